@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/session";
+import { navItemsFor, ROLE_LABELS } from "@/lib/domain/roles";
+import { NavLinks } from "@/components/shell/nav-links";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { Badge } from "@/components/ui/badge";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireRole();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-base font-semibold tracking-tight text-brand-800">
+            ClaimDesk
+          </Link>
+          <nav aria-label="Main" className="flex-1">
+            <NavLinks items={navItemsFor(user.role)} />
+          </nav>
+          <div className="flex items-center gap-3 text-sm" data-testid="current-user">
+            <span className="font-medium text-slate-800">{user.name}</span>
+            <Badge tone="info">{ROLE_LABELS[user.role]}</Badge>
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/domain/roles";
+import { LoginForm } from "@/components/auth/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallbackPath(typeof callbackUrl === "string" ? callbackUrl : undefined);
+  if (await getCurrentUser()) redirect(target);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <p className="mb-2 text-center text-sm font-semibold tracking-wide text-brand-700 uppercase">
+          ClaimDesk
+        </p>
+        <h1 className="mb-6 text-center text-2xl font-semibold">Sign in to the fact-check desk</h1>
+        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <LoginForm callbackUrl={target} />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { authOptions } from "./options";
+import { getActiveSessionUser, type SessionUser } from "@/lib/data/users";
+import { hasRole, type Role } from "@/lib/domain/roles";
+
+export type { SessionUser };
+
+/** The signed-in user of this request, checked against the database; null if none. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return getActiveSessionUser(session.user.id, session.sessionVersion);
+});
+
+/** For pages and server actions: redirects to /login without a session, 403 without the role. */
+export async function requireRole(role: Role = "REVIEWER"): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!hasRole(user.role, role)) forbidden();
+  return user;
+}
+
+export type RouteAuth = { ok: true; user: SessionUser } | { ok: false; response: Response };
+
+/** For route handlers: a JSON 401 or 403 instead of a redirect. */
+export async function authorizeRoute(role: Role = "REVIEWER"): Promise<RouteAuth> {
+  const user = await getCurrentUser();
+  if (!user) {
+    return { ok: false, response: Response.json({ error: "Not signed in" }, { status: 401 }) };
+  }
+  if (!hasRole(user.role, role)) {
+    return {
+      ok: false,
+      response: Response.json({ error: "Not allowed for your role" }, { status: 403 }),
+    };
+  }
+  return { ok: true, user };
+}

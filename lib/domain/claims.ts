@@ -1,0 +1,19 @@
+/** Claim states and how they read. Pure: shared by pages, exports and tests. */
+export const CLAIM_STATES = ["NEW", "IN_REVIEW", "SUBMITTED", "APPROVED", "DISMISSED"] as const;
+export type ClaimState = (typeof CLAIM_STATES)[number];
+
+export const CLAIM_STATE_LABELS: Record<ClaimState, string> = {
+  NEW: "New",
+  IN_REVIEW: "In review",
+  SUBMITTED: "Submitted",
+  APPROVED: "Approved",
+  DISMISSED: "Dismissed",
+};
+
+export const CLAIM_STATE_TONES = {
+  NEW: "neutral",
+  IN_REVIEW: "info",
+  SUBMITTED: "warning",
+  APPROVED: "success",
+  DISMISSED: "neutral",
+} as const satisfies Record<ClaimState, string>;

@@ -1,0 +1,13 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages with native or WASM parts stay out of the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 when a role check fails.
+    authInterrupts: true,
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,285 @@
+/**
+ * `npm start`: one command from a fresh clone to a running desk.
+ *
+ *   - no DATABASE_URL: starts the embedded PostgreSQL under .data/ (or CLAIMDESK_DATA_DIR),
+ *     seeding demo users and sample articles on the first run;
+ *   - DATABASE_URL: uses that server, seeding only the verdict vocabulary (demo users with
+ *     --seed-demo);
+ * then applies migrations, builds the app when the sources changed, and serves it.
+ * Ctrl-C stops the app, then the embedded server.
+ *
+ * Flags: --dev (next dev instead of a production build), --seed-demo, --fresh (wipe the
+ * data folder first; only with CLAIMDESK_DATA_DIR set, for test runs).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import {
+  isPortFree,
+  resetEmbeddedPostgres,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { describeDatabaseError } from "@/lib/db/describe-error";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+
+function say(line: string) {
+  console.log(`claimdesk: ${line}`);
+}
+
+class StartError extends Error {}
+
+let embedded: EmbeddedPostgres | null = null;
+let app: ChildProcess | null = null;
+let lockFile: string | null = null;
+let stopping = false;
+
+async function main() {
+  const port = parsePort(process.env.PORT ?? "3000");
+  const host = process.env.HOST ?? "127.0.0.1";
+  if (!(await isPortFree(port, host))) {
+    throw new StartError(
+      `port ${port} is already in use. Stop what runs there, or start with PORT=<another port>.`,
+    );
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let secret = process.env.NEXTAUTH_SECRET;
+  let seedDemo = args.has("--seed-demo");
+
+  if (!databaseUrl) {
+    const dataDir = path.resolve(ROOT, process.env.CLAIMDESK_DATA_DIR ?? ".data");
+    if (args.has("--fresh")) {
+      if (!process.env.CLAIMDESK_DATA_DIR) {
+        throw new StartError(
+          "--fresh deletes the data folder; it needs CLAIMDESK_DATA_DIR set explicitly.",
+        );
+      }
+      await resetEmbeddedPostgres(dataDir);
+    }
+    await mkdir(dataDir, { recursive: true, mode: 0o711 });
+    await takeAppLock(dataDir);
+    embedded = await startEmbeddedPostgres({ dataDir, log: say });
+    databaseUrl = embedded.url;
+    say(`embedded PostgreSQL on port ${embedded.port} (data in ${embedded.pgDir})`);
+    secret ??= await embeddedSecret(dataDir);
+  } else {
+    if (!secret) {
+      throw new StartError(
+        "NEXTAUTH_SECRET is required with DATABASE_URL: set it to a long random string (openssl rand -base64 32).",
+      );
+    }
+    await checkConnection(databaseUrl);
+  }
+
+  const migrated = await migrate(databaseUrl, { log: say });
+  for (const name of migrated.modified)
+    say(`warning: migration ${name} changed after it was applied`);
+
+  process.env.DATABASE_URL = databaseUrl;
+  const { createPrismaClient } = await import("@/lib/db");
+  const { seedDatabase } = await import("@/seeds/seed");
+  const { DEMO_USERS } = await import("@/seeds/demo");
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    if (embedded && (await prisma.user.count()) === 0) seedDemo = true;
+    const seeded = await seedDatabase(prisma, { demo: seedDemo });
+    if (seeded.verdicts + seeded.users + seeded.articles > 0) {
+      say(`seeded ${seeded.verdicts} verdicts, ${seeded.users} users, ${seeded.articles} articles`);
+    }
+    const demoPresent = await prisma.user.count({
+      where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+    });
+
+    if (!dev) await buildIfStale();
+    const publicUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+    app = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, "node_modules/next/dist/bin/next"),
+        dev ? "dev" : "start",
+        "-p",
+        String(port),
+        "-H",
+        host,
+      ],
+      {
+        cwd: ROOT,
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          NEXTAUTH_SECRET: secret,
+          NEXTAUTH_URL: publicUrl,
+        },
+      },
+    );
+    app.on("exit", (code, signal) => {
+      if (!stopping) {
+        say(`the app stopped (${signal ?? `exit code ${code}`})`);
+        void shutdown(code ?? 1);
+      }
+    });
+    await waitForHealth(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/api/health`);
+    say(`ClaimDesk is running at ${publicUrl}`);
+    if (demoPresent > 0) {
+      say("demo logins:");
+      for (const user of DEMO_USERS)
+        say(`  ${user.role.padEnd(8)}  ${user.email.padEnd(26)}  ${user.password}`);
+    }
+    say("press Ctrl-C to stop");
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new StartError(`PORT must be 1-65535, not "${value}"`);
+  return port;
+}
+
+async function checkConnection(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    throw new StartError(describeDatabaseError(error, url));
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** One app per data folder: a second `npm start` here would share the embedded server. */
+async function takeAppLock(dataDir: string) {
+  const file = path.join(dataDir, "app.pid");
+  const previous = Number((await readFile(file, "utf8").catch(() => "")).trim());
+  if (previous && previous !== process.pid && isAlive(previous)) {
+    throw new StartError(
+      `ClaimDesk is already running from ${dataDir} (pid ${previous}). Stop it first.`,
+    );
+  }
+  await writeFile(file, `${process.pid}\n`, { mode: 0o600 });
+  lockFile = file;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    return cmdline.includes("start");
+  } catch {
+    return false;
+  }
+}
+
+/** The session secret of the embedded default, made once and kept beside the data. */
+async function embeddedSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "nextauth-secret");
+  const existing = (await readFile(file, "utf8").catch(() => "")).trim();
+  if (existing.length >= 32) return existing;
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "types",
+];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+async function buildIfStale() {
+  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sources = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
+  if (built > sources) return;
+  say(
+    built
+      ? "sources changed since the last build; rebuilding"
+      : "building the app (the first build takes a minute or two)",
+  );
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"],
+      {
+        cwd: ROOT,
+        stdio: "inherit",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      },
+    );
+    child.on("exit", (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) throw new StartError("the build failed (see the output above)");
+}
+
+async function waitForHealth(url: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!stopping) throw new StartError(`the app did not become healthy at ${url}`);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((r) => app!.once("exit", r));
+    app.kill("SIGTERM");
+    const timer = setTimeout(() => app?.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (embedded) {
+    say("stopping the embedded PostgreSQL");
+    await embedded.stop().catch((error: Error) => say(error.message));
+  }
+  if (lockFile) await rm(lockFile, { force: true });
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  const message =
+    error instanceof StartError || (error instanceof Error && /Embedded|Migration/.test(error.name))
+      ? error.message
+      : describeDatabaseError(error);
+  console.error(`claimdesk: ${message}`);
+  await shutdown(1);
+});
