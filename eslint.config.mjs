@@ -40,7 +40,7 @@ export default defineConfig([
       "seeds/**",
       "scripts/**",
       "tests/**",
-      "app/api/health/**",
+      "e2e/**",
     ],
     rules: { "no-restricted-imports": "off" },
   },

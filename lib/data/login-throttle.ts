@@ -3,9 +3,11 @@ import { prisma } from "@/lib/db";
 /**
  * Failed-login slow-down, kept in Postgres so every app instance counts the same failures.
  * After FREE_FAILURES failures within WINDOW the key is locked, for a time that doubles
- * with each further failure up to MAX_LOCK.
+ * with each further failure up to MAX_LOCK. An address gets more room than an account:
+ * a whole newsroom may share one address behind its NAT.
  */
 export const FREE_FAILURES = 5;
+export const FREE_FAILURES_PER_ADDRESS = 20;
 const WINDOW_MS = 15 * 60_000;
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
@@ -30,6 +32,7 @@ export async function lockedForSeconds(keys: string[], now = new Date()): Promis
  */
 export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
   for (const key of keys) {
+    const threshold = key.startsWith("ip:") ? FREE_FAILURES_PER_ADDRESS : FREE_FAILURES;
     await prisma.$executeRaw`
       INSERT INTO "LoginThrottle" ("key", "failures", "firstFailureAt", "lastFailureAt", "lockedUntil")
       VALUES (${key}, 1, ${now}, ${now}, NULL)
@@ -43,8 +46,8 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<v
       UPDATE "LoginThrottle"
       SET "lockedUntil" = ${now}::timestamptz + make_interval(secs => LEAST(
             ${MAX_LOCK_MS / 1000}::float8,
-            ${BASE_LOCK_MS / 1000}::float8 * power(2, "failures" - ${FREE_FAILURES})))
-      WHERE "key" = ${key} AND "failures" >= ${FREE_FAILURES}`;
+            ${BASE_LOCK_MS / 1000}::float8 * power(2, "failures" - ${threshold})))
+      WHERE "key" = ${key} AND "failures" >= ${threshold}`;
   }
 }
 

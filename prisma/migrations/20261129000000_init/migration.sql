@@ -73,7 +73,7 @@ CREATE TABLE "Speaker" (
     "name" TEXT NOT NULL,
     "title" TEXT,
     "type" "ClaimantType",
-    "aliases" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+    "aliases" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Speaker_pkey" PRIMARY KEY ("id")
@@ -213,7 +213,7 @@ CREATE TABLE "ApiToken" (
     "name" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
     "secretHash" TEXT NOT NULL,
-    "scopes" TEXT[] NOT NULL,
+    "scopes" TEXT[],
     "createdById" UUID NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastUsedAt" TIMESTAMPTZ(3),

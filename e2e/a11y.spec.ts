@@ -1,0 +1,54 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, logIn, test } from "./fixtures";
+
+async function seriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+test("the login page has no serious or critical accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the login page shows an error accessibly", async ({ page }) => {
+  await page.goto("/login");
+  await logIn(page, "nobody@claimdesk.test", "wrong");
+  await expect(page.locator("form").getByRole("alert")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the app shell and its pages have no serious or critical accessibility violations", async ({
+  page,
+  makeUser,
+}) => {
+  const user = await makeUser("ADMIN");
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  for (const path of ["/", "/claims", "/articles", "/approvals", "/admin"]) {
+    await page.goto(path);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+test("the shell can be used with the keyboard alone", async ({ page, makeUser }) => {
+  const user = await makeUser("EDITOR");
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  // Tab through to the Articles link and follow it with Enter.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    if (focused === "Articles") break;
+  }
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/articles");
+});

@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DATA_DIR = ".data/e2e";
+const baseURL = `http://localhost:${PORT}`;
+
+// Debian's Chromium where it is installed (Playwright's own download is not reachable on
+// every machine); elsewhere the browser from `npx playwright install chromium`.
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // The real start command on its own data folder, wiped first: a production build, the
+  // embedded Postgres, migrations and the demo seed, exactly as a new user gets them.
+  webServer: {
+    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts --fresh`,
+    url: `${baseURL}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      CLAIMDESK_DATA_DIR: E2E_DATA_DIR,
+      NEXTAUTH_URL: baseURL,
+      DATABASE_URL: "",
+    },
+  },
+});
