@@ -34,14 +34,7 @@ export default defineConfig([
     },
   },
   {
-    files: [
-      "lib/data/**",
-      "lib/auth/**",
-      "seeds/**",
-      "scripts/**",
-      "tests/**",
-      "e2e/**",
-    ],
+    files: ["lib/data/**", "lib/auth/**", "seeds/**", "scripts/**", "tests/**", "e2e/**"],
     rules: { "no-restricted-imports": "off" },
   },
 ]);

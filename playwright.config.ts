@@ -7,7 +7,9 @@ const baseURL = `http://localhost:${PORT}`;
 
 // Debian's Chromium where it is installed (Playwright's own download is not reachable on
 // every machine); elsewhere the browser from `npx playwright install chromium`.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+  existsSync(p),
+);
 
 export default defineConfig({
   testDir: "e2e",

@@ -4,7 +4,9 @@ import { expect, logIn, test } from "./fixtures";
 
 test.describe("logging in", () => {
   for (const demo of DEMO_USERS.filter((u) => !u.email.includes("2@"))) {
-    test(`the demo ${demo.role.toLowerCase()} sees the app shell with their name and role`, async ({ page }) => {
+    test(`the demo ${demo.role.toLowerCase()} sees the app shell with their name and role`, async ({
+      page,
+    }) => {
       await page.goto("/login");
       await logIn(page, demo.email, demo.password);
       await expect(page).toHaveURL("/");
@@ -13,8 +15,12 @@ test.describe("logging in", () => {
       await expect(user).toContainText(ROLE_LABELS[demo.role]);
       const nav = page.getByRole("navigation", { name: "Main" });
       await expect(nav.getByRole("link", { name: "Claims" })).toBeVisible();
-      await expect(nav.getByRole("link", { name: "Approvals" })).toHaveCount(demo.role === "REVIEWER" ? 0 : 1);
-      await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(demo.role === "ADMIN" ? 1 : 0);
+      await expect(nav.getByRole("link", { name: "Approvals" })).toHaveCount(
+        demo.role === "REVIEWER" ? 0 : 1,
+      );
+      await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(
+        demo.role === "ADMIN" ? 1 : 0,
+      );
     });
   }
 
@@ -34,7 +40,9 @@ test.describe("logging in", () => {
     const user = await makeUser("EDITOR", { disabled: true });
     await page.goto("/login");
     await logIn(page, user.email, user.password);
-    await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText(
+      "Email or password is incorrect.",
+    );
   });
 
   test("a logged-out visit to a protected page lands on /login and returns there after login", async ({
@@ -61,7 +69,11 @@ test.describe("logging in", () => {
 });
 
 test.describe("logging out", () => {
-  test("ends the session, and a copy of the old cookie no longer works", async ({ page, browser, makeUser }) => {
+  test("ends the session, and a copy of the old cookie no longer works", async ({
+    page,
+    browser,
+    makeUser,
+  }) => {
     const user = await makeUser("EDITOR");
     await page.goto("/login");
     await logIn(page, user.email, user.password);
@@ -86,7 +98,9 @@ test.describe("logging out", () => {
     await page.goto("/login");
     await logIn(page, user.email, user.password);
     await expect(page).toHaveURL("/");
-    const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    const session = (await page.context().cookies()).find((c) =>
+      c.name.endsWith("next-auth.session-token"),
+    );
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   });
 });

@@ -23,10 +23,14 @@ export interface TestUser {
   role: Role;
 }
 
-export const test = base.extend<{ makeUser: (role?: Role, options?: { disabled?: boolean }) => Promise<TestUser> }>({
+export const test = base.extend<{
+  makeUser: (role?: Role, options?: { disabled?: boolean }) => Promise<TestUser>;
+}>({
   makeUser: async ({}, provide) => {
     const prisma = createPrismaClient(e2eDatabaseUrl());
-    await provide(async (role = "REVIEWER", options = {}) => createUser(prisma, { role, ...options }));
+    await provide(async (role = "REVIEWER", options = {}) =>
+      createUser(prisma, { role, ...options }),
+    );
     await prisma.$disconnect();
   },
 });

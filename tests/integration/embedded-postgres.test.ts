@@ -1,7 +1,11 @@
 import { mkdtemp, mkdir, chmod, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { resetEmbeddedPostgres, startEmbeddedPostgres, untraversableParents } from "@/lib/db/embedded";
+import {
+  resetEmbeddedPostgres,
+  startEmbeddedPostgres,
+  untraversableParents,
+} from "@/lib/db/embedded";
 import { query } from "../support/databases";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -74,10 +78,12 @@ describe("finding folders the postgres user cannot enter", () => {
     await chmod(locked, 0o700);
     try {
       // uid/gid of nobody in particular: neither owner nor group of the folders.
-      expect(await untraversableParents(path.join(locked, "inner", "pg"), { uid: 54321, gid: 54321 })).toContain(
-        locked,
-      );
-      expect(await untraversableParents(path.join(dir, "pg"), { uid: 54321, gid: 54321 })).not.toContain(dir);
+      expect(
+        await untraversableParents(path.join(locked, "inner", "pg"), { uid: 54321, gid: 54321 }),
+      ).toContain(locked);
+      expect(
+        await untraversableParents(path.join(dir, "pg"), { uid: 54321, gid: 54321 }),
+      ).not.toContain(dir);
     } finally {
       await chmod(locked, 0o755);
       await rm(locked, { recursive: true });

@@ -1,7 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma, createPrismaClient } from "@/lib/db";
 import { authorizeCredentials, LoginThrottledError } from "@/lib/auth/credentials";
-import { FREE_FAILURES, FREE_FAILURES_PER_ADDRESS, lockedForSeconds } from "@/lib/data/login-throttle";
+import {
+  FREE_FAILURES,
+  FREE_FAILURES_PER_ADDRESS,
+  lockedForSeconds,
+} from "@/lib/data/login-throttle";
 import { getActiveSessionUser, invalidateSessions } from "@/lib/data/users";
 import { createUser } from "@/seeds/factories";
 
@@ -15,26 +19,39 @@ afterAll(async () => {
 describe("logging in with email and password", () => {
   it("accepts the right password whatever the case of the email", async () => {
     const user = await createUser(prisma, { role: "EDITOR" });
-    const result = await authorizeCredentials({ email: user.email.toUpperCase(), password: user.password }, ip());
+    const result = await authorizeCredentials(
+      { email: user.email.toUpperCase(), password: user.password },
+      ip(),
+    );
     expect(result).toMatchObject({ id: user.id, role: "EDITOR", email: user.email });
   });
 
   it("refuses a wrong password and an unknown email alike", async () => {
     const user = await createUser(prisma);
-    const wrongPassword = await authorizeCredentials({ email: user.email, password: "not it" }, ip());
-    const unknownEmail = await authorizeCredentials({ email: `nobody-${user.email}`, password: user.password }, ip());
+    const wrongPassword = await authorizeCredentials(
+      { email: user.email, password: "not it" },
+      ip(),
+    );
+    const unknownEmail = await authorizeCredentials(
+      { email: `nobody-${user.email}`, password: user.password },
+      ip(),
+    );
     expect(wrongPassword).toBeNull();
     expect(unknownEmail).toBeNull();
   });
 
   it("refuses a disabled user even with the right password", async () => {
     const user = await createUser(prisma, { disabled: true });
-    expect(await authorizeCredentials({ email: user.email, password: user.password }, ip())).toBeNull();
+    expect(
+      await authorizeCredentials({ email: user.email, password: user.password }, ip()),
+    ).toBeNull();
   });
 
   it("refuses malformed input without throwing", async () => {
     expect(await authorizeCredentials({ email: "not an email", password: "x" }, ip())).toBeNull();
-    expect(await authorizeCredentials({ email: "a@b.test", password: "x".repeat(5000) }, ip())).toBeNull();
+    expect(
+      await authorizeCredentials({ email: "a@b.test", password: "x".repeat(5000) }, ip()),
+    ).toBeNull();
     expect(await authorizeCredentials(undefined, ip())).toBeNull();
   });
 });
@@ -46,22 +63,27 @@ describe("slowing down repeated failures", () => {
       // A different address each time: the account's own counter must trip.
       expect(await authorizeCredentials({ email: user.email, password: "wrong" }, ip())).toBeNull();
     }
-    await expect(authorizeCredentials({ email: user.email, password: user.password }, ip())).rejects.toBeInstanceOf(
-      LoginThrottledError,
-    );
+    await expect(
+      authorizeCredentials({ email: user.email, password: user.password }, ip()),
+    ).rejects.toBeInstanceOf(LoginThrottledError);
   });
 
   it("locks an address that tries many accounts", async () => {
     const address = ip();
     for (let i = 0; i < FREE_FAILURES_PER_ADDRESS; i++) {
-      await authorizeCredentials({ email: `ghost-${i}-${Math.random()}@claimdesk.test`, password: "x" }, address);
+      await authorizeCredentials(
+        { email: `ghost-${i}-${Math.random()}@claimdesk.test`, password: "x" },
+        address,
+      );
     }
     const user = await createUser(prisma);
-    await expect(authorizeCredentials({ email: user.email, password: user.password }, address)).rejects.toThrow(
-      /RATE_LIMITED:\d+/,
-    );
+    await expect(
+      authorizeCredentials({ email: user.email, password: user.password }, address),
+    ).rejects.toThrow(/RATE_LIMITED:\d+/);
     // Another address is not affected.
-    expect(await authorizeCredentials({ email: user.email, password: user.password }, ip())).not.toBeNull();
+    expect(
+      await authorizeCredentials({ email: user.email, password: user.password }, ip()),
+    ).not.toBeNull();
   });
 
   it("keeps the count in Postgres, so a second app instance sees the lock", async () => {
@@ -71,7 +93,9 @@ describe("slowing down repeated failures", () => {
     }
     const otherInstance = createPrismaClient(process.env.DATABASE_URL);
     try {
-      const row = await otherInstance.loginThrottle.findUnique({ where: { key: `email:${user.email}` } });
+      const row = await otherInstance.loginThrottle.findUnique({
+        where: { key: `email:${user.email}` },
+      });
       expect(row?.failures).toBe(FREE_FAILURES);
       expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
     } finally {
@@ -83,7 +107,9 @@ describe("slowing down repeated failures", () => {
   it("counts every one of many concurrent failures", async () => {
     const user = await createUser(prisma);
     await Promise.all(
-      Array.from({ length: 8 }, () => authorizeCredentials({ email: user.email, password: "wrong" }, null)),
+      Array.from({ length: 8 }, () =>
+        authorizeCredentials({ email: user.email, password: "wrong" }, null),
+      ),
     );
     const row = await prisma.loginThrottle.findUnique({ where: { key: `email:${user.email}` } });
     expect(row?.failures).toBe(8);
@@ -93,7 +119,9 @@ describe("slowing down repeated failures", () => {
     const user = await createUser(prisma);
     await authorizeCredentials({ email: user.email, password: "wrong" }, ip());
     await authorizeCredentials({ email: user.email, password: user.password }, ip());
-    expect(await prisma.loginThrottle.findUnique({ where: { key: `email:${user.email}` } })).toBeNull();
+    expect(
+      await prisma.loginThrottle.findUnique({ where: { key: `email:${user.email}` } }),
+    ).toBeNull();
   });
 });
 

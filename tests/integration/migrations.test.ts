@@ -2,9 +2,20 @@ import { mkdtemp, mkdir, readFile, writeFile, cp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, MigrationError, migrate, migrationChecksum, readMigrations } from "@/lib/db/migrate";
+import {
+  MIGRATIONS_DIR,
+  MigrationError,
+  migrate,
+  migrationChecksum,
+  readMigrations,
+} from "@/lib/db/migrate";
 import { query, withEmptyDatabase } from "../support/databases";
-import { actualShape, datamodelFromPrisma, diffShapes, expectedShape } from "../support/schema-drift";
+import {
+  actualShape,
+  datamodelFromPrisma,
+  diffShapes,
+  expectedShape,
+} from "../support/schema-drift";
 
 interface MigrationRow {
   migration_name: string;
@@ -29,7 +40,10 @@ describe("the migration runner", () => {
       const rows = await rowsOf(url);
       expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
       for (const [i, row] of rows.entries()) {
-        const sql = await readFile(path.join(MIGRATIONS_DIR, row.migration_name, "migration.sql"), "utf8");
+        const sql = await readFile(
+          path.join(MIGRATIONS_DIR, row.migration_name, "migration.sql"),
+          "utf8",
+        );
         expect(row.checksum).toBe(migrationChecksum(sql));
         expect(row.checksum).toBe(files[i]!.checksum);
         expect(row.finished_at).toBeInstanceOf(Date);
@@ -62,7 +76,10 @@ describe("the migration runner", () => {
   it("leaves nothing half-applied when a migration fails, records the failure and refuses to go on", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "claimdesk-migrations-"));
     await mkdir(path.join(dir, "20990101000000_ok"));
-    await writeFile(path.join(dir, "20990101000000_ok", "migration.sql"), `CREATE TABLE "Ok" ("id" INTEGER);`);
+    await writeFile(
+      path.join(dir, "20990101000000_ok", "migration.sql"),
+      `CREATE TABLE "Ok" ("id" INTEGER);`,
+    );
     await mkdir(path.join(dir, "20990102000000_broken"));
     await writeFile(
       path.join(dir, "20990102000000_broken", "migration.sql"),
@@ -100,9 +117,9 @@ describe("the migration runner", () => {
       await migrate(url);
       await query(url, `ALTER TABLE "Evidence" DROP COLUMN "publisher"`);
       const schema = await readFile(path.resolve(MIGRATIONS_DIR, "../schema.prisma"), "utf8");
-      expect(diffShapes(expectedShape(datamodelFromPrisma(schema)), await actualShape(url))).toEqual([
-        "column Evidence.publisher is missing from the migrations",
-      ]);
+      expect(
+        diffShapes(expectedShape(datamodelFromPrisma(schema)), await actualShape(url)),
+      ).toEqual(["column Evidence.publisher is missing from the migrations"]);
     });
   });
 });
@@ -115,7 +132,9 @@ describe("the audit log", () => {
         url,
         `INSERT INTO "AuditEvent" ("actorLabel", "action", "entity", "entityId") VALUES ('test', 'x.create', 'X', '1')`,
       );
-      await expect(query(url, `UPDATE "AuditEvent" SET "action" = 'forged'`)).rejects.toThrow(/append-only/);
+      await expect(query(url, `UPDATE "AuditEvent" SET "action" = 'forged'`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(query(url, `DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
       await expect(query(url, `TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
       const rows = await query<{ action: string }>(url, `SELECT "action" FROM "AuditEvent"`);

@@ -23,8 +23,16 @@ describe("seeding", () => {
       });
       expect(await prisma.user.count()).toBe(0);
 
-      expect(await seedDatabase(prisma, { demo: true })).toEqual({ verdicts: 0, users: DEMO_USERS.length, articles: 1 });
-      expect(await seedDatabase(prisma, { demo: true })).toEqual({ verdicts: 0, users: 0, articles: 0 });
+      expect(await seedDatabase(prisma, { demo: true })).toEqual({
+        verdicts: 0,
+        users: DEMO_USERS.length,
+        articles: 1,
+      });
+      expect(await seedDatabase(prisma, { demo: true })).toEqual({
+        verdicts: 0,
+        users: 0,
+        articles: 0,
+      });
 
       const article = await prisma.article.findFirstOrThrow();
       expect(article.body).toContain("Kremlin spokesman Dmitry Peskov said.");

@@ -5,13 +5,24 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-function runStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runStart(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-      cwd: ROOT,
-      // A clean environment: only what the case under test sets.
-      env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
+      {
+        cwd: ROOT,
+        // A clean environment: only what the case under test sets.
+        env: {
+          NODE_ENV: "production",
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/tmp",
+          ...env,
+        },
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -30,13 +41,18 @@ describe("npm start refuses clearly", () => {
     expect(code).toBe(1);
     const lines = stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^claimdesk: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/claimdesk: connection refused/);
+    expect(lines[0]).toMatch(
+      /^claimdesk: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/claimdesk: connection refused/,
+    );
     expect(stderr).not.toContain("secret");
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it("when DATABASE_URL is set without a session secret", async () => {
-    const { code, stderr } = await runStart({ DATABASE_URL: "postgresql://127.0.0.1:1/x", PORT: "3998" });
+    const { code, stderr } = await runStart({
+      DATABASE_URL: "postgresql://127.0.0.1:1/x",
+      PORT: "3998",
+    });
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^claimdesk: NEXTAUTH_SECRET is required with DATABASE_URL/);
   });

@@ -2,7 +2,11 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import pg from "pg";
-import { resetEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import {
+  resetEmbeddedPostgres,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
 declare module "vitest" {

@@ -38,7 +38,11 @@ interface DmmfIndex {
 }
 interface Datamodel {
   models: DmmfModel[];
-  enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[];
+  enums: {
+    name: string;
+    dbName?: string | null;
+    values: { name: string; dbName?: string | null }[];
+  }[];
   indexes: DmmfIndex[];
 }
 
@@ -52,7 +56,9 @@ export interface SchemaShape {
 export function datamodelFromPrisma(schema: string): Datamodel {
   const require = createRequire(import.meta.url);
   const wasm = require("@prisma/prisma-schema-wasm") as { get_dmmf: (params: string) => string };
-  const dmmf = JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })));
+  const dmmf = JSON.parse(
+    wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })),
+  );
   return dmmf.datamodel as Datamodel;
 }
 
@@ -85,7 +91,8 @@ function columnType(field: DmmfField): string {
         type = "jsonb";
         break;
       case "DateTime":
-        type = native === "Timestamptz" ? `timestamptz(${args[0] ?? 3})` : `timestamp(${args[0] ?? 3})`;
+        type =
+          native === "Timestamptz" ? `timestamptz(${args[0] ?? 3})` : `timestamp(${args[0] ?? 3})`;
         break;
       default:
         type = `unsupported:${field.type}`;
@@ -122,12 +129,13 @@ export function expectedShape(dm: Datamodel): SchemaShape {
       if (field.kind === "object") {
         if (field.relationFromFields?.length) {
           const target = dm.models.find((m) => m.name === field.type)!;
-          const targetColumn = (name: string) => target.fields.find((x) => x.name === name)?.dbName ?? name;
+          const targetColumn = (name: string) =>
+            target.fields.find((x) => x.name === name)?.dbName ?? name;
           const onDelete = field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull");
           const onUpdate = field.relationOnUpdate ?? "Cascade";
           foreignKeys.add(
-            `${table}(${field.relationFromFields.map(columnOf).join(",")}) -> ${tableOf.get(field.type)}(${field.relationToFields!
-              .map(targetColumn)
+            `${table}(${field.relationFromFields.map(columnOf).join(",")}) -> ${tableOf.get(field.type)}(${field
+              .relationToFields!.map(targetColumn)
               .join(",")}) on delete ${onDelete} on update ${onUpdate}`,
           );
         }
@@ -135,7 +143,10 @@ export function expectedShape(dm: Datamodel): SchemaShape {
       }
       // Prisma creates list columns nullable, whatever the model says.
       const nullable = field.isList || !field.isRequired;
-      columns.set(field.dbName ?? field.name, `${columnType(field)} ${nullable ? "null" : "not null"} default=${columnDefault(field)}`);
+      columns.set(
+        field.dbName ?? field.name,
+        `${columnType(field)} ${nullable ? "null" : "not null"} default=${columnDefault(field)}`,
+      );
     }
     tables.set(table, columns);
   }
@@ -143,16 +154,28 @@ export function expectedShape(dm: Datamodel): SchemaShape {
     const model = dm.models.find((m) => m.name === index.model)!;
     const table = model.dbName ?? model.name;
     const cols = index.fields
-      .map((f) => (model.fields.find((x) => x.name === f.name)?.dbName ?? f.name) + (f.sortOrder === "desc" ? " desc" : ""))
+      .map(
+        (f) =>
+          (model.fields.find((x) => x.name === f.name)?.dbName ?? f.name) +
+          (f.sortOrder === "desc" ? " desc" : ""),
+      )
       .join(",");
     const kind = index.type === "id" ? "primary" : index.type === "unique" ? "unique" : "index";
     indexes.add(`${table} ${kind} (${cols})`);
   }
-  const enums = new Map(dm.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name).join(",")]));
+  const enums = new Map(
+    dm.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name).join(",")]),
+  );
   return { tables, enums, indexes, foreignKeys };
 }
 
-const ACTIONS: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
+const ACTIONS: Record<string, string> = {
+  a: "NoAction",
+  r: "Restrict",
+  c: "Cascade",
+  n: "SetNull",
+  d: "SetDefault",
+};
 
 export async function actualShape(url: string): Promise<SchemaShape> {
   const client = new pg.Client({ connectionString: url });
@@ -178,7 +201,8 @@ export async function actualShape(url: string): Promise<SchemaShape> {
       const isArray = c.data_type === "ARRAY";
       const udt = isArray ? c.udt_name.slice(1) : c.udt_name;
       let type = udt;
-      if (udt === "timestamptz" || udt === "timestamp") type = `${udt}(${c.datetime_precision ?? 6})`;
+      if (udt === "timestamptz" || udt === "timestamp")
+        type = `${udt}(${c.datetime_precision ?? 6})`;
       if (udt === "varchar") type = `varchar(${c.character_maximum_length})`;
       if (isArray) type += "[]";
       const d = c.column_default;
@@ -193,7 +217,12 @@ export async function actualShape(url: string): Promise<SchemaShape> {
                 ? "array:[]"
                 : `value:${d.replace(/::[\w" ]+$/, "").replace(/^'(.*)'$/, "$1")}`;
       if (!tables.has(c.table_name)) tables.set(c.table_name, new Map());
-      tables.get(c.table_name)!.set(c.column_name, `${type} ${c.is_nullable === "YES" ? "null" : "not null"} default=${def}`);
+      tables
+        .get(c.table_name)!
+        .set(
+          c.column_name,
+          `${type} ${c.is_nullable === "YES" ? "null" : "not null"} default=${def}`,
+        );
     }
 
     const enumRows = await client.query<{ name: string; labels: string[] }>(`
@@ -202,7 +231,12 @@ export async function actualShape(url: string): Promise<SchemaShape> {
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' GROUP BY t.typname`);
     const enums = new Map(enumRows.rows.map((r) => [r.name, r.labels.join(",")]));
 
-    const indexRows = await client.query<{ table: string; unique: boolean; primary: boolean; cols: string[] }>(`
+    const indexRows = await client.query<{
+      table: string;
+      unique: boolean;
+      primary: boolean;
+      cols: string[];
+    }>(`
       SELECT t.relname AS table, i.indisunique AS unique, i.indisprimary AS primary,
         (SELECT array_agg(
                   coalesce(a.attname::text, '<expression>') ||
@@ -216,7 +250,10 @@ export async function actualShape(url: string): Promise<SchemaShape> {
       JOIN pg_namespace ns ON ns.oid = t.relnamespace
       WHERE ns.nspname = 'public' AND t.relname <> '_prisma_migrations'`);
     const indexes = new Set(
-      indexRows.rows.map((r) => `${r.table} ${r.primary ? "primary" : r.unique ? "unique" : "index"} (${r.cols.join(",")})`),
+      indexRows.rows.map(
+        (r) =>
+          `${r.table} ${r.primary ? "primary" : r.unique ? "unique" : "index"} (${r.cols.join(",")})`,
+      ),
     );
 
     const fkRows = await client.query<{
@@ -250,7 +287,11 @@ export async function actualShape(url: string): Promise<SchemaShape> {
 }
 
 /** Every difference, as lines a person can read; empty when the two agree. */
-export function diffShapes(expected: SchemaShape, actual: SchemaShape, allowedExtraIndexes: string[] = []): string[] {
+export function diffShapes(
+  expected: SchemaShape,
+  actual: SchemaShape,
+  allowedExtraIndexes: string[] = [],
+): string[] {
   const problems: string[] = [];
   for (const [table, columns] of expected.tables) {
     const actualColumns = actual.tables.get(table);
@@ -260,22 +301,32 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape, allowedEx
     }
     for (const [column, spec] of columns) {
       const got = actualColumns.get(column);
-      if (got === undefined) problems.push(`column ${table}.${column} is missing from the migrations`);
-      else if (got !== spec) problems.push(`column ${table}.${column}: schema.prisma says "${spec}", migrations give "${got}"`);
+      if (got === undefined)
+        problems.push(`column ${table}.${column} is missing from the migrations`);
+      else if (got !== spec)
+        problems.push(
+          `column ${table}.${column}: schema.prisma says "${spec}", migrations give "${got}"`,
+        );
     }
     for (const column of actualColumns.keys()) {
-      if (!columns.has(column)) problems.push(`column ${table}.${column} is in the migrations but not in schema.prisma`);
+      if (!columns.has(column))
+        problems.push(`column ${table}.${column} is in the migrations but not in schema.prisma`);
     }
   }
   for (const table of actual.tables.keys()) {
-    if (!expected.tables.has(table)) problems.push(`table ${table} is in the migrations but not in schema.prisma`);
+    if (!expected.tables.has(table))
+      problems.push(`table ${table} is in the migrations but not in schema.prisma`);
   }
   for (const [name, values] of expected.enums) {
     const got = actual.enums.get(name);
-    if (got !== values) problems.push(`enum ${name}: schema.prisma says [${values}], migrations give [${got ?? "nothing"}]`);
+    if (got !== values)
+      problems.push(
+        `enum ${name}: schema.prisma says [${values}], migrations give [${got ?? "nothing"}]`,
+      );
   }
   for (const name of actual.enums.keys()) {
-    if (!expected.enums.has(name)) problems.push(`enum ${name} is in the migrations but not in schema.prisma`);
+    if (!expected.enums.has(name))
+      problems.push(`enum ${name} is in the migrations but not in schema.prisma`);
   }
   for (const index of expected.indexes) {
     if (!actual.indexes.has(index)) problems.push(`index missing from the migrations: ${index}`);
@@ -286,10 +337,12 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape, allowedEx
     }
   }
   for (const fk of expected.foreignKeys) {
-    if (!actual.foreignKeys.has(fk)) problems.push(`foreign key missing from the migrations: ${fk}`);
+    if (!actual.foreignKeys.has(fk))
+      problems.push(`foreign key missing from the migrations: ${fk}`);
   }
   for (const fk of actual.foreignKeys) {
-    if (!expected.foreignKeys.has(fk)) problems.push(`foreign key in the migrations but not in schema.prisma: ${fk}`);
+    if (!expected.foreignKeys.has(fk))
+      problems.push(`foreign key in the migrations but not in schema.prisma: ${fk}`);
   }
   return problems;
 }
