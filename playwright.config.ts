@@ -41,6 +41,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGINT lets `npm start` stop Next.js and then the embedded Postgres in order.
+    gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {

@@ -1,0 +1,12 @@
+import model from "./checkworthiness-model.json";
+import { scoreWith, type CheckworthinessModel } from "./checkworthiness-features";
+
+const MODEL = model as CheckworthinessModel;
+
+/** Probability (0..1) that a sentence is a check-worthy factual claim. */
+export function checkworthiness(sentence: string): number {
+  return scoreWith(MODEL, sentence);
+}
+
+/** The decision threshold chosen on the dev-test split (see scripts/train-checkworthiness.ts). */
+export const CHECKWORTHY_THRESHOLD = MODEL.threshold;

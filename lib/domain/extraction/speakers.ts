@@ -1,0 +1,226 @@
+import { PERSON_PRONOUNS, ROLE_NOUNS } from "./lexicon";
+
+/**
+ * The speakers of one article. Mentions are merged into speakers: full names with their
+ * titles, bare surnames, variant spellings of a surname, descriptions ("the deputy
+ * minister") and pronouns resolve to the person they refer to.
+ */
+export interface Speaker {
+  id: number;
+  name: string;
+  title: string | null;
+  isPerson: boolean;
+  aliases: Set<string>;
+  /** Order of the last mention, for "most recent" look-ups. */
+  lastSeen: number;
+}
+
+const DIPLOMATIC = [
+  "secretary of state",
+  "ambassador",
+  "envoy",
+  "foreign minister",
+  "diplomat",
+  "consul",
+];
+const GENERIC_PERSON_HEADS = new Set([
+  "official",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "minister",
+  "diplomat",
+  "envoy",
+  "ambassador",
+  "senator",
+  "governor",
+  "president",
+  "secretary",
+  "chief",
+  "leader",
+  "lawyer",
+  "attorney",
+  "adviser",
+  "advisor",
+  "aide",
+  "candidate",
+  "nominee",
+  "mayor",
+  "director",
+  "chairman",
+  "chairwoman",
+  "ceo",
+  "founder",
+  "professor",
+  "judge",
+  "prosecutor",
+  "premier",
+  "chancellor",
+  "general",
+  "commander",
+  "representative",
+  "congressman",
+  "congresswoman",
+  "lawmaker",
+  "economist",
+  "analyst",
+  "expert",
+  "researcher",
+  "officer",
+]);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function isTitleWord(word: string): boolean {
+  return ROLE_NOUNS.has(word.toLowerCase());
+}
+
+/** Splits "Kremlin spokesman Dmitry Peskov" into a title and a personal name. */
+export function splitTitleAndName(mention: string): {
+  title: string | null;
+  name: string;
+  personal: boolean;
+} {
+  const parts = mention.replace(/^(?:the|a|an)\s+/i, "").split(/\s+/);
+  let k = parts.length;
+  // A personal name: the trailing Titlecase words that are not title words or acronyms.
+  while (k > 0) {
+    const w = parts[k - 1]!;
+    if (/^\p{Lu}[\p{Ll}’'.-]/u.test(w) && !isTitleWord(w) && !/^(?:of|the|to|for)$/i.test(w)) k--;
+    else break;
+  }
+  const name = parts.slice(k).join(" ");
+  const title = parts.slice(0, k).join(" ") || null;
+  if (!name) return { title: null, name: parts.join(" "), personal: false };
+  const personal =
+    parts.length - k >= 2 ||
+    (title !== null && title.split(" ").some((w) => GENERIC_PERSON_HEADS.has(w.toLowerCase())));
+  return { title, name, personal };
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+function surname(name: string): string {
+  return name.split(/\s+/).at(-1)!.toLowerCase();
+}
+
+function sameSurname(a: string, b: string): boolean {
+  if (a === b) return true;
+  return Math.min(a.length, b.length) >= 5 && editDistance(a, b) <= 1;
+}
+
+export class SpeakerRegistry {
+  readonly speakers: Speaker[] = [];
+  private clock = 0;
+
+  /** Resolves one mention to a speaker (creating one when it names someone new). */
+  resolve(mention: string, hint?: { antecedent?: Speaker | null }): Speaker | null {
+    this.clock++;
+    const lower = mention.toLowerCase().trim();
+    if (lower === "who" || lower === "which") return this.touch(hint?.antecedent ?? null);
+    if (PERSON_PRONOUNS.has(lower)) return this.touch(this.mostRecent((s) => s.isPerson));
+    if (["they", "it", "we", "i", "you"].includes(lower)) {
+      return this.touch(this.mostRecent((s) => !s.isPerson) ?? null);
+    }
+    const bare = mention.replace(/^(?:the|a|an|this|that|these|those|his|her|its|their)\s+/i, "");
+    // A description ends in a lower-case noun: "the deputy minister", "the Russian diplomat".
+    if (!/\p{Lu}/u.test(bare.split(/\s+/).at(-1) ?? "")) return this.touch(this.describe(mention));
+    const { title, name, personal } = splitTitleAndName(mention);
+    const existing = this.findByName(name);
+    if (existing) {
+      if (name.split(" ").length > existing.name.split(" ").length) existing.name = name;
+      if (title && (!existing.title || title.length > existing.title.length))
+        existing.title = title;
+      existing.aliases.add(name);
+      existing.isPerson ||= personal;
+      return this.touch(existing);
+    }
+    const speaker: Speaker = {
+      id: this.speakers.length,
+      name,
+      title,
+      isPerson: personal,
+      aliases: new Set([name]),
+      lastSeen: this.clock,
+    };
+    this.speakers.push(speaker);
+    return speaker;
+  }
+
+  private touch(speaker: Speaker | null): Speaker | null {
+    if (speaker) speaker.lastSeen = this.clock;
+    return speaker;
+  }
+
+  private findByName(name: string): Speaker | null {
+    const last = surname(name);
+    const first = name.split(/\s+/).length > 1 ? name.split(/\s+/)[0]!.toLowerCase() : null;
+    for (const speaker of this.speakers) {
+      for (const alias of speaker.aliases) {
+        if (alias.toLowerCase() === name.toLowerCase()) return speaker;
+      }
+    }
+    for (const speaker of this.speakers) {
+      if (
+        !speaker.isPerson &&
+        speaker.name.split(" ").length === 1 &&
+        speaker.name.toLowerCase() !== last
+      )
+        continue;
+      if (!sameSurname(surname(speaker.name), last)) continue;
+      const theirFirst =
+        speaker.name.split(/\s+/).length > 1 ? speaker.name.split(/\s+/)[0]!.toLowerCase() : null;
+      if (first && theirFirst && first !== theirFirst && first[0] !== theirFirst[0]) continue;
+      return speaker;
+    }
+    return null;
+  }
+
+  /** "the deputy minister", "the diplomat": the most recent person whose title fits. */
+  private describe(mention: string): Speaker | null {
+    const described = words(mention).filter(
+      (w) => !["the", "a", "an", "this", "that", "his", "her", "its", "their"].includes(w),
+    );
+    const head = described.at(-1);
+    if (!head) return null;
+    const fits = (s: Speaker) => {
+      if (!s.title) return false;
+      const title = s.title.toLowerCase();
+      if (head === "diplomat" || head === "diplomats")
+        return DIPLOMATIC.some((d) => title.includes(d));
+      return described.every((w) => words(title).includes(w));
+    };
+    // "the official" with no titled person before it stays unresolved: its mention is the speaker.
+    return this.mostRecent(fits);
+  }
+
+  private mostRecent(predicate: (s: Speaker) => boolean): Speaker | null {
+    let best: Speaker | null = null;
+    for (const s of this.speakers)
+      if (predicate(s) && (!best || s.lastSeen > best.lastSeen)) best = s;
+    return best;
+  }
+
+  /** The display name with title: "Kremlin spokesman Dmitry Peskov". */
+  static label(speaker: Speaker): string {
+    return speaker.title ? `${speaker.title} ${speaker.name}` : speaker.name;
+  }
+}
