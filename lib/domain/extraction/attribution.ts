@@ -12,11 +12,12 @@ import {
   HEARER_CUES,
   PARTICIPLE_CUES,
   PARTICLE_CUES,
+  ROLE_NOUNS,
   SPEECH_CUES,
 } from "./lexicon";
 
 export type AttributionForm =
-  "verb" | "inverted" | "participle" | "conjoined" | "according" | "passive" | "relative";
+  "colon" | "verb" | "inverted" | "participle" | "conjoined" | "according" | "passive" | "relative";
 
 /** One attribution found in a sentence: who (a mention), the cue, and what was said. */
 export interface Attribution {
@@ -269,17 +270,29 @@ function startsContent(tokens: Token[], k: number): boolean {
   return !!t && (t.lower === "that" || isQuoteMark(t) || before?.text === ":");
 }
 
-/** "Tom Cole of Oklahoma, an ally of GOP leadership, said": the name before the appositive. */
+/**
+ * "Tom Cole of Oklahoma, an ally of GOP leadership, said", "Sarandon, 69, told",
+ * "Marley Anderson, 21, a junior from Las Vegas, said": the name before the appositives.
+ */
 function beforeAppositive(tokens: Token[], comma: number): TokenRange | null {
-  for (let m = comma - 1; m >= 0 && comma - m <= 12; m--) {
-    const t = tokens[m]!;
-    if (t.text === ",") {
-      const appositive = nounPhraseStartingAt(tokens, m + 1, comma - 1);
-      if (!appositive) return null;
-      const name = nounPhraseEndingAt(tokens, m - 1);
-      return name && !PRONOUNS_OR_CLAUSE.has(tokens[name.last]!.lower) ? name : null;
+  let end = comma;
+  for (let segments = 0; segments < 2; segments++) {
+    let m = end - 1;
+    while (m >= 0 && end - m <= 12 && tokens[m]!.text !== ",") {
+      const t = tokens[m]!;
+      if (isQuoteMark(t) || t.text === ";" || t.text === "." || SPEECH_CUES.has(t.lower))
+        return null;
+      m--;
     }
-    if (isQuoteMark(t) || t.text === ";" || t.text === "." || SPEECH_CUES.has(t.lower)) return null;
+    if (m < 0 || tokens[m]!.text !== ",") return null;
+    const segment = tokens.slice(m + 1, end);
+    const isAge = segment.length === 1 && /^\d{1,3}$/.test(segment[0]!.text);
+    // "an ally of GOP leadership", "executive director of One Wisconsin Now", "R-NY"
+    const describesSomeone = segment.some((t) => isCapitalized(t) || ROLE_NOUNS.has(t.lower));
+    if (!isAge && !describesSomeone && !nounPhraseStartingAt(tokens, m + 1, end - 1)) return null;
+    const name = nounPhraseEndingAt(tokens, m - 1);
+    if (name && !PRONOUNS_OR_CLAUSE.has(tokens[name.last]!.lower)) return name;
+    end = m;
   }
   return null;
 }
@@ -346,6 +359,10 @@ export function findAttributions(
   }
   // A cue inside another attribution's content is part of what was said ("rejects" in
   // "Russia rejects …, Peskov said"), unless it names its own source explicitly.
+  if (found.length === 0) {
+    const colon = colonAttribution(text, tokens, quotes);
+    if (colon) found.push(colon);
+  }
   const within = (a: Attribution, b: Attribution) =>
     a.cue.start >= b.content.start && a.cue.end <= b.content.end;
   return found.filter(
@@ -355,6 +372,28 @@ export function findAttributions(
       a.form === "according" ||
       !found.some((b) => b !== a && b.speaker && within(a, b) && !within(b, a)),
   );
+}
+
+/** "Trump: 'We will win.'", "Poll: Clinton leads in Ohio": a source, a colon, the content. */
+function colonAttribution(text: string, tokens: Token[], quotes: Span[]): Attribution | null {
+  const c = tokens.findIndex((t) => t.text === ":");
+  if (c < 1 || c > 12) return null;
+  const np = nounPhraseStartingAt(tokens, 0, c - 1);
+  if (!np || np.last !== c - 1) return null;
+  const rest = tokens.slice(c + 1).filter((t) => /\p{L}/u.test(t.text));
+  if (rest.length < 3) return null;
+  const first = tokens[c + 1]!;
+  const quote = isQuoteMark(first) ? quoteStartingAt(quotes, first.start) : null;
+  const last = tokens.at(-1)!;
+  return {
+    form: "colon",
+    cue: { start: tokens[c]!.start, end: tokens[c]!.end },
+    speaker: span(tokens, np),
+    antecedent: null,
+    sharesSpeakerWith: null,
+    content: quote ?? trimContent(text, { start: first.start, end: last.end }),
+    direct: Boolean(quote),
+  };
 }
 
 function according(
@@ -445,10 +484,23 @@ function verbAttribution(
       form = "conjoined";
       sharesSpeakerWith = cueIndex.get(prevCue)!;
     }
+  } else if (before?.lower === "and" && tokens[back.index - 1]?.text !== "," && back.index > 2) {
+    // "Reid caucused in Nevada and says …": the subject of the sentence.
+    const subject = nounPhraseStartingAt(tokens, 0, back.index - 1);
+    if (subject && subject.last < back.index - 1) {
+      form = "conjoined";
+      speakerRange = subject;
+    }
   }
   if (form === "verb") {
     speakerRange = before ? nounPhraseEndingAt(tokens, back.index) : null;
     if (!speakerRange && before?.text === ",") speakerRange = beforeAppositive(tokens, back.index);
+    if (!speakerRange && before?.text === ")") {
+      // "Governor Mary Fallin (R-OK) said"
+      let open = back.index;
+      while (open > 0 && tokens[open]!.text !== "(" && back.index - open < 8) open--;
+      if (tokens[open]?.text === "(") speakerRange = nounPhraseEndingAt(tokens, open - 1);
+    }
     if (speakerRange && ["who", "which"].includes(tokens[speakerRange.first]!.lower)) {
       form = "relative";
       if (tokens[speakerRange.first - 1]?.text === ",") {
@@ -460,7 +512,9 @@ function verbAttribution(
       // Inverted: "…," said Peskov. / "…," said the minister, adding …
       const after = nounPhraseStartingAt(tokens, cue.last + 1);
       const following = after ? tokens[after.last + 1] : undefined;
-      if (after && (!following || [",", ".", ";", "—"].includes(following.text))) {
+      const afterQuote =
+        isQuoteMark(before) || (before?.text === "," && isQuoteMark(tokens[back.index - 1]));
+      if (after && (afterQuote || !following || [",", ".", ";", "—"].includes(following.text))) {
         speakerRange = after;
         form = "inverted";
       }
@@ -477,6 +531,7 @@ function verbAttribution(
   ) {
     const hearer = nounPhraseStartingAt(tokens, k);
     if (hearer) k = hearer.last + 1;
+    else if (/^\p{Ll}+s$/u.test(tokens[k]?.text ?? "") && tokens[k + 1]) k++; // "told supporters"
   }
   // "said in a statement that", "said on Twitter:": skip to the content.
   if (tokens[k] && PREPOSITIONS.has(tokens[k]!.lower)) {
@@ -542,7 +597,23 @@ function verbAttribution(
     // The content came first: "'…,' Peskov added." / "Russia rejects …, Peskov said."
     let e = (speakerRange && form !== "inverted" ? speakerRange.first : cue.first) - 1;
     while (e >= 0 && SEPARATORS.has(tokens[e]!.text)) e--;
-    if (e < 0) return null;
+    if (e < 0) {
+      // '"… missing." Trump said.': the quotation closed just before this sentence.
+      const previous = quotes.find(
+        (q) => q.end <= sentence.start && /^\s*$/.test(text.slice(q.end, sentence.start)),
+      );
+      if (!previous) return null;
+      const speaker = speakerRange ? span(tokens, speakerRange) : null;
+      return {
+        form,
+        cue: cueSpan,
+        speaker,
+        antecedent,
+        sharesSpeakerWith,
+        content: previous,
+        direct: true,
+      };
+    }
     const quote = isQuoteMark(tokens[e]) ? quoteEndingAt(quotes, tokens[e]!.end) : null;
     if (quote) {
       content = quote;

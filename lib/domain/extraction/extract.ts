@@ -1,8 +1,15 @@
 import { checkworthiness, CHECKWORTHY_THRESHOLD } from "./checkworthiness";
-import { BOILERPLATE_LINE, BYLINE_LINE, MONTHS, OPINION_MARKERS, WEEKDAYS } from "./lexicon";
+import {
+  BOILERPLATE_LINE,
+  BYLINE_LINE,
+  MONTHS,
+  OPINION_MARKERS,
+  PERSON_TITLES,
+  WEEKDAYS,
+} from "./lexicon";
 import { findAttributions, type Attribution } from "./attribution";
 import { SpeakerRegistry, type Speaker } from "./speakers";
-import { findQuotes, splitSentences, tokenize, type Span } from "./text";
+import { findQuotes, splitSentences, tokenize, type Span, type Token } from "./text";
 
 export type ClaimKind = "DIRECT_QUOTE" | "INDIRECT_QUOTE" | "ASSERTION";
 
@@ -71,8 +78,6 @@ export function extractClaims(text: string): ExtractionResult {
   const sentences = splitSentences(text).filter((s) => !isBoilerplate(lineOf(text, s.start)));
   const registry = new SpeakerRegistry();
   const claims: ExtractedClaim[] = [];
-  let lastSpeaker: Speaker | null = null;
-  let lastSpeakerSentence = -10;
 
   // First every sentence's attributions, so that a quotation attributed at its end
   // ("'… . …,' Peskov added") is known while its first sentences are read.
@@ -82,7 +87,11 @@ export function extractClaims(text: string): ExtractionResult {
   });
   const contents = analysed.flatMap((a) => a.attributions.map((b) => b.content));
 
-  for (const [index, { sentence, tokens, attributions }] of analysed.entries()) {
+  for (const { sentence, tokens, attributions } of analysed) {
+    // People named with a title anywhere ("Finance Minister Maria Costa presented …") are
+    // who a later "she" may refer to.
+    for (const mention of titledNames(tokens))
+      registry.observe(text.slice(mention.start, mention.end));
     const resolved: Array<Speaker | null> = [];
     for (const attribution of attributions) {
       const speaker = resolveSpeaker(text, registry, attribution, resolved);
@@ -101,33 +110,13 @@ export function extractClaims(text: string): ExtractionResult {
         cue: withText(text, attribution.cue),
         content: attribution.content,
       });
-      if (speaker) {
-        lastSpeaker = speaker;
-        lastSpeakerSentence = index;
-      }
     }
     if (attributions.length > 0) continue;
     if (contents.some((c) => c.start <= sentence.start + 1 && c.end >= sentence.end - 1)) continue;
 
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const quote = quotes.find((q) => q.start <= sentence.start + 1 && q.end >= sentence.end - 1);
-    if (quote && lastSpeaker && index - lastSpeakerSentence <= 2) {
-      // A quotation that continues the previous speaker's words.
-      claims.push({
-        text: sentenceText,
-        start: sentence.start,
-        end: sentence.end,
-        kind: "DIRECT_QUOTE",
-        checkworthiness: round(checkworthiness(sentenceText)),
-        speaker: null,
-        speakerRef: lastSpeaker.id,
-        cue: null,
-        content: { start: sentence.start, end: sentence.end },
-      });
-      lastSpeakerSentence = index;
-      continue;
-    }
-    if (quote) continue;
+    // A quotation with no attribution in reach is not logged on a guess of who said it.
+    if (quotes.some((q) => q.start <= sentence.start + 1 && q.end >= sentence.end - 1)) continue;
     const score = checkworthiness(sentenceText);
     if (
       score >= ASSERTION_THRESHOLD &&
@@ -161,6 +150,28 @@ export function extractClaims(text: string): ExtractionResult {
     })),
     sentences,
   };
+}
+
+/** "Finance Minister Maria Costa", "Mr. Lee": a title or honorific followed by a name. */
+function titledNames(tokens: Token[]): Span[] {
+  const names: Span[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!PERSON_TITLES.has(tokens[i]!.lower)) continue;
+    let j = i + 1;
+    while (
+      j < tokens.length &&
+      /^\p{Lu}\p{Ll}/u.test(tokens[j]!.text) &&
+      !PERSON_TITLES.has(tokens[j]!.lower)
+    )
+      j++;
+    if (j > i + 1) {
+      let first = i;
+      while (first > 0 && /^\p{Lu}/u.test(tokens[first - 1]!.text)) first--;
+      names.push({ start: tokens[first]!.start, end: tokens[j - 1]!.end });
+      i = j - 1;
+    }
+  }
+  return names;
 }
 
 function speakerOf(attribution: Attribution, all: Attribution[]): Span | null {

@@ -34,6 +34,11 @@ export const SPEECH_CUES = forms(`
   lash lashes lashed condemn condemns condemned slam slams slammed praise praises praised
   call calls called calling demand demands demanded
   ask asks asked asking joke jokes joked conclude concludes concluded
+  want wants wanted hope hopes hoped expect expects plan plans planned support supports supported
+  endorse endorses endorsed defend defends defended know knows knew feel feels felt fear fears feared
+  worry worries worried doubt doubts doubted agree agrees agreed disagree disagrees disagreed
+  question questions questioned recommend recommends recommended prefer prefers preferred
+  mention mentions mentioned
 `);
 
 /** Cues that need a particle to mean speech: "pointed out", "lashed out", "called for". */
@@ -74,7 +79,7 @@ export const AUXILIARIES = forms(`
   reportedly allegedly publicly once again already further repeatedly strongly categorically firmly
   flatly sharply recently earlier since quickly immediately angrily subsequently had've been
   not never still just even only long similarly likewise separately privately openly bluntly
-  went on to
+  went on to often frequently always usually sometimes
 `);
 
 export const PRONOUNS = forms("he she they it we i you who which that");
@@ -101,13 +106,22 @@ export const ROLE_NOUNS = forms(`
   vice foreign defense defence state interior finance justice health former acting top senior
   white house kremlin pentagon republicans democrats republican democrat voters people figures
   statistics records estimate estimates organization organisation watchdog regulator regulators
-  company firm bank
+  company firm bank percent majority minority half third quarter respondents americans members
+  magazine newspaper network channel website outlet reporters journalists
+`);
+
+/** Titles and honorifics that mark the following name as a person's. */
+export const PERSON_TITLES = forms(`
+  mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president minister senator
+  governor spokesman spokeswoman spokesperson secretary ambassador envoy chairman chairwoman ceo
+  director judge mayor prime premier chancellor congressman congresswoman lawyer attorney professor
+  prof prof. adviser advisor aide commissioner deputy chief leader representative
 `);
 
 /** Words that end a backward scan for a speaker: they start clauses, not names. */
 export const CLAUSE_WORDS = forms(`
   and but or nor because while as when if although though since after before that which who
-  where whether so than then yet however also
+  where whether so than then yet however also having
 `);
 
 export const MONTHS = forms(

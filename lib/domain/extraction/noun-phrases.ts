@@ -96,6 +96,28 @@ export function nounPhraseEndingAt(tokens: Token[], end: number, floor = 0): Tok
     }
     break;
   }
+  // Lower-case premodifiers of a name: "GOP frontrunner Donald Trump", "ABC moderator David
+  // Muir", "Republican presidential candidate Ben Carson".
+  if (isCapitalized(tokens[first]!) || isRole(tokens[first]!)) {
+    let m = first - 1;
+    while (m >= floor && first - m <= 4 && isPremodifier(tokens[m]!)) m--;
+    if (
+      m < first - 1 &&
+      (m < floor ||
+        !/[\p{L}\p{N}]/u.test(tokens[m]!.text) ||
+        DETERMINERS.has(tokens[m]!.lower) ||
+        isCapitalized(tokens[m]!))
+    ) {
+      first = m + 1;
+      while (
+        m >= floor &&
+        isCapitalized(tokens[m]!) &&
+        !CLAUSE_WORDS.has(tokens[m]!.lower) &&
+        first - m <= 6
+      )
+        first = m--;
+    }
+  }
   // Drop connectors the scan stepped over at the front.
   while (first < end && CONNECTORS.has(tokens[first]!.lower) && !isCapitalized(tokens[first]!))
     first++;
@@ -194,6 +216,56 @@ export function nounPhraseStartingAt(
   if (last < 0) return null;
   if (isTimeHead(tokens[last]!)) return null;
   return { first, last };
+}
+
+const PREPOSITIONS = new Set([
+  "in",
+  "on",
+  "at",
+  "with",
+  "for",
+  "by",
+  "from",
+  "about",
+  "into",
+  "over",
+  "after",
+  "before",
+  "during",
+  "under",
+  "to",
+  "of",
+  "as",
+  "than",
+  "like",
+  "via",
+  "per",
+]);
+
+function isPremodifier(token: Token): boolean {
+  return (
+    /^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(token.text) &&
+    !CLAUSE_WORDS.has(token.lower) &&
+    !PRONOUNS.has(token.lower) &&
+    !PREPOSITIONS.has(token.lower) &&
+    !DETERMINERS.has(token.lower) &&
+    !/(?:ed|ing|ly)$/.test(token.lower) &&
+    ![
+      "is",
+      "was",
+      "are",
+      "were",
+      "has",
+      "have",
+      "had",
+      "will",
+      "would",
+      "said",
+      "says",
+      "told",
+      "not",
+    ].includes(token.lower)
+  );
 }
 
 function isAdjectiveLike(token: Token): boolean {

@@ -131,6 +131,12 @@ export class SpeakerRegistry {
   readonly speakers: Speaker[] = [];
   private clock = 0;
 
+  /** Notes a titled person named outside an attribution, as a person a pronoun may refer to. */
+  observe(mention: string): void {
+    const speaker = this.resolve(mention);
+    if (speaker && splitTitleAndName(mention).title) speaker.isPerson = true;
+  }
+
   /** Resolves one mention to a speaker (creating one when it names someone new). */
   resolve(mention: string, hint?: { antecedent?: Speaker | null }): Speaker | null {
     this.clock++;
@@ -208,8 +214,22 @@ export class SpeakerRegistry {
         return DIPLOMATIC.some((d) => title.includes(d));
       return described.every((w) => words(title).includes(w));
     };
-    // "the official" with no titled person before it stays unresolved: its mention is the speaker.
-    return this.mostRecent(fits);
+    const match = this.mostRecent(fits);
+    if (match) return match;
+    // "the mayor" with no titled person before it: a speaker known by that description.
+    const bare = described.join(" ");
+    const known = this.speakers.find((s) => s.aliases.has(bare));
+    if (known) return known;
+    const speaker: Speaker = {
+      id: this.speakers.length,
+      name: bare,
+      title: null,
+      isPerson: GENERIC_PERSON_HEADS.has(head),
+      aliases: new Set([bare]),
+      lastSeen: this.clock,
+    };
+    this.speakers.push(speaker);
+    return speaker;
   }
 
   private mostRecent(predicate: (s: Speaker) => boolean): Speaker | null {
