@@ -7,6 +7,8 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 when a role check fails.
     authInterrupts: true,
+    // Article uploads go through a server action: up to 10 MB a file, checked again there.
+    serverActions: { bodySizeLimit: "60mb" },
   },
 };
 

@@ -37,7 +37,7 @@ export default defineConfig({
   // The real start command on its own data folder, wiped first: a production build, the
   // embedded Postgres, migrations and the demo seed, exactly as a new user gets them.
   webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts --fresh`,
+    command: `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts --fresh`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { articleContentHash } from "@/lib/domain/article";
+import { importArticle } from "@/lib/data/articles";
+import { articleInput } from "@/lib/validation/article";
 import { DEFAULT_VERDICTS, DEMO_USERS } from "./demo";
 
 const SEEDS_DIR = import.meta.dirname;
@@ -59,17 +60,12 @@ export async function seedDatabase(
   );
 
   await prisma.$transaction(async (tx) => {
-    let importer: string | null = null;
     for (const [i, user] of DEMO_USERS.entries()) {
       const existing = await tx.user.findUnique({ where: { email: user.email } });
-      if (existing) {
-        importer ??= existing.id;
-        continue;
-      }
+      if (existing) continue;
       const created = await tx.user.create({
         data: { email: user.email, name: user.name, role: user.role, passwordHash: hashes[i]! },
       });
-      importer ??= created.id;
       await tx.auditEvent.create({
         data: {
           actorLabel: "seed",
@@ -81,33 +77,19 @@ export async function seedDatabase(
       });
       result.users++;
     }
-    for (const [i, article] of manifest.entries()) {
-      const body = bodies[i]!;
-      const contentHash = articleContentHash(body);
-      if (await tx.article.findUnique({ where: { contentHash } })) continue;
-      const created = await tx.article.create({
-        data: {
-          title: article.title,
-          outlet: article.outlet ?? null,
-          url: article.url ?? null,
-          publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
-          language: article.language ?? "en",
-          body,
-          contentHash,
-          importedById: importer,
-        },
-      });
-      await tx.auditEvent.create({
-        data: {
-          actorLabel: "seed",
-          action: "article.import",
-          entity: "Article",
-          entityId: created.id,
-          after: { title: article.title, file: article.file },
-        },
-      });
-      result.articles++;
-    }
   });
+  // Articles go through the same import as the app's, so their claims are extracted.
+  const importer = await prisma.user.findFirst({
+    where: { email: DEMO_USERS[0]!.email },
+    select: { id: true },
+  });
+  for (const [i, article] of manifest.entries()) {
+    const outcome = await importArticle(
+      articleInput.parse({ ...article, body: bodies[i]! }),
+      { userId: importer?.id ?? null, label: "seed" },
+      prisma,
+    );
+    if (outcome.status === "imported") result.articles++;
+  }
   return result;
 }

@@ -40,7 +40,11 @@ export function ClaimTable({
         {claims.length === 0 && <EmptyRow colSpan={7}>{empty}</EmptyRow>}
         {claims.map((claim) => (
           <tr key={claim.id}>
-            <Td className="max-w-md">{claim.text}</Td>
+            <Td className="max-w-md">
+              <Link className="hover:underline" href={`/claims/${claim.id}`}>
+                {claim.text.length > 200 ? `${claim.text.slice(0, 200)}…` : claim.text}
+              </Link>
+            </Td>
             <Td>{claim.speaker?.name ?? "—"}</Td>
             <Td>
               {claim.article ? (

@@ -23,3 +23,40 @@ export async function listClaims({
     },
   });
 }
+
+export async function getClaimDetail(claimId: string) {
+  return prisma.claim.findUnique({
+    where: { id: claimId },
+    select: {
+      id: true,
+      text: true,
+      start: true,
+      end: true,
+      kind: true,
+      origin: true,
+      state: true,
+      version: true,
+      checkworthiness: true,
+      speakerStart: true,
+      speakerEnd: true,
+      cueText: true,
+      cueStart: true,
+      cueEnd: true,
+      dismissReason: true,
+      assigneeId: true,
+      createdAt: true,
+      duplicateOf: { select: { id: true, text: true } },
+      speaker: { select: { name: true, title: true, aliases: true } },
+      article: { select: { id: true, title: true, body: true, outlet: true } },
+    },
+  });
+}
+
+/** Other open claims of the same article, for merging. */
+export async function listSiblingClaims(articleId: string, claimId: string) {
+  return prisma.claim.findMany({
+    where: { articleId, id: { not: claimId }, state: { in: ["NEW", "IN_REVIEW"] } },
+    orderBy: { start: "asc" },
+    select: { id: true, text: true, start: true, end: true, version: true },
+  });
+}

@@ -17,3 +17,12 @@ export const CLAIM_STATE_TONES = {
   APPROVED: "success",
   DISMISSED: "neutral",
 } as const satisfies Record<ClaimState, string>;
+
+export const CLAIM_KINDS = ["DIRECT_QUOTE", "INDIRECT_QUOTE", "ASSERTION"] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
+  DIRECT_QUOTE: "Direct quote",
+  INDIRECT_QUOTE: "Indirect quote",
+  ASSERTION: "Assertion",
+};

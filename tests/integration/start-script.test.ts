@@ -11,7 +11,11 @@ function runStart(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
+      [
+        path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        "scripts/start.ts",
+      ],
       {
         cwd: ROOT,
         // A clean environment: only what the case under test sets.

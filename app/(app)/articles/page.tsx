@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { listArticles } from "@/lib/data/articles";
 import { PageHeader } from "@/components/ui/page-header";
+import { LinkButton } from "@/components/ui/button";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
 
@@ -13,7 +14,15 @@ export default async function ArticlesPage() {
   const articles = await listArticles();
   return (
     <>
-      <PageHeader title="Articles" description="Imported articles, newest first." />
+      <PageHeader
+        title="Articles"
+        description="Imported articles, newest first."
+        actions={
+          <LinkButton href="/articles/import" variant="primary">
+            Import articles
+          </LinkButton>
+        }
+      />
       <Table caption="Articles">
         <thead className="bg-slate-50">
           <tr>

@@ -224,6 +224,13 @@ function contentBefore(
   return tokens.slice(0, e + 1).filter((t) => /\p{L}/u.test(t.text)).length >= 4;
 }
 
+/** Cues that often close a sentence whose content came first ("…, Peskov added."). */
+const SENTENCE_FINAL_CUES = new Set(
+  "say says said tell tells told add adds added stress stresses stressed note notes noted explain explains explained continue continues continued write writes wrote tweet tweets tweeted ask asks asked reply replies replied respond responds responded conclude concludes concluded joke jokes joked warn warns warned insist insists insisted argue argues argued claim claims claimed report reports reported announce announces announced state states stated".split(
+    " ",
+  ),
+);
+
 const ADJUNCT_STARTS = new Set([
   "with",
   "to",
@@ -577,7 +584,10 @@ function verbAttribution(
   // Words after the cue are the content only when they read as such ("that …", a quote,
   // a clause); "said with a laugh", "said Tuesday", "said of the ban" are adjuncts when
   // the content came first ("'…,' she said to cheers").
-  const contentCameFirst = contentBefore(tokens, speakerRange, cue, form);
+  const contentCameFirst =
+    cue.first === cue.last &&
+    SENTENCE_FINAL_CUES.has(cueToken.lower) &&
+    contentBefore(tokens, speakerRange, cue, form);
   const afterIsContent =
     form !== "inverted" &&
     (afterTokens.length >= 2 || (afterTokens.length >= 1 && isQuoteMark(tokens[k]))) &&

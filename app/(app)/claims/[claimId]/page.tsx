@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireRole } from "@/lib/auth/session";
+import { getClaimDetail, listSiblingClaims } from "@/lib/data/claims";
+import { canEditClaim } from "@/lib/domain/lifecycle";
+import { CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, CLAIM_STATE_TONES } from "@/lib/domain/claims";
+import { PageHeader, Card } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { ClaimEditTools } from "@/components/claims/claim-edit-tools";
+import { ClaimContext } from "@/components/claims/claim-context";
+
+export const metadata: Metadata = { title: "Claim" };
+
+export default async function ClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
+  const user = await requireRole();
+  const parsed = z.uuid().safeParse((await params).claimId);
+  if (!parsed.success) notFound();
+  const claim = await getClaimDetail(parsed.data);
+  if (!claim) notFound();
+  const editable =
+    claim.article !== null &&
+    claim.start !== null &&
+    claim.end !== null &&
+    canEditClaim({
+      role: user.role,
+      userId: user.id,
+      state: claim.state,
+      assigneeId: claim.assigneeId,
+    });
+  const siblings =
+    editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
+  return (
+    <>
+      <PageHeader
+        title="Claim"
+        description={
+          claim.article ? (
+            <>
+              From{" "}
+              <Link className="text-brand-700 underline" href={`/articles/${claim.article.id}`}>
+                {claim.article.title}
+              </Link>
+            </>
+          ) : undefined
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-4">
+          <Card>
+            <div className="mb-3 flex flex-wrap items-center gap-2">
+              <Badge tone={CLAIM_STATE_TONES[claim.state]}>{CLAIM_STATE_LABELS[claim.state]}</Badge>
+              <Badge>{CLAIM_KIND_LABELS[claim.kind]}</Badge>
+              {claim.origin === "MANUAL" && <Badge tone="info">Added by hand</Badge>}
+              <span className="text-xs text-slate-600 tabular-nums">
+                check-worthiness {claim.checkworthiness.toFixed(2)}
+              </span>
+            </div>
+            <blockquote
+              className="border-l-4 border-amber-300 pl-4 text-lg leading-relaxed text-slate-900"
+              data-testid="claim-text"
+            >
+              {claim.text}
+            </blockquote>
+            <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-600">Speaker</dt>
+              <dd data-testid="claim-speaker">
+                {claim.speaker
+                  ? `${claim.speaker.title ? `${claim.speaker.title} ` : ""}${claim.speaker.name}`
+                  : "—"}
+              </dd>
+              <dt className="text-slate-600">Cue</dt>
+              <dd>{claim.cueText ?? "—"}</dd>
+              {claim.dismissReason && (
+                <>
+                  <dt className="text-slate-600">Dismissed</dt>
+                  <dd>
+                    {claim.dismissReason}
+                    {claim.duplicateOf && (
+                      <>
+                        {" "}
+                        (
+                        <Link
+                          className="text-brand-700 underline"
+                          href={`/claims/${claim.duplicateOf.id}`}
+                        >
+                          the claim it duplicates
+                        </Link>
+                        )
+                      </>
+                    )}
+                  </dd>
+                </>
+              )}
+            </dl>
+          </Card>
+          {claim.article && claim.start !== null && claim.end !== null && (
+            <Card title="In the article">
+              <ClaimContext body={claim.article.body} claim={claim} />
+            </Card>
+          )}
+        </div>
+        {editable && claim.article && (
+          <Card title="Edit">
+            <ClaimEditTools
+              claim={{ id: claim.id, version: claim.version, start: claim.start!, end: claim.end! }}
+              body={claim.article.body}
+              siblings={siblings}
+            />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import {
+  dismissClaimWithReason,
+  editClaimSpan,
+  mergeClaimWith,
+  splitClaimAt,
+} from "@/app/(app)/claims/[claimId]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/errors";
+
+interface Sibling {
+  id: string;
+  text: string;
+  start: number | null;
+  end: number | null;
+  version: number;
+}
+
+/** Word boundaries inside the claim where a split makes sense: after , ; : . and before "and". */
+function splitPoints(body: string, start: number, end: number): number[] {
+  const points: number[] = [];
+  const text = body.slice(start, end);
+  const re = /[.;:,](?=\s)|\s(?=and\s|but\s|while\s)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const at = start + m.index + 1;
+    if (at - start > 10 && end - at > 10) points.push(at);
+  }
+  return points.slice(0, 30);
+}
+
+export function ClaimEditTools({
+  claim,
+  body,
+  siblings,
+}: {
+  claim: { id: string; version: number; start: number; end: number };
+  body: string;
+  siblings: Sibling[];
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [start, setStart] = useState(claim.start);
+  const [end, setEnd] = useState(claim.end);
+  const points = splitPoints(body, claim.start, claim.end);
+  const [splitAt, setSplitAt] = useState<number | "">(points[0] ?? "");
+  const [mergeWith, setMergeWith] = useState(siblings[0]?.id ?? "");
+  const [dismissOpen, setDismissOpen] = useState(false);
+  const [reason, setReason] = useState("");
+
+  function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    success: string,
+    after?: (data: T) => void,
+  ) {
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        setErrors({});
+        setMessage({ tone: "success", text: success });
+        if (after) after(result.data);
+        else router.refresh();
+      } else {
+        setErrors(result.fieldErrors ?? {});
+        setMessage({ tone: "error", text: result.message });
+      }
+    });
+  }
+
+  const preview = start >= 0 && end <= body.length && end > start ? body.slice(start, end) : "";
+  return (
+    <div className="space-y-6">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <section aria-labelledby="span-heading" className="space-y-3">
+        <h3 id="span-heading" className="text-sm font-semibold text-slate-700">
+          Span in the article
+        </h3>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Start offset" error={errors.start}>
+            {({ id, describedBy, invalid }) => (
+              <Input
+                id={id}
+                type="number"
+                min={0}
+                max={body.length}
+                value={start}
+                onChange={(e) => setStart(Number(e.target.value))}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
+          </Field>
+          <Field label="End offset" error={errors.end}>
+            {({ id, describedBy, invalid }) => (
+              <Input
+                id={id}
+                type="number"
+                min={0}
+                max={body.length}
+                value={end}
+                onChange={(e) => setEnd(Number(e.target.value))}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
+          </Field>
+        </div>
+        <p className="rounded bg-slate-50 p-2 text-sm text-slate-700" aria-live="polite">
+          {preview ? `“${preview}”` : "The offsets do not select any text."}
+        </p>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={pending || (start === claim.start && end === claim.end)}
+          onClick={() =>
+            run(
+              () => editClaimSpan({ claimId: claim.id, version: claim.version, start, end }),
+              "Span saved.",
+            )
+          }
+        >
+          Save span
+        </Button>
+      </section>
+
+      {points.length > 0 && (
+        <section aria-labelledby="split-heading" className="space-y-3">
+          <h3 id="split-heading" className="text-sm font-semibold text-slate-700">
+            Split into two claims
+          </h3>
+          <Field label="Split after">
+            {({ id }) => (
+              <Select id={id} value={splitAt} onChange={(e) => setSplitAt(Number(e.target.value))}>
+                {points.map((p) => (
+                  <option key={p} value={p}>
+                    …{body.slice(Math.max(claim.start, p - 40), p)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pending || splitAt === ""}
+            onClick={() =>
+              run(
+                () => splitClaimAt({ claimId: claim.id, version: claim.version, at: splitAt }),
+                "Claim split in two.",
+              )
+            }
+          >
+            Split claim
+          </Button>
+        </section>
+      )}
+
+      {siblings.length > 0 && (
+        <section aria-labelledby="merge-heading" className="space-y-3">
+          <h3 id="merge-heading" className="text-sm font-semibold text-slate-700">
+            Merge with another claim of this article
+          </h3>
+          <Field
+            label="Claim to merge in"
+            hint="This claim will cover both; the other is dismissed as a duplicate."
+          >
+            {({ id, describedBy }) => (
+              <Select
+                id={id}
+                value={mergeWith}
+                onChange={(e) => setMergeWith(e.target.value)}
+                aria-describedby={describedBy}
+              >
+                {siblings.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.text.slice(0, 90)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pending || !mergeWith}
+            onClick={() => {
+              const other = siblings.find((s) => s.id === mergeWith)!;
+              run(
+                () =>
+                  mergeClaimWith({
+                    claimId: claim.id,
+                    version: claim.version,
+                    otherClaimId: other.id,
+                    otherVersion: other.version,
+                  }),
+                "Claims merged.",
+              );
+            }}
+          >
+            Merge claims
+          </Button>
+        </section>
+      )}
+
+      <section className="border-t border-slate-200 pt-4">
+        <Button variant="danger" size="sm" onClick={() => setDismissOpen(true)} disabled={pending}>
+          Dismiss claim…
+        </Button>
+        <Dialog open={dismissOpen} title="Dismiss this claim" onClose={() => setDismissOpen(false)}>
+          <form
+            className="space-y-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              run(
+                () => dismissClaimWithReason({ claimId: claim.id, version: claim.version, reason }),
+                "Claim dismissed.",
+                () => {
+                  setDismissOpen(false);
+                  router.refresh();
+                },
+              );
+            }}
+          >
+            <Field
+              label="Reason"
+              hint="Not a claim, not check-worthy, a duplicate of another claim…"
+              error={errors.reason}
+            >
+              {({ id, describedBy, invalid }) => (
+                <Textarea
+                  id={id}
+                  rows={3}
+                  required
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
+              )}
+            </Field>
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={() => setDismissOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" variant="danger" disabled={pending}>
+                Dismiss
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      </section>
+    </div>
+  );
+}

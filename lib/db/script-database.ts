@@ -1,0 +1,42 @@
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded";
+import { describeDatabaseError } from "./describe-error";
+import { migrate } from "./migrate";
+
+export interface ScriptDatabase {
+  url: string;
+  close(): Promise<void>;
+}
+
+export class ScriptDatabaseError extends Error {}
+
+/**
+ * The database for a command-line script: DATABASE_URL when set, else the embedded server
+ * of this checkout (started for the script and stopped after it, or shared with a running
+ * app, which keeps it). Migrations are applied first, so a script never meets an old schema.
+ */
+export async function openScriptDatabase(root: string): Promise<ScriptDatabase> {
+  if (process.env.DATABASE_URL) {
+    const url = process.env.DATABASE_URL;
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+    } catch (error) {
+      throw new ScriptDatabaseError(describeDatabaseError(error, url));
+    } finally {
+      await client.end().catch(() => {});
+    }
+    await migrate(url);
+    return { url, close: async () => {} };
+  }
+  const dataDir = path.resolve(root, process.env.CLAIMDESK_DATA_DIR ?? ".data");
+  const embedded = await startEmbeddedPostgres({ dataDir });
+  await migrate(embedded.url);
+  return {
+    url: embedded.url,
+    // A server that was already running belongs to the app: leave it up.
+    close: async () => (embedded.recovered ? undefined : embedded.stop()),
+  };
+}

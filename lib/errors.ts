@@ -1,0 +1,35 @@
+/** An error meant for the user: a code the UI can act on and one readable message. */
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_STATE" | "VALIDATION";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/** What a server action returns: data, or a message (and field errors) to show. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: AppErrorCode | "UNEXPECTED";
+      message: string;
+      fieldErrors?: Record<string, string>;
+    };
+
+export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  console.error(error);
+  return {
+    ok: false,
+    code: "UNEXPECTED",
+    message: "Something went wrong on our side; nothing was saved. Try again.",
+  };
+}

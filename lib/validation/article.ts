@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/** Limits for one article; a larger body is refused with a message, never truncated. */
+export const MAX_BODY_CHARS = 1_000_000;
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters)`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, "URL is too long")
+  .refine((value) => {
+    try {
+      return ["http:", "https:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, "URL must start with http:// or https://");
+
+export const articleInput = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, "Title is required")
+    .max(500, "Title is too long (at most 500 characters)"),
+  body: z
+    .string()
+    .max(
+      MAX_BODY_CHARS,
+      `Body is too long (at most ${MAX_BODY_CHARS.toLocaleString("en")} characters)`,
+    )
+    .refine((b) => b.trim().length > 0, "Body is empty")
+    .refine((b) => !b.includes("\u0000"), "Body contains NUL characters"),
+  url: z
+    .union([httpUrl, z.literal("")])
+    .optional()
+    .transform((v) => v || undefined),
+  outlet: optionalText(200, "Outlet"),
+  author: optionalText(300, "Author"),
+  publishedAt: z
+    .union([z.coerce.date(), z.literal("")])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Published date is not a date"),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB")
+    .optional()
+    .transform((v) => v ?? "en"),
+});
+
+export type ArticleInput = z.infer<typeof articleInput>;
+
+/** The first message per field, for forms. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
