@@ -29,11 +29,19 @@ test("the app shell and its pages have no serious or critical accessibility viol
   await page.goto("/login");
   await logIn(page, user.email, user.password);
   await expect(page.getByTestId("current-user")).toBeVisible();
-  for (const path of ["/", "/claims", "/articles", "/approvals", "/admin"]) {
+  for (const path of ["/", "/claims", "/articles", "/articles/import", "/approvals", "/admin"]) {
     await page.goto(path);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     expect(await seriousViolations(page), path).toEqual([]);
   }
+  // An article with its highlights, and a claim with its edit tools.
+  await page.goto("/articles");
+  await page.getByRole("link", { name: /Kremlin rejects US position/ }).click();
+  await expect(page.getByTestId("article-body")).toBeVisible();
+  expect(await seriousViolations(page), "article").toEqual([]);
+  await page.getByTestId("article-body").locator("[data-claim]").first().click();
+  await expect(page.getByTestId("claim-text")).toBeVisible();
+  expect(await seriousViolations(page), "claim").toEqual([]);
 });
 
 test("the shell can be used with the keyboard alone", async ({ page, makeUser }) => {

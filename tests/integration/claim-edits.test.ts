@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { importArticle } from "@/lib/data/articles";
+import {
+  addManualClaim,
+  dismissClaim,
+  mergeClaims,
+  splitClaim,
+  updateClaimSpan,
+} from "@/lib/data/claim-edits";
+import { AppError } from "@/lib/errors";
+import { articleInput } from "@/lib/validation/article";
+import { addClaimInput } from "@/lib/validation/claim";
+import { createUser } from "@/seeds/factories";
+import type { SessionUser } from "@/lib/data/users";
+
+let reviewer: SessionUser;
+let otherReviewer: SessionUser;
+let editor: SessionUser;
+
+const asSession = (u: {
+  id: string;
+  email: string;
+  name: string;
+  role: SessionUser["role"];
+}): SessionUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+});
+
+beforeAll(async () => {
+  reviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));
+  otherReviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));
+  editor = asSession(await createUser(prisma, { role: "EDITOR" }));
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+async function freshArticle() {
+  const body = `The city spent $4 million on the bridge, and the work took 3 years. Residents were not consulted (${crypto.randomUUID()}).`;
+  const outcome = await importArticle(articleInput.parse({ title: "Bridge", body }), {
+    userId: null,
+  });
+  const claim = await addManualClaim(reviewer, { articleId: outcome.articleId, start: 0, end: 67 });
+  return {
+    articleId: outcome.articleId,
+    body,
+    claim: await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } }),
+  };
+}
+
+async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+}
+
+const auditFor = (id: string) =>
+  prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" } });
+
+describe("adding and editing claims by hand", () => {
+  it("adds a claim from a selection, trimmed, with its audit event", async () => {
+    const { articleId, body } = await freshArticle();
+    const claim = await addManualClaim(reviewer, { articleId, start: 68, end: 100 });
+    const stored = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(stored).toMatchObject({
+      origin: "MANUAL",
+      state: "NEW",
+      text: body.slice(68, 100).trim(),
+    });
+    expect(await auditFor(claim.id)).toMatchObject([
+      { action: "claim.create", actorId: reviewer.id },
+    ]);
+  });
+
+  it("refuses spans past the end of the article and writes nothing", async () => {
+    const { articleId, body } = await freshArticle();
+    const before = await prisma.claim.count();
+    await expectAppError(
+      addManualClaim(reviewer, { articleId, start: 10, end: body.length + 5 }),
+      "VALIDATION",
+    );
+    expect(await prisma.claim.count()).toBe(before);
+    expect(addClaimInput.safeParse({ articleId, start: -1, end: 4 }).success).toBe(false);
+    expect(addClaimInput.safeParse({ articleId, start: 5, end: 5 }).success).toBe(false);
+  });
+
+  it("refuses a change made from a stale version, keeping the other change", async () => {
+    const { claim } = await freshArticle();
+    await updateClaimSpan(reviewer, {
+      claimId: claim.id,
+      version: claim.version,
+      start: 0,
+      end: 40,
+    });
+    await expectAppError(
+      updateClaimSpan(otherReviewer, {
+        claimId: claim.id,
+        version: claim.version,
+        start: 0,
+        end: 20,
+      }),
+      "CONFLICT",
+    );
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      start: 0,
+      end: 40,
+      version: 2,
+    });
+  });
+
+  it("lets only the assignee or an editor change a claim in review, and nobody a submitted one", async () => {
+    const { claim } = await freshArticle();
+    await prisma.claim.update({
+      where: { id: claim.id },
+      data: { state: "IN_REVIEW", assigneeId: reviewer.id },
+    });
+    await expectAppError(
+      updateClaimSpan(otherReviewer, {
+        claimId: claim.id,
+        version: claim.version,
+        start: 0,
+        end: 30,
+      }),
+      "FORBIDDEN",
+    );
+    await updateClaimSpan(editor, { claimId: claim.id, version: claim.version, start: 0, end: 30 });
+    await prisma.claim.update({ where: { id: claim.id }, data: { state: "SUBMITTED" } });
+    await expectAppError(
+      dismissClaim(editor, { claimId: claim.id, version: 2, reason: "not a claim" }),
+      "INVALID_STATE",
+    );
+  });
+
+  it("splits a claim in two, each with an audit event", async () => {
+    const { claim, body } = await freshArticle();
+    const at = body.indexOf(", and") + 1;
+    const { keptId, newId } = await splitClaim(reviewer, {
+      claimId: claim.id,
+      version: claim.version,
+      at,
+    });
+    const [kept, created] = await Promise.all([
+      prisma.claim.findUniqueOrThrow({ where: { id: keptId } }),
+      prisma.claim.findUniqueOrThrow({ where: { id: newId } }),
+    ]);
+    expect(kept.text).toBe("The city spent $4 million on the bridge,");
+    expect(created.text).toBe("and the work took 3 years.");
+    expect((await auditFor(keptId)).map((e) => e.action)).toEqual(["claim.create", "claim.split"]);
+    expect((await auditFor(newId)).map((e) => e.action)).toEqual(["claim.create"]);
+  });
+
+  it("merges two claims: one spans both, the other is dismissed as its duplicate", async () => {
+    const { claim, articleId } = await freshArticle();
+    const second = await addManualClaim(reviewer, { articleId, start: 68, end: 100 });
+    await mergeClaims(reviewer, {
+      claimId: claim.id,
+      version: claim.version,
+      otherClaimId: second.id,
+      otherVersion: 1,
+    });
+    const [merged, other] = await Promise.all([
+      prisma.claim.findUniqueOrThrow({ where: { id: claim.id } }),
+      prisma.claim.findUniqueOrThrow({ where: { id: second.id } }),
+    ]);
+    expect(merged).toMatchObject({ start: 0, end: 100 });
+    expect(other).toMatchObject({ state: "DISMISSED", duplicateOfId: claim.id });
+  });
+
+  it("rolls back the whole merge, audit included, when the other claim changed meanwhile", async () => {
+    const { claim, articleId } = await freshArticle();
+    const second = await addManualClaim(reviewer, { articleId, start: 68, end: 100 });
+    const auditBefore = await prisma.auditEvent.count();
+    await expectAppError(
+      mergeClaims(reviewer, {
+        claimId: claim.id,
+        version: claim.version,
+        otherClaimId: second.id,
+        otherVersion: 7,
+      }),
+      "CONFLICT",
+    );
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      end: 67,
+      version: 1,
+    });
+    expect(await prisma.auditEvent.count()).toBe(auditBefore);
+  });
+
+  it("dismisses with a reason, recording before and after", async () => {
+    const { claim } = await freshArticle();
+    await dismissClaim(reviewer, {
+      claimId: claim.id,
+      version: claim.version,
+      reason: "Opinion, not checkable",
+    });
+    const events = await auditFor(claim.id);
+    expect(events.at(-1)).toMatchObject({
+      action: "claim.dismiss",
+      before: { state: "NEW" },
+      after: { state: "DISMISSED", dismissReason: "Opinion, not checkable" },
+    });
+  });
+});
