@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { createUser } from "@/seeds/factories";
+import { createClaim, createUser } from "@/seeds/factories";
 import type { Role } from "@/lib/domain/roles";
 
 export { expect };
@@ -23,15 +23,29 @@ export interface TestUser {
   role: Role;
 }
 
-export const test = base.extend<{
-  makeUser: (role?: Role, options?: { disabled?: boolean }) => Promise<TestUser>;
-}>({
-  makeUser: async ({}, provide) => {
-    const prisma = createPrismaClient(e2eDatabaseUrl());
-    await provide(async (role = "REVIEWER", options = {}) =>
-      createUser(prisma, { role, ...options }),
-    );
-    await prisma.$disconnect();
+type Db = ReturnType<typeof createPrismaClient>;
+
+export const test = base.extend<
+  {
+    makeUser: (role?: Role, options?: { disabled?: boolean }) => Promise<TestUser>;
+    makeClaim: (options?: Parameters<typeof createClaim>[1]) => Promise<{ id: string }>;
+  },
+  { db: Db }
+>({
+  // One database connection per worker, for the factories.
+  db: [
+    async ({}, provide) => {
+      const prisma = createPrismaClient(e2eDatabaseUrl());
+      await provide(prisma);
+      await prisma.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+  makeUser: async ({ db }, provide) => {
+    await provide(async (role = "REVIEWER", options = {}) => createUser(db, { role, ...options }));
+  },
+  makeClaim: async ({ db }, provide) => {
+    await provide(async (options = {}) => createClaim(db, options));
   },
 });
 

@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string>,
+    /** Extra facts for the UI, e.g. what changed in a conflicting save. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -20,11 +22,18 @@ export type ActionResult<T = undefined> =
       code: AppErrorCode | "UNEXPECTED";
       message: string;
       fieldErrors?: Record<string, string>;
+      details?: unknown;
     };
 
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+      details: error.details,
+    };
   }
   console.error(error);
   return {

@@ -41,7 +41,7 @@ export function Field({ label, hint, error, children }: FieldProps) {
   );
 }
 
-export function Input({ className, ...props }: React.InputHTMLAttributes<HTMLInputElement>) {
+export function Input({ className, ...props }: React.ComponentProps<"input">) {
   return <input className={cx(CONTROL, className)} {...props} />;
 }
 
@@ -52,6 +52,6 @@ export function Textarea({
   return <textarea className={cx(CONTROL, className)} {...props} />;
 }
 
-export function Select({ className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ className, ...props }: React.ComponentProps<"select">) {
   return <select className={cx(CONTROL, "pr-8", className)} {...props} />;
 }

@@ -171,3 +171,11 @@ export async function listArticleClaims(articleId: string) {
     },
   });
 }
+
+export async function getArticleTitle(articleId: string): Promise<string | null> {
+  const article = await prisma.article.findUnique({
+    where: { id: articleId },
+    select: { title: true },
+  });
+  return article?.title ?? null;
+}

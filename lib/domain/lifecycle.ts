@@ -34,3 +34,37 @@ export function editRefusal(access: ClaimAccess): string {
     return "This claim is approved; an editor must reopen it before it can change.";
   return "This claim is dismissed and cannot be changed.";
 }
+
+/** Taking a claim: a NEW claim becomes the taker's, IN_REVIEW. */
+export function canTakeClaim(state: ClaimState): boolean {
+  return state === "NEW";
+}
+
+/** Assigning (editors): before submission, to anyone. */
+export function canAssignClaim(role: Role, state: ClaimState): boolean {
+  return hasRole(role, "EDITOR") && (state === "NEW" || state === "IN_REVIEW");
+}
+
+/** The review form (source, verdict, rationale, evidence): the assignee or an editor, while in review. */
+export function canEditReview(access: ClaimAccess): boolean {
+  return (
+    access.state === "IN_REVIEW" &&
+    (access.assigneeId === access.userId || hasRole(access.role, "EDITOR"))
+  );
+}
+
+/** What a submission needs; each missing piece as a field message. */
+export function submissionProblems(review: {
+  verdictId: string | null;
+  rationale: string | null;
+  evidenceCount: number;
+}): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!review.verdictId) problems.verdictId = "Choose a proposed verdict before submitting";
+  if (!review.rationale || review.rationale.trim().length < 10) {
+    problems.rationale = "Write a rationale (at least 10 characters) before submitting";
+  }
+  if (review.evidenceCount < 1)
+    problems.evidence = "Add at least one evidence item before submitting";
+  return problems;
+}

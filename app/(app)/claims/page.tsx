@@ -1,34 +1,85 @@
 import type { Metadata } from "next";
-import { z } from "zod";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { listClaims } from "@/lib/data/claims";
-import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { getArticleTitle } from "@/lib/data/articles";
+import { listQueue } from "@/lib/data/queue";
+import { listActiveVerdicts, listAssignableUsers } from "@/lib/data/review";
+import { hasRole } from "@/lib/domain/roles";
+import { queueQuery, type QueueQuery } from "@/lib/validation/queue";
 import { PageHeader } from "@/components/ui/page-header";
-import { ClaimTable } from "@/components/claims/claim-table";
+import { QueueFilters } from "@/components/claims/queue-filters";
+import { QueueTable } from "@/components/claims/queue-table";
+import { formatAge } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Claims" };
 
-const claimsQuery = z.object({ state: z.enum(CLAIM_STATES).optional().catch(undefined) });
+function pageUrl(query: QueueQuery, after: string | null): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key === "after" || value === undefined || value === "") continue;
+    if (key === "sort" && value === "checkworthy") continue;
+    params.set(key, String(value));
+  }
+  if (after) params.set("after", after);
+  const search = params.toString();
+  return search ? `/claims?${search}` : "/claims";
+}
 
 export default async function ClaimsPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireRole();
-  const { state } = claimsQuery.parse(await searchParams);
-  const claims = await listClaims({ state });
+  const user = await requireRole();
+  const raw = await searchParams;
+  const query = queueQuery.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const [{ rows, next }, verdicts, users, articleTitle] = await Promise.all([
+    listQueue(query, user.id),
+    listActiveVerdicts(),
+    listAssignableUsers(),
+    query.article ? getArticleTitle(query.article) : Promise.resolve(null),
+  ]);
+  const now = new Date();
   return (
     <>
       <PageHeader
         title="Claims"
-        description={
-          state
-            ? `${CLAIM_STATE_LABELS[state]} claims, most check-worthy first.`
-            : "All claims, most check-worthy first."
-        }
+        description="The desk's queue. Filters live in the address, so a view can be shared."
       />
-      <ClaimTable caption="Claims" claims={claims} empty="No claims yet." />
+      <QueueFilters query={query} verdicts={verdicts} users={users} articleTitle={articleTitle} />
+      <QueueTable
+        canAssign={hasRole(user.role, "EDITOR")}
+        assignees={users}
+        rows={rows.map((r) => ({
+          id: r.id,
+          text: r.text,
+          state: r.state,
+          version: r.version,
+          checkworthiness: r.checkworthiness,
+          age: formatAge(r.createdAt, now),
+          overdue: Boolean(
+            r.dueAt && r.dueAt < now && (r.state === "NEW" || r.state === "IN_REVIEW"),
+          ),
+          article: r.article,
+          speaker: r.speaker?.name ?? null,
+          assignee: r.assignee?.name ?? null,
+          verdict: r.verdict?.label ?? null,
+        }))}
+      />
+      <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
+        {query.after && (
+          <Link className="text-brand-700 underline" href={pageUrl(query, null)}>
+            First page
+          </Link>
+        )}
+        {next && (
+          <Link className="text-brand-700 underline" href={pageUrl(query, next)} rel="next">
+            Next page
+          </Link>
+        )}
+      </nav>
     </>
   );
 }

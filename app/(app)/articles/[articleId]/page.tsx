@@ -7,6 +7,7 @@ import { getArticleById, listArticleClaims } from "@/lib/data/articles";
 import { highlightSegments } from "@/lib/domain/highlights";
 import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, CLAIM_KIND_LABELS } from "@/lib/domain/claims";
 import { PageHeader } from "@/components/ui/page-header";
+import { LinkButton } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { ArticleText } from "@/components/articles/article-text";
@@ -34,6 +35,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
     <>
       <PageHeader
         title={article.title}
+        actions={
+          <LinkButton href={`/claims?article=${article.id}`} variant="secondary">
+            Claims of this article in the queue
+          </LinkButton>
+        }
         description={
           <>
             {meta.join(" · ")}

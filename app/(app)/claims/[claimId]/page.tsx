@@ -10,6 +10,19 @@ import { PageHeader, Card } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ClaimEditTools } from "@/components/claims/claim-edit-tools";
 import { ClaimContext } from "@/components/claims/claim-context";
+import { ReviewForm, type ReviewValues } from "@/components/claims/review-form";
+import { ClaimHistory } from "@/components/claims/claim-history";
+import { CommentThread } from "@/components/claims/comment-thread";
+import { Tabs } from "@/components/ui/tabs";
+import { dateInputValue, formatDateTime } from "@/components/ui/format";
+import {
+  getReviewForm,
+  listActiveVerdicts,
+  listAssignableUsers,
+  listClaimHistory,
+  listComments,
+} from "@/lib/data/review";
+import { canEditReview, canTakeClaim } from "@/lib/domain/lifecycle";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -31,6 +44,47 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     });
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
+  const [review, verdicts, history, comments, users] = await Promise.all([
+    getReviewForm(claim.id),
+    listActiveVerdicts(),
+    listClaimHistory(claim.id),
+    listComments(claim.id),
+    listAssignableUsers(),
+  ]);
+  if (!review) notFound();
+  const access = {
+    role: user.role,
+    userId: user.id,
+    state: claim.state,
+    assigneeId: claim.assigneeId,
+  };
+  const initial: ReviewValues = {
+    claimantName: review.claimantName ?? "",
+    claimantRole: review.claimantRole ?? "",
+    claimantType: review.claimantType ?? "",
+    appearanceUrl: review.appearanceUrl ?? "",
+    appearanceDate: dateInputValue(review.appearanceDate),
+    firstAppearanceUrl: review.firstAppearanceUrl ?? "",
+    firstAppearanceDate: dateInputValue(review.firstAppearanceDate),
+    verdictId: review.verdictId ?? "",
+    rationale: review.rationale ?? "",
+    evidence: review.evidence.map((e) => ({
+      key: e.id,
+      id: e.id,
+      url: e.url,
+      archivedUrl: e.archivedUrl ?? "",
+      title: e.title ?? "",
+      publisher: e.publisher ?? "",
+      excerpt: e.excerpt ?? "",
+      stance: e.stance,
+      sourceType: e.sourceType,
+    })),
+  };
+  // Ids in the history read as names.
+  const names = Object.fromEntries([
+    ...verdicts.map((v) => [v.id, v.label] as const),
+    ...users.map((u) => [u.id, u.name] as const),
+  ]);
   return (
     <>
       <PageHeader
@@ -100,9 +154,48 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               <ClaimContext body={claim.article.body} claim={claim} />
             </Card>
           )}
+          <Card>
+            <Tabs
+              tabs={[
+                {
+                  label: "Review",
+                  content: (
+                    <ReviewForm
+                      claimId={claim.id}
+                      version={claim.version}
+                      state={claim.state}
+                      editable={canEditReview(access)}
+                      canTake={canTakeClaim(claim.state)}
+                      initial={initial}
+                      verdicts={verdicts}
+                    />
+                  ),
+                },
+                {
+                  label: `History (${history.length})`,
+                  content: <ClaimHistory events={history} names={names} />,
+                },
+                {
+                  label: `Comments (${comments.length})`,
+                  content: (
+                    <CommentThread
+                      claimId={claim.id}
+                      comments={comments.map((c) => ({
+                        id: c.id,
+                        body: c.body,
+                        at: formatDateTime(c.createdAt),
+                        author: c.author.name,
+                        role: c.author.role,
+                      }))}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
         </div>
         {editable && claim.article && (
-          <Card title="Edit">
+          <Card title="Claim text and span">
             <ClaimEditTools
               claim={{ id: claim.id, version: claim.version, start: claim.start!, end: claim.end! }}
               body={claim.article.body}

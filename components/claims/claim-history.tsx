@@ -1,0 +1,112 @@
+import { formatDateTime } from "@/components/ui/format";
+
+const ACTIONS: Record<string, string> = {
+  "claim.create": "added the claim",
+  "claim.take": "took the claim",
+  "claim.assign": "assigned the claim",
+  "claim.review": "saved the review",
+  "claim.submit": "submitted it for approval",
+  "claim.dismiss": "dismissed the claim",
+  "claim.span": "changed the span",
+  "claim.split": "split the claim",
+  "claim.merge": "merged another claim into it",
+  "claim.approve": "approved the verdict",
+  "claim.return": "returned it to the reviewer",
+  "claim.reopen": "reopened it for correction",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  claimantName: "claimant",
+  claimantRole: "role",
+  claimantType: "claimant type",
+  appearanceUrl: "appearance URL",
+  appearanceDate: "appearance date",
+  firstAppearanceUrl: "first appearance URL",
+  firstAppearanceDate: "first appearance date",
+  verdictId: "proposed verdict",
+  rationale: "rationale",
+  evidence: "evidence",
+  state: "state",
+  assigneeId: "assignee",
+  dueAt: "due date",
+  dismissReason: "reason",
+  text: "text",
+  start: "start",
+  end: "end",
+};
+
+function show(value: unknown, names: Record<string, string>): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? "none"
+      : value
+          .map((v) =>
+            v && typeof v === "object" && "url" in v
+              ? String((v as { url: string }).url)
+              : JSON.stringify(v),
+          )
+          .join(", ");
+  }
+  if (typeof value === "string")
+    return names[value] ?? (value.length > 160 ? `${value.slice(0, 160)}…` : value);
+  return String(value);
+}
+
+export interface HistoryEvent {
+  id: bigint;
+  action: string;
+  at: Date;
+  before: unknown;
+  after: unknown;
+  actorLabel: string | null;
+  actor: { name: string } | null;
+}
+
+/** The audit trail of a claim: who changed what, when, and from what to what. */
+export function ClaimHistory({
+  events,
+  names,
+}: {
+  events: HistoryEvent[];
+  names: Record<string, string>;
+}) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">No history yet.</p>;
+  return (
+    <ol className="space-y-3" data-testid="claim-history">
+      {events.map((event) => {
+        const before = (event.before ?? {}) as Record<string, unknown>;
+        const after = (event.after ?? {}) as Record<string, unknown>;
+        const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (f) => FIELD_LABELS[f],
+        );
+        return (
+          <li
+            key={String(event.id)}
+            className="rounded-md bg-slate-50 p-3 text-sm"
+            data-testid="history-event"
+          >
+            <p>
+              <strong>{event.actor?.name ?? event.actorLabel ?? "System"}</strong>{" "}
+              {ACTIONS[event.action] ?? event.action}
+              <span className="text-slate-600"> · {formatDateTime(event.at)}</span>
+            </p>
+            {fields.length > 0 && (
+              <ul className="mt-1 space-y-0.5 text-slate-700">
+                {fields.map((field) => (
+                  <li key={field}>
+                    {FIELD_LABELS[field]}:{" "}
+                    <span className="text-slate-500 line-through decoration-slate-400">
+                      {show(before[field], names)}
+                    </span>{" "}
+                    → <span>{show(after[field], names)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

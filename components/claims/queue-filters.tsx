@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import type { QueueQuery } from "@/lib/validation/queue";
+
+const CONTROL =
+  "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+
+function Labeled({
+  label,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={htmlFor} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** The queue's filters as a plain GET form: every view is a URL that can be shared. */
+export function QueueFilters({
+  query,
+  verdicts,
+  users,
+  articleTitle,
+}: {
+  query: QueueQuery;
+  verdicts: Array<{ id: string; label: string }>;
+  users: Array<{ id: string; name: string }>;
+  articleTitle: string | null;
+}) {
+  return (
+    <form
+      method="get"
+      className="mb-4 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200"
+      aria-label="Filter claims"
+    >
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
+        <Labeled label="State" htmlFor="f-state">
+          <select id="f-state" name="state" defaultValue={query.state ?? ""} className={CONTROL}>
+            <option value="">Any</option>
+            {CLAIM_STATES.map((s) => (
+              <option key={s} value={s}>
+                {CLAIM_STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Labeled>
+        <Labeled label="Assignee" htmlFor="f-assignee">
+          <select
+            id="f-assignee"
+            name="assignee"
+            defaultValue={query.assignee ?? ""}
+            className={CONTROL}
+          >
+            <option value="">Anyone</option>
+            <option value="mine">Mine</option>
+            <option value="unassigned">Unassigned</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Labeled>
+        <Labeled label="Verdict" htmlFor="f-verdict">
+          <select
+            id="f-verdict"
+            name="verdict"
+            defaultValue={query.verdict ?? ""}
+            className={CONTROL}
+          >
+            <option value="">Any</option>
+            {verdicts.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </Labeled>
+        <Labeled label="Speaker" htmlFor="f-speaker">
+          <input
+            id="f-speaker"
+            name="speaker"
+            defaultValue={query.speaker ?? ""}
+            className={CONTROL}
+          />
+        </Labeled>
+        <Labeled label="From" htmlFor="f-from">
+          <input
+            id="f-from"
+            type="date"
+            name="from"
+            defaultValue={query.from ?? ""}
+            className={CONTROL}
+          />
+        </Labeled>
+        <Labeled label="To" htmlFor="f-to">
+          <input
+            id="f-to"
+            type="date"
+            name="to"
+            defaultValue={query.to ?? ""}
+            className={CONTROL}
+          />
+        </Labeled>
+        <Labeled label="Min. score" htmlFor="f-min">
+          <input
+            id="f-min"
+            type="number"
+            name="min"
+            min={0}
+            max={1}
+            step={0.05}
+            defaultValue={query.min ?? ""}
+            className={CONTROL}
+          />
+        </Labeled>
+        <Labeled label="Sort" htmlFor="f-sort">
+          <select id="f-sort" name="sort" defaultValue={query.sort} className={CONTROL}>
+            <option value="checkworthy">Most check-worthy</option>
+            <option value="newest">Newest</option>
+            <option value="oldest">Oldest waiting</option>
+          </select>
+        </Labeled>
+      </div>
+      {query.article && <input type="hidden" name="article" value={query.article} />}
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <Button type="submit" size="sm">
+          Apply
+        </Button>
+        <Link href="/claims" className="text-sm text-brand-700 underline">
+          Reset
+        </Link>
+        {articleTitle && (
+          <span className="text-sm text-slate-700">
+            Article: <strong>{articleTitle}</strong>
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

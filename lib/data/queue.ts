@@ -1,0 +1,106 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor, type QueueQuery } from "@/lib/validation/queue";
+
+export const QUEUE_PAGE_SIZE = 50;
+
+function filters(query: QueueQuery, userId: string): Prisma.ClaimWhereInput {
+  const where: Prisma.ClaimWhereInput = {};
+  if (query.state) where.state = query.state;
+  if (query.assignee === "mine") where.assigneeId = userId;
+  else if (query.assignee === "unassigned") where.assigneeId = null;
+  else if (query.assignee) where.assigneeId = query.assignee;
+  if (query.verdict) where.verdictId = query.verdict;
+  if (query.article) where.articleId = query.article;
+  if (query.speaker) {
+    where.OR = [
+      { speaker: { name: { contains: query.speaker, mode: "insensitive" } } },
+      { claimantName: { contains: query.speaker, mode: "insensitive" } },
+    ];
+  }
+  if (query.from || query.to) {
+    where.createdAt = {
+      ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}),
+      ...(query.to
+        ? { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) }
+        : {}),
+    };
+  }
+  if (query.min !== undefined) where.checkworthiness = { gte: query.min };
+  return where;
+}
+
+/** Keyset pagination: the rows after the cursor in the chosen order, never an OFFSET. */
+function afterCursor(query: QueueQuery): {
+  where: Prisma.ClaimWhereInput;
+  orderBy: Prisma.ClaimOrderByWithRelationInput[];
+} {
+  const cursor = decodeCursor(query.after);
+  switch (query.sort) {
+    case "newest": {
+      const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+      if (!cursor || typeof cursor.key !== "string") return { where: {}, orderBy };
+      const at = new Date(cursor.key);
+      return {
+        where: { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] },
+        orderBy,
+      };
+    }
+    case "oldest": {
+      const orderBy = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+      if (!cursor || typeof cursor.key !== "string") return { where: {}, orderBy };
+      const at = new Date(cursor.key);
+      return {
+        where: { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: cursor.id } }] },
+        orderBy,
+      };
+    }
+    default: {
+      const orderBy = [{ checkworthiness: "desc" as const }, { id: "asc" as const }];
+      if (!cursor || typeof cursor.key !== "number") return { where: {}, orderBy };
+      return {
+        where: {
+          OR: [
+            { checkworthiness: { lt: cursor.key } },
+            { checkworthiness: cursor.key, id: { gt: cursor.id } },
+          ],
+        },
+        orderBy,
+      };
+    }
+  }
+}
+
+export async function listQueue(query: QueueQuery, userId: string) {
+  const keyset = afterCursor(query);
+  const rows = await prisma.claim.findMany({
+    where: { AND: [filters(query, userId), keyset.where] },
+    orderBy: keyset.orderBy,
+    take: QUEUE_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      text: true,
+      state: true,
+      version: true,
+      checkworthiness: true,
+      createdAt: true,
+      dueAt: true,
+      article: { select: { id: true, title: true } },
+      speaker: { select: { name: true } },
+      assignee: { select: { id: true, name: true } },
+      verdict: { select: { label: true } },
+    },
+  });
+  const hasMore = rows.length > QUEUE_PAGE_SIZE;
+  const page = hasMore ? rows.slice(0, QUEUE_PAGE_SIZE) : rows;
+  const last = page.at(-1);
+  const next =
+    hasMore && last
+      ? encodeCursor({
+          key: query.sort === "checkworthy" ? last.checkworthiness : last.createdAt.toISOString(),
+          id: last.id,
+        })
+      : null;
+  return { rows: page, next };
+}
