@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
   assigneeId: "assignee",
   dueAt: "due date",
   dismissReason: "reason",
+  reason: "reason",
   text: "text",
   start: "start",
   end: "end",

@@ -68,3 +68,28 @@ export function submissionProblems(review: {
     problems.evidence = "Add at least one evidence item before submitting";
   return problems;
 }
+
+export type Decision = "approve" | "return" | "reopen";
+
+/**
+ * Whether an editor may decide on a claim, and if not, why. Four-eyes: nobody approves a
+ * verdict they submitted themselves.
+ */
+export function decisionRefusal(
+  decision: Decision,
+  who: { role: Role; userId: string },
+  claim: { state: ClaimState; submittedBy: string | null },
+): string | null {
+  if (!hasRole(who.role, "EDITOR")) return "Only editors decide on verdicts.";
+  if (decision === "reopen") {
+    return claim.state === "APPROVED"
+      ? null
+      : "Only an approved claim can be reopened for correction.";
+  }
+  if (claim.state !== "SUBMITTED")
+    return "Only a claim submitted for approval can be approved or returned.";
+  if (decision === "approve" && claim.submittedBy === who.userId) {
+    return "You submitted this verdict; another editor must approve it.";
+  }
+  return null;
+}

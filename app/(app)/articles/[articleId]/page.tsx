@@ -59,7 +59,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ArticleText
           articleId={article.id}
           body={article.body}

@@ -22,7 +22,11 @@ import {
   listClaimHistory,
   listComments,
 } from "@/lib/data/review";
-import { canEditReview, canTakeClaim } from "@/lib/domain/lifecycle";
+import { canEditReview, canTakeClaim, decisionRefusal } from "@/lib/domain/lifecycle";
+import { latestReturn } from "@/lib/data/approval";
+import { hasRole } from "@/lib/domain/roles";
+import { Alert } from "@/components/ui/alert";
+import { DecisionButtons } from "@/components/claims/decision-buttons";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -44,14 +48,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     });
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
-  const [review, verdicts, history, comments, users] = await Promise.all([
+  const [review, verdicts, history, comments, users, returned] = await Promise.all([
     getReviewForm(claim.id),
     listActiveVerdicts(),
     listClaimHistory(claim.id),
     listComments(claim.id),
     listAssignableUsers(),
+    claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
   ]);
   if (!review) notFound();
+  const isEditor = hasRole(user.role, "EDITOR");
+  const submittedBy = claim.reviews[0]?.reviewerId ?? null;
   const access = {
     role: user.role,
     userId: user.id,
@@ -100,7 +107,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           ) : undefined
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
           <Card>
             <div className="mb-3 flex flex-wrap items-center gap-2">
@@ -152,6 +159,33 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           {claim.article && claim.start !== null && claim.end !== null && (
             <Card title="In the article">
               <ClaimContext body={claim.article.body} claim={claim} />
+            </Card>
+          )}
+          {returned && (
+            <Alert tone="error">
+              <strong>Returned by {returned.editor.name}</strong> (
+              {formatDateTime(returned.decidedAt)}): {returned.reason}
+            </Alert>
+          )}
+          {claim.state === "APPROVED" && (
+            <Alert tone="success">
+              Approved as <strong>{claim.verdict?.label}</strong> by {claim.approvedBy?.name ?? "—"}{" "}
+              on {formatDateTime(claim.approvedAt)}
+              {claim.correctedAt ? " (a correction of an earlier verdict)" : ""}.
+            </Alert>
+          )}
+          {isEditor && (claim.state === "SUBMITTED" || claim.state === "APPROVED") && (
+            <Card title={claim.state === "SUBMITTED" ? "Decision" : "Correction"}>
+              <DecisionButtons
+                claimId={claim.id}
+                version={claim.version}
+                mode={claim.state === "SUBMITTED" ? "decide" : "reopen"}
+                approveRefusal={decisionRefusal(
+                  "approve",
+                  { role: user.role, userId: user.id },
+                  { state: claim.state, submittedBy },
+                )}
+              />
             </Card>
           )}
           <Card>

@@ -1,0 +1,106 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, logIn, test, type TestUser } from "./fixtures";
+
+async function session(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return page;
+}
+
+async function fillAndSubmit(page: Page, rationale: string, evidenceUrl: string) {
+  const review = page.getByRole("form", { name: "Review" });
+  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
+  await review.getByLabel("Rationale").fill(rationale);
+  const item = review.getByRole("listitem", { name: "Evidence 1" });
+  if (!(await item.isVisible())) await review.getByRole("button", { name: "Add evidence" }).click();
+  await item.getByLabel("URL", { exact: true }).fill(evidenceUrl);
+  await item.getByLabel("Stance").selectOption("REFUTES");
+  await item.getByLabel("Source type").selectOption("PRIMARY");
+  await review.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(review.getByText("Submitted for approval.")).toBeVisible();
+}
+
+test("submit, return with a reason, fix, resubmit, approve by a second editor: all five steps in the history", async ({
+  browser,
+  makeUser,
+  makeClaim,
+}) => {
+  const reviewer = await makeUser("REVIEWER");
+  const editor = await makeUser("EDITOR");
+  const secondEditor = await makeUser("EDITOR");
+  const claim = await makeClaim();
+
+  const r = await session(browser, reviewer);
+  await r.goto(`/claims/${claim.id}`);
+  await r.getByRole("button", { name: "Take this claim" }).click();
+  await expect(r.getByRole("form", { name: "Review" }).getByLabel("Rationale")).toBeEnabled();
+  await fillAndSubmit(r, "The council minutes give a lower figure.", "https://example.org/minutes");
+
+  const e = await session(browser, editor);
+  await e.goto("/approvals");
+  const item = e.locator(`[data-testid="approval-item"][data-claim-id="${claim.id}"]`);
+  await expect(item).toContainText("Proposed: Mostly false");
+  await expect(item).toContainText("The council minutes give a lower figure.");
+  await item.getByRole("button", { name: "Return…" }).click();
+  await e.getByRole("dialog").getByLabel("Reason").fill("Link the minutes' page, not the index.");
+  await e.getByRole("dialog").getByRole("button", { name: "Return" }).click();
+  await expect(item).toHaveCount(0);
+
+  await r.reload();
+  await expect(r.getByRole("alert").filter({ hasText: "Returned by" })).toContainText(
+    `Returned by ${editor.name}`,
+  );
+  await expect(r.getByRole("alert").filter({ hasText: "Returned by" })).toContainText(
+    "Link the minutes' page, not the index.",
+  );
+  await fillAndSubmit(
+    r,
+    "The council minutes (page 4) give a lower figure.",
+    "https://example.org/minutes#page=4",
+  );
+
+  const s = await session(browser, secondEditor);
+  await s.goto("/approvals");
+  const again = s.locator(`[data-testid="approval-item"][data-claim-id="${claim.id}"]`);
+  await again.getByRole("button", { name: "Approve" }).click();
+  await expect(again).toHaveCount(0);
+
+  await s.goto(`/claims/${claim.id}`);
+  await expect(s.getByText(`Approved as Mostly false by ${secondEditor.name}`)).toBeVisible();
+  await s.getByRole("tab", { name: /History/ }).click();
+  const history = s.getByTestId("claim-history");
+  const steps = [
+    `${reviewer.name} took the claim`,
+    `${reviewer.name} submitted it for approval`,
+    `${editor.name} returned it to the reviewer`,
+    `${reviewer.name} submitted it for approval`,
+    `${secondEditor.name} approved the verdict`,
+  ];
+  const texts = (await history.getByTestId("history-event").allTextContents()).filter((t) =>
+    /took the claim|submitted it|returned it|approved the verdict/.test(t),
+  );
+  expect(texts.map((t, i) => t.includes(steps[i]!))).toEqual([true, true, true, true, true]);
+  await expect(history).toContainText("Link the minutes' page, not the index.");
+});
+
+test("an editor cannot approve what they submitted themselves", async ({
+  browser,
+  makeUser,
+  makeClaim,
+}) => {
+  const editor = await makeUser("EDITOR");
+  const claim = await makeClaim({ state: "IN_REVIEW", assigneeId: editor.id });
+  const page = await session(browser, editor);
+  await page.goto(`/claims/${claim.id}`);
+  await fillAndSubmit(
+    page,
+    "Checked against the official register.",
+    "https://example.org/register",
+  );
+  await page.goto("/approvals");
+  const item = page.locator(`[data-testid="approval-item"][data-claim-id="${claim.id}"]`);
+  await expect(item).toContainText("You submitted this verdict; another editor must approve it.");
+  await expect(item.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});

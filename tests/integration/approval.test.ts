@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { approveClaim, reopenClaim, returnClaim } from "@/lib/data/approval";
+import { saveReview, takeClaims } from "@/lib/data/review";
+import { AppError } from "@/lib/errors";
+import { returnInput } from "@/lib/validation/decision";
+import { reviewFormInput } from "@/lib/validation/review";
+import { createClaim, createUser } from "@/seeds/factories";
+import type { SessionUser } from "@/lib/data/users";
+import type { ClaimState } from "@/lib/domain/claims";
+
+const session = (u: {
+  id: string;
+  email: string;
+  name: string;
+  role: SessionUser["role"];
+}): SessionUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+});
+
+let reviewer: SessionUser;
+let editor: SessionUser;
+let secondEditor: SessionUser;
+let admin: SessionUser;
+let verdictId: string;
+
+beforeAll(async () => {
+  reviewer = session(await createUser(prisma, { role: "REVIEWER" }));
+  editor = session(await createUser(prisma, { role: "EDITOR" }));
+  secondEditor = session(await createUser(prisma, { role: "EDITOR" }));
+  admin = session(await createUser(prisma, { role: "ADMIN" }));
+  verdictId = (
+    await prisma.verdict.upsert({
+      where: { key: "test-mostly-false" },
+      update: {},
+      create: { key: "test-mostly-false", label: "Mostly false (test)", ratingValue: 2, order: 98 },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+/** A claim submitted by `by` (a reviewer unless said otherwise). */
+async function submitted(by: SessionUser = reviewer) {
+  const claim = await createClaim(prisma);
+  await takeClaims(by, [{ id: claim.id, version: 1 }]);
+  const input = reviewFormInput.parse({
+    claimId: claim.id,
+    version: 2,
+    verdictId,
+    rationale: "The figures in the official report differ.",
+    evidence: [{ url: "https://example.org/report", stance: "REFUTES", sourceType: "PRIMARY" }],
+  });
+  const result = await saveReview(by, input, { submit: true });
+  return { id: claim.id, claimId: claim.id, version: result.version };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError["code"]> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).code;
+}
+
+describe("approving, returning and reopening", () => {
+  it("an editor approves another's submission: the verdict is the claim's, with approver and time", async () => {
+    const claim = await submitted();
+    await approveClaim(editor, claim);
+    const stored = await prisma.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      include: { reviews: { include: { decision: true } } },
+    });
+    expect(stored).toMatchObject({
+      state: "APPROVED",
+      verdictId,
+      approvedById: editor.id,
+      correctedAt: null,
+    });
+    expect(stored.approvedAt).toBeInstanceOf(Date);
+    expect(stored.reviews[0]!.decision).toMatchObject({ outcome: "APPROVE", editorId: editor.id });
+  });
+
+  it("refuses a reviewer approving, returning or reopening", async () => {
+    const claim = await submitted();
+    expect(await refusal(approveClaim(reviewer, claim))).toBe("FORBIDDEN");
+    expect(await refusal(returnClaim(reviewer, { ...claim, reason: "no" }))).toBe("FORBIDDEN");
+    await approveClaim(editor, claim);
+    expect(
+      await refusal(
+        reopenClaim(reviewer, { claimId: claim.id, version: claim.version + 1, reason: "fix" }),
+      ),
+    ).toBe("FORBIDDEN");
+  });
+
+  it("refuses self-approval on the server, for editors and admins alike", async () => {
+    const byEditor = await submitted(editor);
+    expect(
+      await refusal(approveClaim(editor, { claimId: byEditor.id, version: byEditor.version })),
+    ).toBe("FORBIDDEN");
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: byEditor.id } })).state).toBe(
+      "SUBMITTED",
+    );
+    const byAdmin = await submitted(admin);
+    expect(
+      await refusal(approveClaim(admin, { claimId: byAdmin.id, version: byAdmin.version })),
+    ).toBe("FORBIDDEN");
+    await approveClaim(editor, { claimId: byAdmin.id, version: byAdmin.version });
+  });
+
+  it.each<ClaimState>(["NEW", "IN_REVIEW", "APPROVED", "DISMISSED"])(
+    "refuses to approve or return a %s claim",
+    async (state) => {
+      const claim = await createClaim(prisma, { state });
+      expect(await refusal(approveClaim(editor, { claimId: claim.id, version: 1 }))).toBe(
+        "INVALID_STATE",
+      );
+      expect(
+        await refusal(returnClaim(editor, { claimId: claim.id, version: 1, reason: "because" })),
+      ).toBe("INVALID_STATE");
+    },
+  );
+
+  it("refuses to return without a reason", () => {
+    expect(
+      returnInput.safeParse({ claimId: crypto.randomUUID(), version: 1, reason: "  " }).success,
+    ).toBe(false);
+  });
+
+  it("returns to the reviewer with the reason, and the resubmission can then be approved", async () => {
+    const claim = await submitted();
+    await returnClaim(editor, {
+      claimId: claim.id,
+      version: claim.version,
+      reason: "Add the primary source.",
+    });
+    const returned = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(returned).toMatchObject({ state: "IN_REVIEW", assigneeId: reviewer.id });
+    const input = reviewFormInput.parse({
+      claimId: claim.id,
+      version: returned.version,
+      verdictId,
+      rationale: "Now with the primary source attached.",
+      evidence: [{ url: "https://example.org/primary", stance: "REFUTES", sourceType: "PRIMARY" }],
+    });
+    const again = await saveReview(reviewer, input, { submit: true });
+    await approveClaim(secondEditor, { claimId: claim.id, version: again.version });
+    const actions = (
+      await prisma.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "claim.take",
+      "claim.review",
+      "claim.submit",
+      "claim.return",
+      "claim.review",
+      "claim.submit",
+      "claim.approve",
+    ]);
+  });
+
+  it("reopens an approved claim as a correction, keeping the earlier verdict in the history", async () => {
+    const claim = await submitted();
+    const approved = await approveClaim(editor, claim);
+    await reopenClaim(secondEditor, {
+      claimId: claim.id,
+      version: approved.version,
+      reason: "New data published.",
+    });
+    const reopened = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(reopened).toMatchObject({
+      state: "IN_REVIEW",
+      approvedAt: null,
+      assigneeId: reviewer.id,
+    });
+    expect(reopened.correctedAt).toBeInstanceOf(Date);
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: claim.id, action: "claim.reopen" },
+    });
+    expect(event.before).toMatchObject({ state: "APPROVED", verdictId, approvedById: editor.id });
+    expect(event.after).toMatchObject({ reason: "New data published." });
+    expect(
+      await refusal(
+        reopenClaim(editor, { claimId: claim.id, version: reopened.version, reason: "again" }),
+      ),
+    ).toBe("INVALID_STATE");
+  });
+
+  it("refuses a decision on a stale version", async () => {
+    const claim = await submitted();
+    expect(
+      await refusal(approveClaim(editor, { claimId: claim.id, version: claim.version - 1 })),
+    ).toBe("CONFLICT");
+  });
+});
