@@ -29,7 +29,15 @@ test("the app shell and its pages have no serious or critical accessibility viol
   await page.goto("/login");
   await logIn(page, user.email, user.password);
   await expect(page.getByTestId("current-user")).toBeVisible();
-  for (const path of ["/", "/claims", "/articles", "/articles/import", "/approvals", "/admin"]) {
+  for (const path of [
+    "/",
+    "/claims",
+    "/articles",
+    "/articles/import",
+    "/approvals",
+    "/admin",
+    "/admin/verdicts",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     expect(await seriousViolations(page), path).toEqual([]);

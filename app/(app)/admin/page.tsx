@@ -1,48 +1,34 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
-import { ROLE_LABELS } from "@/lib/domain/roles";
 import { PageHeader } from "@/components/ui/page-header";
-import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { UsersAdmin } from "@/components/admin/users-admin";
 
-export const metadata: Metadata = { title: "Admin" };
+export const metadata: Metadata = { title: "Users" };
 
-export default async function AdminPage() {
-  await requireRole("ADMIN");
+export default async function AdminUsersPage() {
+  const user = await requireRole("ADMIN");
   const users = await listUsers();
   return (
     <>
-      <PageHeader title="Users" description="Everyone who can sign in to this desk." />
-      <Table caption="Users">
-        <thead className="bg-slate-50">
-          <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Role</Th>
-            <Th>Status</Th>
-            <Th>Created</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {users.map((user) => (
-            <tr key={user.id}>
-              <Td>{user.name}</Td>
-              <Td>{user.email}</Td>
-              <Td>{ROLE_LABELS[user.role]}</Td>
-              <Td>
-                {user.disabledAt ? (
-                  <Badge tone="danger">Disabled</Badge>
-                ) : (
-                  <Badge tone="success">Active</Badge>
-                )}
-              </Td>
-              <Td>{formatDate(user.createdAt)}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <PageHeader
+        title="Admin"
+        description="Everyone who can sign in to this desk, and what they may do."
+      />
+      <AdminNav current="users" />
+      <UsersAdmin
+        currentUserId={user.id}
+        users={users.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          disabled: u.disabledAt !== null,
+          created: formatDate(u.createdAt),
+        }))}
+      />
     </>
   );
 }

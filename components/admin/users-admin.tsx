@@ -1,0 +1,236 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import {
+  changeRoleAction,
+  createUserAction,
+  resetPasswordAction,
+  setDisabledAction,
+} from "@/app/(app)/admin/actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import type { ActionResult } from "@/lib/errors";
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  created: string;
+}
+
+export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
+  const [form, setForm] = useState({ email: "", name: "", role: "REVIEWER" as Role });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [roles, setRoles] = useState<Record<string, Role>>({});
+
+  function run<T>(
+    work: () => Promise<ActionResult<T>>,
+    success: string,
+    after?: (data: T) => void,
+  ) {
+    startTransition(async () => {
+      const result = await work();
+      if (result.ok) {
+        setErrors({});
+        setMessage({ tone: "success", text: success });
+        after?.(result.data);
+        router.refresh();
+      } else {
+        setErrors(result.fieldErrors ?? {});
+        setMessage({ tone: "error", text: result.message });
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {secret && (
+        <div role="status" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
+          One-time password for <strong>{secret.email}</strong>, shown only now:{" "}
+          <code className="rounded bg-white px-2 py-1 font-mono" data-testid="one-time-password">
+            {secret.password}
+          </code>
+          <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
+            Done
+          </Button>
+        </div>
+      )}
+      <form
+        className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4"
+        aria-label="New user"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(
+            () => createUserAction(form),
+            `Created ${form.email}.`,
+            (data) => {
+              setSecret({ email: data.email, password: data.password });
+              setForm({ email: "", name: "", role: "REVIEWER" });
+            },
+          );
+        }}
+      >
+        <Field label="Email" error={errors.email}>
+          {({ id, invalid }) => (
+            <Input
+              id={id}
+              type="email"
+              required
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Field label="Name" error={errors.name}>
+          {({ id, invalid }) => (
+            <Input
+              id={id}
+              required
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Field label="Role">
+          {({ id }) => (
+            <Select
+              id={id}
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Button type="submit" disabled={pending}>
+          Create user
+        </Button>
+      </form>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Created
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((u) => (
+              <tr key={u.id} data-testid="user-row" data-email={u.email}>
+                <td className="px-3 py-2">
+                  {u.name}
+                  {u.id === currentUserId && <span className="text-slate-500"> (you)</span>}
+                </td>
+                <td className="px-3 py-2">{u.email}</td>
+                <td className="px-3 py-2">
+                  <div className="flex items-center gap-2">
+                    <select
+                      aria-label={`Role of ${u.email}`}
+                      className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+                      value={roles[u.id] ?? u.role}
+                      onChange={(e) => setRoles({ ...roles, [u.id]: e.target.value as Role })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </select>
+                    {roles[u.id] && roles[u.id] !== u.role && (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={pending}
+                        onClick={() =>
+                          run(
+                            () => changeRoleAction({ userId: u.id, role: roles[u.id] }),
+                            `Role of ${u.email} changed.`,
+                          )
+                        }
+                      >
+                        Save role
+                      </Button>
+                    )}
+                  </div>
+                </td>
+                <td className="px-3 py-2">
+                  {u.disabled ? (
+                    <Badge tone="danger">Disabled</Badge>
+                  ) : (
+                    <Badge tone="success">Active</Badge>
+                  )}
+                </td>
+                <td className="px-3 py-2">{u.created}</td>
+                <td className="px-3 py-2">
+                  <div className="flex gap-2">
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() =>
+                        run(
+                          () => setDisabledAction({ userId: u.id, disabled: !u.disabled }),
+                          `${u.email} ${u.disabled ? "enabled" : "disabled"}.`,
+                        )
+                      }
+                    >
+                      {u.disabled ? "Enable" : "Disable"}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={pending}
+                      onClick={() =>
+                        run(
+                          () => resetPasswordAction({ userId: u.id }),
+                          `Password of ${u.email} reset.`,
+                          (data) => setSecret({ email: data.email, password: data.password }),
+                        )
+                      }
+                    >
+                      Reset password
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

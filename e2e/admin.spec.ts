@@ -1,0 +1,70 @@
+import { expect, logIn, test } from "./fixtures";
+
+test("an admin creates a user, who logs in with the one-time password; disabling them ends their session", async ({
+  browser,
+  makeUser,
+}) => {
+  const admin = await makeUser("ADMIN");
+  const adminPage = await (await browser.newContext()).newPage();
+  await adminPage.goto("/login");
+  await logIn(adminPage, admin.email, admin.password);
+  await expect(adminPage.getByTestId("current-user")).toBeVisible();
+  await adminPage.goto("/admin");
+
+  const email = `newcomer-${crypto.randomUUID().slice(0, 8)}@claimdesk.test`;
+  const form = adminPage.getByRole("form", { name: "New user" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill("Nora Newcomer");
+  await form.getByLabel("Role").selectOption("EDITOR");
+  await form.getByRole("button", { name: "Create user" }).click();
+  const password = (await adminPage.getByTestId("one-time-password").textContent())!.trim();
+  expect(password.length).toBeGreaterThanOrEqual(16);
+
+  const userPage = await (await browser.newContext()).newPage();
+  await userPage.goto("/login");
+  await logIn(userPage, email, password);
+  await expect(userPage.getByTestId("current-user")).toContainText("Nora Newcomer");
+  await expect(userPage.getByTestId("current-user")).toContainText("Editor");
+
+  const row = adminPage.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row).toContainText("Disabled");
+
+  await userPage.goto("/claims");
+  await expect(userPage).toHaveURL(/\/login/);
+});
+
+test("the overview shows the desk's figures and an SVG chart of approvals", async ({
+  page,
+  makeUser,
+}) => {
+  const user = await makeUser("EDITOR");
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const chart = page.getByTestId("approvals-chart");
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("rect")).toHaveCount(30);
+  await expect(page.getByText("Median time from import to approval")).toBeVisible();
+});
+
+test("an admin edits the verdict vocabulary", async ({ page, makeUser }) => {
+  const admin = await makeUser("ADMIN");
+  await page.goto("/login");
+  await logIn(page, admin.email, admin.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto("/admin/verdicts");
+  const key = `e2e-${crypto.randomUUID().slice(0, 6)}`;
+  const form = page.getByRole("form", { name: "New verdict" });
+  await form.getByLabel("Label").fill("Needs context");
+  await form.getByLabel("Key").fill(key);
+  await form.getByLabel("Rating value").fill("3");
+  await form.getByRole("button", { name: "Add verdict" }).click();
+  const row = page.locator(`[data-testid="verdict-row"][data-key="${key}"]`);
+  await expect(row).toBeVisible();
+  await row.getByLabel(`Label of ${key}`).fill("Missing context");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved Missing context.")).toBeVisible();
+  await row.getByRole("button", { name: "Retire" }).click();
+  await expect(row).toContainText("Retired");
+});
