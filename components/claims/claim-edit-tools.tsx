@@ -55,6 +55,7 @@ export function ClaimEditTools({
   const [mergeWith, setMergeWith] = useState(siblings[0]?.id ?? "");
   const [dismissOpen, setDismissOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const [duplicateOf, setDuplicateOf] = useState("");
 
   function run<T>(
     action: () => Promise<ActionResult<T>>,
@@ -220,7 +221,13 @@ export function ClaimEditTools({
             onSubmit={(e) => {
               e.preventDefault();
               run(
-                () => dismissClaimWithReason({ claimId: claim.id, version: claim.version, reason }),
+                () =>
+                  dismissClaimWithReason({
+                    claimId: claim.id,
+                    version: claim.version,
+                    reason,
+                    duplicateOf,
+                  }),
                 "Claim dismissed.",
                 () => {
                   setDismissOpen(false);
@@ -241,6 +248,21 @@ export function ClaimEditTools({
                   required
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
+              )}
+            </Field>
+            <Field
+              label="Duplicate of (optional)"
+              hint="Paste the address of the claim this one repeats; it will be linked."
+              error={errors.duplicateOf}
+            >
+              {({ id, describedBy, invalid }) => (
+                <Input
+                  id={id}
+                  value={duplicateOf}
+                  onChange={(e) => setDuplicateOf(e.target.value)}
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                 />

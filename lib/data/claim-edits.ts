@@ -278,13 +278,27 @@ export async function mergeClaims(
 
 export async function dismissClaim(
   user: SessionUser,
-  input: { claimId: string; version: number; reason: string },
+  input: { claimId: string; version: number; reason: string; duplicateOf?: string | null },
 ) {
   return prisma.$transaction(async (tx) => {
     const claim = await claimForEdit(tx, user, input.claimId, input.version, true);
+    const duplicateOfId = input.duplicateOf ?? null;
+    if (duplicateOfId) {
+      if (duplicateOfId === claim.id) {
+        throw new AppError("VALIDATION", "A claim cannot duplicate itself.", {
+          duplicateOf: "The same claim",
+        });
+      }
+      if (!(await tx.claim.findUnique({ where: { id: duplicateOfId }, select: { id: true } }))) {
+        throw new AppError("VALIDATION", "There is no claim at that address.", {
+          duplicateOf: "Unknown claim",
+        });
+      }
+    }
     await writeVersioned(tx, claim.id, claim.version, {
       state: "DISMISSED",
       dismissReason: input.reason,
+      duplicateOfId,
     });
     await recordAudit(tx, {
       actorId: user.id,
@@ -292,7 +306,7 @@ export async function dismissClaim(
       entity: "Claim",
       entityId: claim.id,
       before: snapshot(claim),
-      after: { state: "DISMISSED", dismissReason: input.reason },
+      after: { state: "DISMISSED", dismissReason: input.reason, duplicateOfId },
     });
     return { id: claim.id };
   });

@@ -24,6 +24,8 @@ export const mergeClaimsInput = z.object({
   otherVersion: version,
 });
 
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 export const dismissClaimInput = z.object({
   claimId: uuid,
   version,
@@ -32,4 +34,19 @@ export const dismissClaimInput = z.object({
     .trim()
     .min(3, "Give a reason (at least 3 characters)")
     .max(1000, "Reason is too long"),
+  /** The claim this one duplicates: its id or the address of its page. */
+  duplicateOf: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const id = UUID_IN_TEXT.exec(v)?.[0]?.toLowerCase();
+      if (!id) {
+        ctx.addIssue({ code: "custom", message: "Paste the other claim's address or id" });
+        return z.NEVER;
+      }
+      return id;
+    }),
 });

@@ -10,7 +10,7 @@ import {
 } from "@/lib/data/claim-edits";
 import { AppError } from "@/lib/errors";
 import { articleInput } from "@/lib/validation/article";
-import { addClaimInput } from "@/lib/validation/claim";
+import { addClaimInput, dismissClaimInput } from "@/lib/validation/claim";
 import { createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
 
@@ -206,6 +206,42 @@ describe("adding and editing claims by hand", () => {
       action: "claim.dismiss",
       before: { state: "NEW" },
       after: { state: "DISMISSED", dismissReason: "Opinion, not checkable" },
+    });
+  });
+});
+
+describe("dismissing as a duplicate", () => {
+  it("links the claim it duplicates, given its page address, and refuses unknown or itself", async () => {
+    const { claim } = await freshArticle();
+    const { claim: original } = await freshArticle();
+    await expectAppError(
+      dismissClaim(reviewer, {
+        claimId: claim.id,
+        version: 1,
+        reason: "duplicate",
+        duplicateOf: claim.id,
+      }),
+      "VALIDATION",
+    );
+    await expectAppError(
+      dismissClaim(reviewer, {
+        claimId: claim.id,
+        version: 1,
+        reason: "duplicate",
+        duplicateOf: crypto.randomUUID(),
+      }),
+      "VALIDATION",
+    );
+    const parsed = dismissClaimInput.parse({
+      claimId: claim.id,
+      version: 1,
+      reason: "Same statement as the original",
+      duplicateOf: `http://localhost:3000/claims/${original.id}`,
+    });
+    await dismissClaim(reviewer, parsed);
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      state: "DISMISSED",
+      duplicateOfId: original.id,
     });
   });
 });
