@@ -37,6 +37,8 @@ test("the app shell and its pages have no serious or critical accessibility viol
     "/approvals",
     "/admin",
     "/admin/verdicts",
+    "/admin/tokens",
+    "/export",
   ]) {
     await page.goto(path);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();

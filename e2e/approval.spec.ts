@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { expect, logIn, test, type TestUser } from "./fixtures";
 
@@ -83,6 +84,17 @@ test("submit, return with a reason, fix, resubmit, approve by a second editor: a
   );
   expect(texts.map((t, i) => t.includes(steps[i]!))).toEqual([true, true, true, true, true]);
   await expect(history).toContainText("Link the minutes' page, not the index.");
+
+  // The approved claim leaves the desk in the CSV export.
+  await s.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Export" }).click();
+  const downloading = s.waitForEvent("download");
+  await s.getByRole("link", { name: "CSV (spreadsheets)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^claimdesk-approved-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, "utf8");
+  const line = csv.split("\r\n").find((l) => l.startsWith(claim.id));
+  expect(line).toContain("Mostly false");
+  expect(line).toContain(secondEditor.name);
 });
 
 test("an editor cannot approve what they submitted themselves", async ({
@@ -103,4 +115,14 @@ test("an editor cannot approve what they submitted themselves", async ({
   const item = page.locator(`[data-testid="approval-item"][data-claim-id="${claim.id}"]`);
   await expect(item).toContainText("You submitted this verdict; another editor must approve it.");
   await expect(item.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
+test("the API refuses a request with no token or session", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get("/api/v1/export.csv")).status()).toBe(401);
+  expect(
+    (await anonymous.get("/api/v1/claims", { headers: { authorization: "Bearer nope" } })).status(),
+  ).toBe(401);
+  expect((await anonymous.get("/api/v1/openapi.json")).status()).toBe(200);
+  await anonymous.dispose();
 });

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 
-export function AdminNav({ current }: { current: "users" | "verdicts" }) {
+export function AdminNav({ current }: { current: "users" | "verdicts" | "tokens" }) {
   const items = [
     { key: "users", href: "/admin", label: "Users" },
     { key: "verdicts", href: "/admin/verdicts", label: "Verdict vocabulary" },
+    { key: "tokens", href: "/admin/tokens", label: "API tokens" },
   ] as const;
   return (
     <nav aria-label="Admin" className="mb-6 flex gap-2 border-b border-slate-200">

@@ -15,6 +15,8 @@ import {
   updateVerdict,
 } from "@/lib/data/admin";
 import type { SessionUser } from "@/lib/data/users";
+import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { API_SCOPES } from "@/lib/domain/api-scopes";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/article";
 import {
@@ -74,4 +76,16 @@ export async function retireVerdictAction(input: unknown) {
 }
 export async function deleteVerdictAction(input: unknown) {
   return admin(verdictRef, input, deleteVerdict);
+}
+
+const tokenInput = z.object({
+  name: z.string().trim().min(1, "Name the token after its use").max(100),
+  scopes: z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope"),
+});
+
+export async function createTokenAction(input: unknown) {
+  return admin(tokenInput, input, createApiToken);
+}
+export async function revokeTokenAction(input: unknown) {
+  return admin(z.object({ tokenId: z.uuid() }), input, revokeApiToken);
 }

@@ -10,6 +10,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { QueueFilters } from "@/components/claims/queue-filters";
 import { QueueTable } from "@/components/claims/queue-table";
 import { formatAge } from "@/components/ui/format";
+import { LinkButton } from "@/components/ui/button";
+
+/** The queue's filters that exports understand, carried to the export page. */
+function exportUrl(query: QueueQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ["state", "verdict", "article", "from", "to"] as const) {
+    const value = query[key];
+    if (value) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `/export?${search}` : "/export";
+}
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -47,6 +59,11 @@ export default async function ClaimsPage({
       <PageHeader
         title="Claims"
         description="The desk's queue. Filters live in the address, so a view can be shared."
+        actions={
+          <LinkButton href={exportUrl(query)} variant="secondary">
+            Export this view
+          </LinkButton>
+        }
       />
       <QueueFilters query={query} verdicts={verdicts} users={users} articleTitle={articleTitle} />
       <QueueTable

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/session";
+import { listActiveVerdicts, listAssignableUsers } from "@/lib/data/review";
+import { hasRole } from "@/lib/domain/roles";
+import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { PageHeader } from "@/components/ui/page-header";
+import { ExportForm } from "@/components/export/export-form";
+
+export const metadata: Metadata = { title: "Export" };
+
+export default async function ExportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireRole("REVIEWER");
+  const raw = await searchParams;
+  const initial = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : (v ?? "")]),
+  );
+  const [verdicts, users] = await Promise.all([listActiveVerdicts(), listAssignableUsers()]);
+  const states = hasRole(user.role, "EDITOR")
+    ? [
+        ["APPROVED", "Approved"],
+        ...CLAIM_STATES.filter((s) => s !== "APPROVED").map((s) => [s, CLAIM_STATE_LABELS[s]]),
+        ["ALL", "All states"],
+      ]
+    : [["APPROVED", "Approved"]];
+  return (
+    <>
+      <PageHeader
+        title="Export"
+        description="Reviewed claims as CSV, JSON, JSON Lines or schema.org ClaimReview. The same files come from the API and from npm run export."
+      />
+      <ExportForm
+        initial={initial}
+        states={states as Array<[string, string]>}
+        verdicts={verdicts.map((v) => ({ id: v.id, label: v.label }))}
+        reviewers={users.map((u) => ({ id: u.id, name: u.name }))}
+      />
+    </>
+  );
+}

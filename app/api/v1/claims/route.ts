@@ -1,0 +1,33 @@
+import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
+import { claimsPageForApi } from "@/lib/data/export";
+import { appBaseUrl } from "@/lib/publisher";
+import { claimsPage, filterParams } from "@/lib/validation/export";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/claims: reviewed claims as JSON, filtered, with cursor pagination. */
+export async function GET(request: Request) {
+  const auth = await authorizeApi(request, "claims:read");
+  if (!auth.ok) return auth.response;
+  const parsed = claimsPage.safeParse(filterParams(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    return Response.json(
+      { error: parsed.error.issues.map((i) => i.message).join("; ") },
+      { status: 400 },
+    );
+  }
+  const { limit, after, ...filter } = parsed.data;
+  if (filter.state !== "APPROVED" && !mayReadUnpublished(auth.caller)) {
+    return Response.json(
+      { error: "Claims that are not approved need the claims:unpublished scope or an editor" },
+      { status: 403 },
+    );
+  }
+  const page = await claimsPageForApi(filter, limit, after, appBaseUrl());
+  const next = page.next ? new URL(request.url) : null;
+  next?.searchParams.set("after", page.next!);
+  return Response.json(
+    { data: page.data, next: page.next, nextUrl: next ? `${next.pathname}${next.search}` : null },
+    { headers: { "cache-control": "no-store" } },
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "@/lib/domain/api-scopes";
+
+interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  created: string;
+  lastUsed: string;
+  revoked: boolean;
+  createdBy: string;
+}
+
+export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiScope[]>(["claims:read", "export:read"]);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  return (
+    <div className="space-y-6">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {secret && (
+        <div role="status" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
+          The token, shown only now:{" "}
+          <code className="rounded bg-white px-2 py-1 font-mono" data-testid="token-secret">
+            {secret}
+          </code>
+        </div>
+      )}
+      <form
+        aria-label="New API token"
+        className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        onSubmit={(e) => {
+          e.preventDefault();
+          startTransition(async () => {
+            const result = await createTokenAction({ name, scopes });
+            if (result.ok) {
+              setSecret(result.data.secret);
+              setName("");
+              setMessage({ tone: "success", text: "Token created." });
+              router.refresh();
+            } else setMessage({ tone: "error", text: result.message });
+          });
+        }}
+      >
+        <Field label="Name" hint="What uses it, e.g. “website publisher”.">
+          {({ id, describedBy }) => (
+            <Input
+              id={id}
+              required
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-describedby={describedBy}
+            />
+          )}
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+          {API_SCOPES.map((scope) => (
+            <label key={scope} className="mt-1 flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) =>
+                  setScopes(
+                    e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope),
+                  )
+                }
+              />
+              <code>{scope}</code> — {API_SCOPE_LABELS[scope]}
+            </label>
+          ))}
+        </fieldset>
+        <Button type="submit" disabled={pending}>
+          Create token
+        </Button>
+      </form>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">API tokens</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Starts with
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Scopes
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Created
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Last used
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {tokens.length === 0 && (
+              <tr>
+                <td colSpan={6} className="px-3 py-6 text-center text-slate-600">
+                  No tokens yet.
+                </td>
+              </tr>
+            )}
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td className="px-3 py-2">{t.name}</td>
+                <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
+                <td className="px-3 py-2 text-xs">{t.scopes.join(", ")}</td>
+                <td className="px-3 py-2">
+                  {t.created} by {t.createdBy}
+                </td>
+                <td className="px-3 py-2">{t.lastUsed}</td>
+                <td className="px-3 py-2">
+                  {t.revoked ? (
+                    <Badge tone="danger">Revoked</Badge>
+                  ) : (
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() =>
+                        startTransition(async () => {
+                          const result = await revokeTokenAction({ tokenId: t.id });
+                          setMessage(
+                            result.ok
+                              ? { tone: "success", text: "Token revoked." }
+                              : { tone: "error", text: result.message },
+                          );
+                          router.refresh();
+                        })
+                      }
+                    >
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

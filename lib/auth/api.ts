@@ -1,0 +1,41 @@
+import "server-only";
+import { findActiveToken } from "@/lib/data/api-tokens";
+import type { ApiScope } from "@/lib/domain/api-scopes";
+import { hasRole } from "@/lib/domain/roles";
+import { getCurrentUser } from "./session";
+
+export type ApiCaller =
+  | { kind: "token"; tokenId: string; scopes: string[] }
+  | { kind: "session"; userId: string; role: "REVIEWER" | "EDITOR" | "ADMIN" };
+
+export type ApiAuth = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
+
+const json = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+
+/**
+ * Machine-facing routes accept a bearer token (with the scope they need), or the signed-in
+ * session of the app's own download buttons. No credentials or a revoked token: 401; a
+ * token without the scope: 403.
+ */
+export async function authorizeApi(request: Request, scope: ApiScope): Promise<ApiAuth> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const token = match ? await findActiveToken(match[1]!) : null;
+    if (!token) return { ok: false, response: json(401, "Invalid or revoked API token") };
+    if (!token.scopes.includes(scope))
+      return { ok: false, response: json(403, `This token lacks the ${scope} scope`) };
+    return { ok: true, caller: { kind: "token", tokenId: token.id, scopes: token.scopes } };
+  }
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, response: json(401, "Sign in or send an API token") };
+  return { ok: true, caller: { kind: "session", userId: user.id, role: user.role } };
+}
+
+/** Claims that are not approved yet: editors, or tokens with the claims:unpublished scope. */
+export function mayReadUnpublished(caller: ApiCaller): boolean {
+  return caller.kind === "token"
+    ? caller.scopes.includes("claims:unpublished")
+    : hasRole(caller.role, "EDITOR");
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { csvField, neutraliseFormula } from "./csv";
+import { SHORT_CLAIM_LIMIT, toClaimReviewJsonLd } from "./claim-review";
+import type { ExportClaim } from "./types";
+
+const claim = (over: Partial<ExportClaim> = {}): ExportClaim => ({
+  id: "0190a0b0-0000-7000-8000-000000000001",
+  text: "Unemployment fell to 3 percent.",
+  shortText: null,
+  kind: "ASSERTION",
+  state: "APPROVED",
+  speakerName: "Acme Corp",
+  speakerRole: null,
+  claimantType: "ORGANISATION",
+  appearanceUrl: null,
+  appearanceDate: null,
+  firstAppearanceUrl: null,
+  firstAppearanceDate: null,
+  articleTitle: null,
+  articleUrl: "https://news.example/a",
+  articleOutlet: null,
+  articlePublishedAt: "2024-05-01T10:00:00.000Z",
+  start: 0,
+  end: 10,
+  verdictLabel: "Unproven",
+  verdictRatingValue: 0,
+  rationale: null,
+  evidence: [],
+  reviewer: null,
+  approver: null,
+  approvedAt: "2024-05-02T09:00:00.000Z",
+  corrected: false,
+  appUrl: "https://app.example/claims/1",
+  ...over,
+});
+
+describe("CSV cells", () => {
+  it.each([
+    ["=SUM(A1)", "'=SUM(A1)"],
+    ["+1", "'+1"],
+    ["-2", "'-2"],
+    ["@x", "'@x"],
+    ["\tx", "'\tx"],
+    ["safe", "safe"],
+  ])("neutralises %j", (input, output) => {
+    expect(neutraliseFormula(input)).toBe(output);
+  });
+
+  it("quotes what RFC 4180 requires and doubles quotes", () => {
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField(null)).toBe("");
+    expect(csvField(12)).toBe("12");
+  });
+});
+
+describe("ClaimReview", () => {
+  const publisher = {
+    name: "Desk",
+    url: "https://desk.example",
+    claimUrlTemplate: "https://desk.example/c/{id}",
+  };
+
+  it("warns about a long claimReviewed unless a short form is set", () => {
+    const long = "x".repeat(SHORT_CLAIM_LIMIT + 1);
+    expect(toClaimReviewJsonLd(claim({ text: long }), publisher).warnings).toHaveLength(1);
+    const short = toClaimReviewJsonLd(claim({ text: long, shortText: "Short form" }), publisher);
+    expect(short.warnings).toEqual([]);
+    expect(short.jsonld.claimReviewed).toBe("Short form");
+  });
+
+  it("names an organisation as Organization and leaves an unrated verdict without a numeric rating", () => {
+    const { jsonld } = toClaimReviewJsonLd(claim(), publisher);
+    expect(jsonld).toMatchObject({
+      url: "https://desk.example/c/0190a0b0-0000-7000-8000-000000000001",
+      datePublished: "2024-05-02",
+      reviewRating: { "@type": "Rating", alternateName: "Unproven" },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Organization", name: "Acme Corp" },
+        datePublished: "2024-05-01",
+        appearance: { "@type": "CreativeWork", url: "https://news.example/a" },
+      },
+    });
+    expect(jsonld.reviewRating).not.toHaveProperty("ratingValue");
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { CLAIM_STATES } from "@/lib/domain/claims";
+import { EXPORT_FORMATS } from "@/lib/domain/export/types";
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are YYYY-MM-DD")
+  .optional();
+
+/** What to export. Approved claims unless asked otherwise; other states need an editor. */
+export const exportFilter = z.object({
+  state: z
+    .union([z.enum(CLAIM_STATES), z.literal("ALL")])
+    .optional()
+    .transform((v) => v ?? "APPROVED"),
+  from: date,
+  to: date,
+  article: z.uuid("article must be an id").optional(),
+  verdict: z.uuid("verdict must be an id").optional(),
+  reviewer: z.uuid("reviewer must be a user id").optional(),
+});
+
+export type ExportFilter = z.infer<typeof exportFilter>;
+
+export const exportFormat = z.enum(EXPORT_FORMATS, {
+  error: `format must be one of ${EXPORT_FORMATS.join(", ")}`,
+});
+
+export const claimsPage = exportFilter.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .transform((v) => v ?? 100),
+  after: z.uuid("after must be a claim id from the previous page").optional(),
+});
+
+/** Reads filters from URL search params; empty values count as absent. */
+export function filterParams(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
+}

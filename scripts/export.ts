@@ -1,0 +1,82 @@
+/**
+ * Export from the command line:
+ *
+ *   npm run export -- --format csv|json|jsonl|claimreview --out file [--state APPROVED|ALL|…]
+ *                     [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--article id] [--verdict id] [--reviewer id]
+ *
+ * `--out -` writes to standard output. Streams: any number of claims in constant memory.
+ * ClaimReview warnings (e.g. long claimReviewed) go to stderr.
+ */
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import { openScriptDatabase } from "@/lib/db/script-database";
+import { encodeExport } from "@/lib/domain/export/encode";
+import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
+import { exportFilter, exportFormat } from "@/lib/validation/export";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function options(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i]!;
+    if (key.startsWith("--") && argv[i + 1] !== undefined) out[key.slice(2)] = argv[++i]!;
+  }
+  return out;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { format: rawFormat, out, ...rest } = options(argv);
+  const format = exportFormat.safeParse(rawFormat);
+  const filter = exportFilter.safeParse({ ...rest, state: rest.state?.toUpperCase() });
+  if (!format.success || !filter.success || !out) {
+    const problems = [
+      ...(format.success ? [] : format.error.issues.map((i) => i.message)),
+      ...(filter.success ? [] : filter.error.issues.map((i) => i.message)),
+      ...(out ? [] : ["--out <file> is required (- for standard output)"]),
+    ];
+    console.error(`export: ${problems.join("; ")}`);
+    return 2;
+  }
+  const db = await openScriptDatabase(ROOT);
+  process.env.DATABASE_URL = db.url;
+  const { prisma } = await import("@/lib/db");
+  const { exportClaims } = await import("@/lib/data/export");
+  const target = out === "-" ? process.stdout : createWriteStream(out);
+  let count = 0;
+  let warnings = 0;
+  try {
+    const claims = (async function* () {
+      for await (const claim of exportClaims(filter.data, appBaseUrl())) {
+        count++;
+        yield claim;
+      }
+    })();
+    for await (const chunk of encodeExport(format.data, claims, publisherFromEnv(), (w) => {
+      warnings++;
+      console.error(`warning: ${w}`);
+    })) {
+      if (!target.write(chunk)) await once(target, "drain");
+    }
+    if (target !== process.stdout) {
+      target.end();
+      await once(target, "finish");
+    }
+    console.error(
+      `exported ${count} claims${warnings ? ` (${warnings} warnings)` : ""}${out === "-" ? "" : ` to ${out}`}`,
+    );
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

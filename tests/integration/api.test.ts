@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { GET as exportRoute } from "@/app/api/v1/[file]/route";
+import { GET as claimsRoute } from "@/app/api/v1/claims/route";
+import { createClaim, createUser } from "@/seeds/factories";
+import type { SessionUser } from "@/lib/data/users";
+
+let admin: SessionUser;
+let full: string;
+let exportOnly: string;
+let revoked: string;
+let unpublished: string;
+
+beforeAll(async () => {
+  const u = await createUser(prisma, { role: "EDITOR" });
+  admin = { id: u.id, email: u.email, name: u.name, role: "ADMIN" };
+  full = (await createApiToken(admin, { name: "full", scopes: ["claims:read", "export:read"] }))
+    .secret;
+  exportOnly = (await createApiToken(admin, { name: "export", scopes: ["export:read"] })).secret;
+  unpublished = (
+    await createApiToken(admin, { name: "all", scopes: ["claims:read", "claims:unpublished"] })
+  ).secret;
+  const r = await createApiToken(admin, { name: "old", scopes: ["claims:read", "export:read"] });
+  await revokeApiToken(admin, { tokenId: r.id });
+  revoked = r.secret;
+  await createClaim(prisma, { state: "APPROVED", text: "An approved claim for the API" });
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+const call = (path: string, token?: string) =>
+  new Request(`http://localhost${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+const file = (name: string) => ({ params: Promise.resolve({ file: name }) });
+
+describe("the machine API", () => {
+  it("refuses a revoked or unknown token with 401 and a token without the scope with 403", async () => {
+    expect((await claimsRoute(call("/api/v1/claims", revoked))).status).toBe(401);
+    expect((await claimsRoute(call("/api/v1/claims", "cdk_not-a-token"))).status).toBe(401);
+    expect((await claimsRoute(call("/api/v1/claims", exportOnly))).status).toBe(403);
+    expect(
+      (await exportRoute(call("/api/v1/export.csv", unpublished), file("export.csv"))).status,
+    ).toBe(403);
+  });
+
+  it("keeps claims that are not approved for tokens with the claims:unpublished scope", async () => {
+    expect((await claimsRoute(call("/api/v1/claims?state=SUBMITTED", full))).status).toBe(403);
+    expect((await claimsRoute(call("/api/v1/claims?state=SUBMITTED", unpublished))).status).toBe(
+      200,
+    );
+  });
+
+  it("pages through claims with a cursor", async () => {
+    const first = await (await claimsRoute(call("/api/v1/claims?limit=1", full))).json();
+    expect(first.data).toHaveLength(1);
+    if (first.next) {
+      const second = await (
+        await claimsRoute(call(`/api/v1/claims?limit=1&after=${first.next}`, full))
+      ).json();
+      expect(second.data[0].id > first.data[0].id).toBe(true);
+    }
+    expect((await claimsRoute(call("/api/v1/claims?limit=9999", full))).status).toBe(400);
+  });
+
+  it("streams an export as a named download and records the token's use", async () => {
+    const response = await exportRoute(call("/api/v1/export.jsonl", full), file("export.jsonl"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="claimdesk-approved-\d{4}-\d{2}-\d{2}\.jsonl"$/,
+    );
+    const lines = (await response.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.every((l) => l.state === "APPROVED")).toBe(true);
+    expect(lines.some((l) => l.text === "An approved claim for the API")).toBe(true);
+    const token = await prisma.apiToken.findFirstOrThrow({
+      where: { name: "full", createdById: admin.id },
+    });
+    expect(token.lastUsedAt).toBeInstanceOf(Date);
+    expect(token.secretHash).not.toContain(full);
+  });
+
+  it("serves its OpenAPI description and 404s unknown files", async () => {
+    const spec = await (
+      await exportRoute(call("/api/v1/openapi.json"), file("openapi.json"))
+    ).json();
+    expect(Object.keys(spec.paths)).toContain("/api/v1/export.claimreview.json");
+    expect((await exportRoute(call("/api/v1/export.xml", full), file("export.xml"))).status).toBe(
+      404,
+    );
+  });
+});

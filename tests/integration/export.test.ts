@@ -1,0 +1,211 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
+import jsonld from "jsonld";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { exportClaims } from "@/lib/data/export";
+import { CSV_COLUMNS } from "@/lib/domain/export/csv";
+import { encodeExport } from "@/lib/domain/export/encode";
+import type { ExportFormat } from "@/lib/domain/export/types";
+import { exportFilter } from "@/lib/validation/export";
+import { createArticle, createClaim, createUser } from "@/seeds/factories";
+
+const PUBLISHER = {
+  name: "Test Desk",
+  url: "https://desk.example.org",
+  claimUrlTemplate: "https://desk.example.org/checks/{id}",
+};
+// jsonld's typings do not fit a custom document loader; the call itself is the library's own.
+const expand = jsonld.expand as unknown as (
+  doc: object,
+  options: { documentLoader: (url: string) => Promise<object> },
+) => Promise<Array<Record<string, unknown>>>;
+
+const SCHEMA_CONTEXT = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../fixtures/schema-org-context.jsonld"), "utf8"),
+) as object;
+
+const AWKWARD = [
+  'He said "no", then "yes", twice',
+  "Commas, commas, and more commas",
+  "A line\nbreak and a\r\nWindows one",
+  "Emoji 🙂 and 👩🏽‍⚕️ in a claim",
+  "نص عربي من اليمين إلى اليسار with English",
+  '=HYPERLINK("http://evil.example","click")',
+  "+1 more and -1 less and @mention",
+];
+
+let articleId: string;
+const ids: string[] = [];
+
+beforeAll(async () => {
+  const reviewer = await createUser(prisma, { role: "REVIEWER", name: 'Rita, "the" Reviewer' });
+  const editor = await createUser(prisma, { role: "EDITOR", name: "Elena Editor" });
+  const verdict = await prisma.verdict.upsert({
+    where: { key: "test-export-false" },
+    update: {},
+    create: { key: "test-export-false", label: "False", ratingValue: 1, order: 97 },
+  });
+  const article = await createArticle(prisma, { title: 'Awkward, "quoted" title' });
+  articleId = article.id;
+  for (const [i, text] of AWKWARD.entries()) {
+    const claim = await createClaim(prisma, { articleId, state: "APPROVED", text });
+    await prisma.claim.update({
+      where: { id: claim.id },
+      data: {
+        verdictId: verdict.id,
+        approvedById: editor.id,
+        approvedAt: new Date(Date.UTC(2024, 0, i + 1)),
+        rationale: `Rationale ${i}: "quoted", with, commas\nand lines`,
+        claimantName: "Jane Roe",
+        claimantRole: "Mayor",
+        claimantType: "PERSON",
+        appearanceUrl: "https://example.org/speech",
+        correctedAt: i === 0 ? new Date() : null,
+        evidence: {
+          create: [
+            {
+              position: 0,
+              url: "https://example.org/a?x=1,2",
+              stance: "REFUTES",
+              sourceType: "PRIMARY",
+              archivedUrl: "https://archive.example/a",
+            },
+            {
+              position: 1,
+              url: "https://example.org/b",
+              stance: "CONTEXT",
+              sourceType: "SECONDARY",
+            },
+          ],
+        },
+        reviews: { create: { reviewerId: reviewer.id, verdictId: verdict.id, rationale: "r" } },
+      },
+    });
+    ids.push(claim.id);
+  }
+  // Not approved: stays out of the default export.
+  await createClaim(prisma, { articleId, state: "SUBMITTED", text: "Pending claim" });
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+async function exportText(format: ExportFormat, warnings: string[] = []): Promise<string> {
+  const filter = exportFilter.parse({ article: articleId });
+  let text = "";
+  for await (const chunk of encodeExport(
+    format,
+    exportClaims(filter, "https://app.example"),
+    PUBLISHER,
+    (w) => warnings.push(w),
+  )) {
+    text += chunk;
+  }
+  return text;
+}
+
+async function stored() {
+  return prisma.claim.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: "asc" },
+    include: {
+      verdict: true,
+      evidence: { orderBy: { position: "asc" } },
+      article: true,
+      approvedBy: true,
+    },
+  });
+}
+
+describe("exports read back with real parsers", () => {
+  it("CSV: RFC 4180 with a header, every awkward text intact, formulas neutralised", async () => {
+    const text = await exportText("csv");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const rows = parseCsv(text, { bom: true, columns: true }) as Array<
+      Record<(typeof CSV_COLUMNS)[number], string>
+    >;
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    const claims = await stored();
+    expect(rows.map((r) => r.claim_id)).toEqual(claims.map((c) => c.id));
+    for (const [i, row] of rows.entries()) {
+      const claim = claims[i]!;
+      const expectedText = /^[=+\-@]/.test(claim.text) ? `'${claim.text}` : claim.text;
+      expect(row.text).toBe(expectedText);
+      expect(row.verdict).toBe("False");
+      expect(row.rating_value).toBe("1");
+      expect(row.rationale).toBe(claim.rationale);
+      expect(row.article_title).toBe('Awkward, "quoted" title');
+      expect(row.reviewer).toBe('Rita, "the" Reviewer');
+      expect(row.approver).toBe("Elena Editor");
+      expect(row.approved_at).toBe(claim.approvedAt!.toISOString());
+      expect(row.span_start).toBe(String(claim.start));
+      expect(JSON.parse(row.evidence_json).map((e: { url: string }) => e.url)).toEqual(
+        claim.evidence.map((e) => e.url),
+      );
+      expect(row.corrected).toBe(claim.correctedAt ? "true" : "false");
+      expect(row.claim_url).toBe(`https://app.example/claims/${claim.id}`);
+    }
+    expect(rows.find((r) => r.text.includes("HYPERLINK"))!.text.startsWith("'=")).toBe(true);
+    expect(rows.some((r) => r.text === "Pending claim")).toBe(false);
+  });
+
+  it("JSONL: one claim per line, equal to the database", async () => {
+    const lines = (await exportText("jsonl")).trimEnd().split("\n");
+    const claims = await stored();
+    expect(lines).toHaveLength(claims.length);
+    for (const [i, line] of lines.entries()) {
+      const row = JSON.parse(line);
+      expect(row).toMatchObject({
+        id: claims[i]!.id,
+        text: claims[i]!.text,
+        verdictLabel: "False",
+        evidence: claims[i]!.evidence.map((e) => ({
+          url: e.url,
+          stance: e.stance,
+          archivedUrl: e.archivedUrl,
+        })),
+      });
+    }
+  });
+
+  it("JSON: one array of the same rows", async () => {
+    const rows = JSON.parse(await exportText("json")) as Array<{ id: string; text: string }>;
+    expect(rows.map((r) => r.text)).toEqual((await stored()).map((c) => c.text));
+  });
+
+  it("ClaimReview: JSON-LD that expands to schema.org terms, without warnings for short claims", async () => {
+    const warnings: string[] = [];
+    const reviews = JSON.parse(await exportText("claimreview", warnings)) as object[];
+    expect(reviews).toHaveLength(AWKWARD.length);
+    const documentLoader = async (url: string) => {
+      if (url.replace(/\/$/, "") === "https://schema.org")
+        return { contextUrl: undefined, documentUrl: url, document: SCHEMA_CONTEXT };
+      throw new Error(`no network in tests: ${url}`);
+    };
+    const claims = await stored();
+    for (const [i, review] of reviews.entries()) {
+      const [expanded] = await expand(review, { documentLoader });
+      const S = "http://schema.org/";
+      expect(expanded!["@type"]).toEqual([`${S}ClaimReview`]);
+      expect(expanded![`${S}claimReviewed`]).toEqual([{ "@value": claims[i]!.text }]);
+      expect(expanded![`${S}url`]).toEqual([
+        { "@id": `https://desk.example.org/checks/${claims[i]!.id}` },
+      ]);
+      const rating = (expanded![`${S}reviewRating`] as Array<Record<string, unknown>>)[0]!;
+      expect(rating[`${S}ratingValue`]).toEqual([{ "@value": 1 }]);
+      expect(rating[`${S}bestRating`]).toEqual([{ "@value": 5 }]);
+      expect(rating[`${S}alternateName`]).toEqual([{ "@value": "False" }]);
+      const item = (expanded![`${S}itemReviewed`] as Array<Record<string, unknown>>)[0]!;
+      expect(item["@type"]).toEqual([`${S}Claim`]);
+      const author = (item[`${S}author`] as Array<Record<string, unknown>>)[0]!;
+      expect(author).toMatchObject({
+        "@type": [`${S}Person`],
+        [`${S}jobTitle`]: [{ "@value": "Mayor" }],
+      });
+    }
+    expect(warnings).toEqual([]);
+  });
+});
