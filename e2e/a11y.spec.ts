@@ -21,37 +21,43 @@ test("the login page shows an error accessibly", async ({ page }) => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the app shell and its pages have no serious or critical accessibility violations", async ({
-  page,
-  makeUser,
-}) => {
-  const user = await makeUser("ADMIN");
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  for (const path of [
-    "/",
-    "/claims",
-    "/articles",
-    "/articles/import",
-    "/approvals",
-    "/admin",
-    "/admin/verdicts",
-    "/admin/tokens",
-    "/export",
-  ]) {
-    await page.goto(path);
-    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-    expect(await seriousViolations(page), path).toEqual([]);
+const PAGES = [
+  "/",
+  "/claims",
+  "/articles",
+  "/articles/import",
+  "/approvals",
+  "/admin",
+  "/admin/verdicts",
+  "/admin/tokens",
+  "/export",
+];
+
+test.describe("the app shell and its pages have no serious or critical accessibility violations", () => {
+  test.beforeEach(async ({ page, makeUser }) => {
+    const user = await makeUser("ADMIN");
+    await page.goto("/login");
+    await logIn(page, user.email, user.password);
+    await expect(page.getByTestId("current-user")).toBeVisible();
+  });
+
+  for (const path of PAGES) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   }
-  // An article with its highlights, and a claim with its edit tools.
-  await page.goto("/articles");
-  await page.getByRole("link", { name: /Kremlin rejects US position/ }).click();
-  await expect(page.getByTestId("article-body")).toBeVisible();
-  expect(await seriousViolations(page), "article").toEqual([]);
-  await page.getByTestId("article-body").locator("[data-claim]").first().click();
-  await expect(page.getByTestId("claim-text")).toBeVisible();
-  expect(await seriousViolations(page), "claim").toEqual([]);
+
+  test("an article with its highlights, and a claim with its forms", async ({ page }) => {
+    await page.goto("/articles");
+    await page.getByRole("link", { name: /Kremlin rejects US position/ }).click();
+    await expect(page.getByTestId("article-body")).toBeVisible();
+    expect(await seriousViolations(page), "article").toEqual([]);
+    await page.getByTestId("article-body").locator("[data-claim]").first().click();
+    await expect(page.getByTestId("claim-text")).toBeVisible();
+    expect(await seriousViolations(page), "claim").toEqual([]);
+  });
 });
 
 test("the shell can be used with the keyboard alone", async ({ page, makeUser }) => {

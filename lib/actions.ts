@@ -1,0 +1,39 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { requireRole } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/data/users";
+import type { Role } from "@/lib/domain/roles";
+import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation/article";
+
+/**
+ * The one shape of every server action: require the role (redirects to /login without a
+ * session) → parse the input with its schema → do the work (one transaction in lib/data,
+ * with its audit event) → refresh what the browser has cached. Refusals come back as one
+ * message plus field errors, never as a thrown error.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  role: Role,
+  schema: S,
+  input: unknown,
+  work: (user: SessionUser, data: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const user = await requireRole(role);
+  try {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      const messages = [...new Set(Object.values(errors))];
+      const message =
+        messages.length === 1 ? messages[0]! : `Some fields need attention: ${messages.join("; ")}`;
+      throw new AppError("VALIDATION", message, errors);
+    }
+    const data = await work(user, parsed.data);
+    // Every page is rendered per request; this drops the client's cached copies of them.
+    revalidatePath("/", "layout");
+    return { ok: true, data };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
