@@ -94,6 +94,9 @@ async function main() {
     if (seeded.verdicts + seeded.users + seeded.articles > 0) {
       say(`seeded ${seeded.verdicts} verdicts, ${seeded.users} users, ${seeded.articles} articles`);
     }
+    const { backfillMatchText } = await import("@/lib/data/matching");
+    const filled = await backfillMatchText(prisma);
+    if (filled > 0) say(`prepared ${filled} claims for similarity matching`);
     const demoPresent = await prisma.user.count({
       where: { email: { in: DEMO_USERS.map((u) => u.email) } },
     });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/domain/roles";
+import { matchText } from "@/lib/domain/matching";
 
 /** Test and seed factories: each call makes distinct rows, so tests never collide. */
 export function uniqueEmail(prefix = "user"): string {
@@ -64,10 +65,12 @@ export async function createClaim(
     ? await prisma.article.findUniqueOrThrow({ where: { id: articleId } })
     : await createArticle(prisma);
   const end = article.body.indexOf(".") + 1 || article.body.length;
+  const claimText = text ?? article.body.slice(0, end);
   return prisma.claim.create({
     data: {
       articleId: article.id,
-      text: text ?? article.body.slice(0, end),
+      text: claimText,
+      matchText: matchText(claimText),
       start: 0,
       end,
       kind: "INDIRECT_QUOTE",

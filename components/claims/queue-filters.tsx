@@ -43,6 +43,18 @@ export function QueueFilters({
       className="mb-4 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200"
       aria-label="Filter claims"
     >
+      <div className="mb-3">
+        <Labeled label="Search claims, speakers, rationales and article titles" htmlFor="f-q">
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            placeholder='e.g. chemical weapons, "Security Council"'
+            className={CONTROL}
+          />
+        </Labeled>
+      </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
         <Labeled label="State" htmlFor="f-state">
           <select id="f-state" name="state" defaultValue={query.state ?? ""} className={CONTROL}>

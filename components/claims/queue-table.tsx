@@ -13,8 +13,10 @@ import {
 import {
   assignSelectedClaims,
   dismissSelectedClaims,
+  linkAsDuplicate,
   takeSelectedClaims,
 } from "@/app/(app)/claims/actions";
+import { Highlighted } from "@/components/claims/highlighted";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -27,6 +29,10 @@ import type { ActionResult } from "@/lib/errors";
 export interface QueueRow {
   id: string;
   text: string;
+  /** A search snippet with \u0001…\u0002 around matched words. */
+  headline: string | null;
+  /** An approved claim this one closely matches. */
+  checkedBefore: { id: string; verdict: string | null; score: number } | null;
   state: ClaimState;
   version: number;
   checkworthiness: number;
@@ -268,8 +274,46 @@ export function QueueTable({
                 </td>
                 <td className="max-w-md px-3 py-2 align-top">
                   <Link className="text-slate-900 hover:underline" href={`/claims/${row.id}`}>
-                    {row.text.length > 180 ? `${row.text.slice(0, 180)}…` : row.text}
+                    {row.headline ? (
+                      <Highlighted text={row.headline} />
+                    ) : row.text.length > 180 ? (
+                      `${row.text.slice(0, 180)}…`
+                    ) : (
+                      row.text
+                    )}
                   </Link>
+                  {row.checkedBefore && (
+                    <div
+                      className="mt-1 flex flex-wrap items-center gap-2"
+                      data-testid="checked-before"
+                    >
+                      <Link href={`/claims/${row.checkedBefore.id}`}>
+                        <Badge tone="warning">
+                          Checked before: {row.checkedBefore.verdict ?? "approved"}
+                        </Badge>
+                      </Link>
+                      {(row.state === "NEW" || row.state === "IN_REVIEW") && (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          disabled={pending}
+                          onClick={() =>
+                            act(
+                              () =>
+                                linkAsDuplicate({
+                                  claimId: row.id,
+                                  version: row.version,
+                                  duplicateOf: row.checkedBefore!.id,
+                                }),
+                              "Dismissed as a duplicate of the approved claim.",
+                            )
+                          }
+                        >
+                          Link as duplicate
+                        </Button>
+                      )}
+                    </div>
+                  )}
                 </td>
                 <td className="px-3 py-2 align-top">{row.speaker ?? "—"}</td>
                 <td className="max-w-48 px-3 py-2 align-top">

@@ -4,6 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { articleContentHash } from "@/lib/domain/article";
 import { extractClaims } from "@/lib/domain/extraction/extract";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
+import { matchText } from "@/lib/domain/matching";
+import { flagCheckedBefore } from "./matching";
 import type { ArticleInput } from "@/lib/validation/article";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
@@ -65,7 +67,8 @@ export async function importArticle(
         }
         speakerIds.set(ref, id);
       }
-      await tx.claim.createMany({
+      const created = await tx.claim.createManyAndReturn({
+        select: { id: true, matchText: true },
         data: extraction.claims.map((claim) => {
           const selector = quoteSelector(input.body, claim.start, claim.end);
           const speaker = claim.speakerRef === null ? null : extraction.speakers[claim.speakerRef]!;
@@ -86,6 +89,7 @@ export async function importArticle(
             cueStart: claim.cue?.start ?? null,
             cueEnd: claim.cue?.end ?? null,
             checkworthiness: claim.checkworthiness,
+            matchText: matchText(claim.text),
             claimantName: speaker?.name ?? null,
             claimantRole: speaker?.title ?? null,
             claimantType: speaker?.isPerson ? ("PERSON" as const) : null,
@@ -93,6 +97,8 @@ export async function importArticle(
           };
         }),
       });
+      // "Checked before?": each new claim against the approved ones.
+      await flagCheckedBefore(tx, created);
       await recordAudit(tx, {
         actorId: actor.userId,
         actorLabel: actor.label,

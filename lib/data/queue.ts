@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor, type QueueQuery } from "@/lib/validation/queue";
+import { searchClaims } from "./matching";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -72,25 +73,50 @@ function afterCursor(query: QueueQuery): {
   }
 }
 
+const ROW_SELECT = {
+  id: true,
+  text: true,
+  state: true,
+  version: true,
+  checkworthiness: true,
+  createdAt: true,
+  dueAt: true,
+  matchScore: true,
+  matchedClaim: { select: { id: true, state: true, verdict: { select: { label: true } } } },
+  article: { select: { id: true, title: true } },
+  speaker: { select: { name: true } },
+  assignee: { select: { id: true, name: true } },
+  verdict: { select: { label: true } },
+} satisfies Prisma.ClaimSelect;
+
+/**
+ * A search ranks by relevance: the best matches (within the filters) on one page, each with
+ * its highlighted snippet. Without a search, the queue pages by keyset.
+ */
 export async function listQueue(query: QueueQuery, userId: string) {
+  if (query.q) {
+    const hits = await searchClaims(query.q);
+    const rank = new Map(hits.map((h, i) => [h.id, i]));
+    const rows = await prisma.claim.findMany({
+      where: { AND: [filters(query, userId), { id: { in: hits.map((h) => h.id) } }] },
+      select: ROW_SELECT,
+    });
+    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    const headlines = new Map(hits.map((h) => [h.id, h.headline]));
+    return {
+      rows: rows
+        .slice(0, QUEUE_PAGE_SIZE)
+        .map((r) => ({ ...r, headline: headlines.get(r.id) ?? null })),
+      next: null,
+      total: rows.length,
+    };
+  }
   const keyset = afterCursor(query);
   const rows = await prisma.claim.findMany({
     where: { AND: [filters(query, userId), keyset.where] },
     orderBy: keyset.orderBy,
     take: QUEUE_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      text: true,
-      state: true,
-      version: true,
-      checkworthiness: true,
-      createdAt: true,
-      dueAt: true,
-      article: { select: { id: true, title: true } },
-      speaker: { select: { name: true } },
-      assignee: { select: { id: true, name: true } },
-      verdict: { select: { label: true } },
-    },
+    select: ROW_SELECT,
   });
   const hasMore = rows.length > QUEUE_PAGE_SIZE;
   const page = hasMore ? rows.slice(0, QUEUE_PAGE_SIZE) : rows;
@@ -102,5 +128,9 @@ export async function listQueue(query: QueueQuery, userId: string) {
           id: last.id,
         })
       : null;
-  return { rows: page, next };
+  return {
+    rows: page.map((r) => ({ ...r, headline: null as string | null })),
+    next,
+    total: null as number | null,
+  };
 }

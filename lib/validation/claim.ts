@@ -50,3 +50,5 @@ export const dismissClaimInput = z.object({
       return id;
     }),
 });
+
+export const linkDuplicateInput = z.object({ claimId: uuid, version, duplicateOf: uuid });

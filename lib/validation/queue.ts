@@ -32,6 +32,7 @@ export const queueQuery = z.object({
   verdict: z.uuid().optional().catch(undefined),
   article: z.uuid().optional().catch(undefined),
   speaker: text(200),
+  q: text(200),
   from: dateParam,
   to: dateParam,
   min: z.coerce.number().min(0).max(1).optional().catch(undefined),

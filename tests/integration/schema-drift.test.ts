@@ -7,16 +7,11 @@ import {
   datamodelFromPrisma,
   diffShapes,
   expectedShape,
+  HAND_WRITTEN_INDEXES,
   type SchemaShape,
 } from "../support/schema-drift";
 
 const SCHEMA = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
-
-/**
- * Indexes that Prisma's schema language cannot describe (expression indexes) and that a
- * migration adds by hand. Each one is listed here on purpose.
- */
-const HAND_WRITTEN_INDEXES: string[] = [];
 
 describe("schema.prisma and the SQL migrations", () => {
   let schema: string;

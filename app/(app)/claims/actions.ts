@@ -1,6 +1,8 @@
 "use server";
 
 import { runAction } from "@/lib/actions";
+import { dismissClaim } from "@/lib/data/claim-edits";
+import { linkDuplicateInput } from "@/lib/validation/claim";
 import { addComment, assignClaims, dismissClaims, saveReview, takeClaims } from "@/lib/data/review";
 import {
   assignInput,
@@ -36,4 +38,11 @@ export async function dismissSelectedClaims(input: unknown) {
 
 export async function postComment(input: unknown) {
   return runAction("REVIEWER", commentInput, input, addComment);
+}
+
+/** One click from "checked before": dismiss as a duplicate of the approved claim, linked. */
+export async function linkAsDuplicate(input: unknown) {
+  return runAction("REVIEWER", linkDuplicateInput, input, (user, data) =>
+    dismissClaim(user, { ...data, reason: "Checked before: duplicate of an approved claim" }),
+  );
 }

@@ -47,7 +47,7 @@ export default async function ClaimsPage({
   const query = queueQuery.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [{ rows, next }, verdicts, users, articleTitle] = await Promise.all([
+  const [{ rows, next, total }, verdicts, users, articleTitle] = await Promise.all([
     listQueue(query, user.id),
     listActiveVerdicts(),
     listAssignableUsers(),
@@ -72,6 +72,15 @@ export default async function ClaimsPage({
         rows={rows.map((r) => ({
           id: r.id,
           text: r.text,
+          headline: r.headline,
+          checkedBefore:
+            r.matchedClaim && r.matchedClaim.state === "APPROVED"
+              ? {
+                  id: r.matchedClaim.id,
+                  verdict: r.matchedClaim.verdict?.label ?? null,
+                  score: r.matchScore ?? 0,
+                }
+              : null,
           state: r.state,
           version: r.version,
           checkworthiness: r.checkworthiness,
@@ -85,6 +94,15 @@ export default async function ClaimsPage({
           verdict: r.verdict?.label ?? null,
         }))}
       />
+      {total !== null && (
+        <p className="mt-3 text-sm text-slate-600" role="status">
+          {total === 0
+            ? "No claim matches this search."
+            : total > rows.length
+              ? `The ${rows.length} best of ${total} matches, most relevant first.`
+              : `${total} ${total === 1 ? "match" : "matches"}, most relevant first.`}
+        </p>
+      )}
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.after && (
           <Link className="text-brand-700 underline" href={pageUrl(query, null)}>

@@ -24,6 +24,8 @@ import {
 } from "@/lib/data/review";
 import { canEditReview, canTakeClaim, decisionRefusal } from "@/lib/domain/lifecycle";
 import { latestReturn } from "@/lib/data/approval";
+import { listSimilarClaims } from "@/lib/data/matching";
+import { SimilarClaims } from "@/components/claims/similar-claims";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
@@ -48,13 +50,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     });
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
-  const [review, verdicts, history, comments, users, returned] = await Promise.all([
+  const [review, verdicts, history, comments, users, returned, similar] = await Promise.all([
     getReviewForm(claim.id),
     listActiveVerdicts(),
     listClaimHistory(claim.id),
     listComments(claim.id),
     listAssignableUsers(),
     claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
+    listSimilarClaims(claim.id),
   ]);
   if (!review) notFound();
   const isEditor = hasRole(user.role, "EDITOR");
@@ -228,15 +231,25 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             />
           </Card>
         </div>
-        {editable && claim.article && (
-          <Card title="Claim text and span">
-            <ClaimEditTools
-              claim={{ id: claim.id, version: claim.version, start: claim.start!, end: claim.end! }}
-              body={claim.article.body}
-              siblings={siblings}
-            />
+        <div className="space-y-4">
+          <Card title="Similar claims">
+            <SimilarClaims claims={similar} />
           </Card>
-        )}
+          {editable && claim.article && (
+            <Card title="Claim text and span">
+              <ClaimEditTools
+                claim={{
+                  id: claim.id,
+                  version: claim.version,
+                  start: claim.start!,
+                  end: claim.end!,
+                }}
+                body={claim.article.body}
+                siblings={siblings}
+              />
+            </Card>
+          )}
+        </div>
       </div>
     </>
   );

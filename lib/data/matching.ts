@@ -1,0 +1,145 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimState } from "@/lib/domain/claims";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/domain/highlight-marks";
+import { matchText as normalise } from "@/lib/domain/matching";
+
+/** Trigram similarity of match texts above which a claim counts as similar. */
+export const SIMILAR_THRESHOLD = 0.3;
+/** … and above which a new claim is flagged as "checked before". */
+export const CHECKED_BEFORE_THRESHOLD = 0.5;
+
+export interface SimilarClaim {
+  id: string;
+  text: string;
+  state: ClaimState;
+  verdict: string | null;
+  score: number;
+}
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+async function similarTo(
+  db: Db,
+  text: string,
+  {
+    threshold,
+    exclude,
+    approvedOnly,
+    limit,
+  }: { threshold: number; exclude: string[]; approvedOnly: boolean; limit: number },
+): Promise<SimilarClaim[]> {
+  if (!text) return [];
+  // Nearest neighbours by trigram distance from the GiST index (no threshold scan), then
+  // the filters and the similarity cut-off on those few.
+  return db.$queryRaw<SimilarClaim[]>`
+    SELECT n.id, n.text, n.state::text AS state, v.label AS verdict, n.score
+    FROM (
+      SELECT c.id, c.text, c.state, c."verdictId", similarity(c."matchText", ${text}) AS score
+      FROM "Claim" c
+      WHERE c."matchText" IS NOT NULL
+      ORDER BY c."matchText" <-> ${text}
+      LIMIT ${limit * 5 + 20}
+    ) n
+    LEFT JOIN "Verdict" v ON v.id = n."verdictId"
+    WHERE n.score >= ${threshold}
+      AND n.state <> 'DISMISSED'
+      AND NOT (n.id = ANY(${exclude}::uuid[]))
+      AND (${approvedOnly} = false OR n.state = 'APPROVED')
+    ORDER BY n.score DESC, n.id
+    LIMIT ${limit}`;
+}
+
+/** Earlier claims that say nearly the same as this one, best first. */
+export async function listSimilarClaims(claimId: string, limit = 8): Promise<SimilarClaim[]> {
+  const claim = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: { matchText: true },
+  });
+  if (!claim?.matchText) return [];
+  return prisma.$transaction((tx) =>
+    similarTo(tx, claim.matchText!, {
+      threshold: SIMILAR_THRESHOLD,
+      exclude: [claimId],
+      approvedOnly: false,
+      limit,
+    }),
+  );
+}
+
+/** The approved claim a new one most closely matches, if any: recorded on the new claim. */
+export async function flagCheckedBefore(
+  tx: Prisma.TransactionClient,
+  claims: Array<{ id: string; matchText: string | null }>,
+) {
+  const ids = claims.map((c) => c.id);
+  for (const claim of claims) {
+    if (!claim.matchText) continue;
+    const [best] = await similarTo(tx, claim.matchText, {
+      threshold: CHECKED_BEFORE_THRESHOLD,
+      exclude: ids,
+      approvedOnly: true,
+      limit: 1,
+    });
+    if (best) {
+      await tx.claim.update({
+        where: { id: claim.id },
+        data: { matchedClaimId: best.id, matchScore: best.score },
+      });
+    }
+  }
+}
+
+export interface SearchHit {
+  id: string;
+  rank: number;
+  headline: string;
+}
+
+/**
+ * Full-text search over claim text, claimant and rationale, and article titles, ranked.
+ * websearch_to_tsquery takes anything a person types (quotes, punctuation, operators
+ * that look like SQL) without error.
+ */
+export async function searchClaims(q: string, limit = 200): Promise<SearchHit[]> {
+  // Two index-backed branches (claim words; article title), ranked, then snippets only for
+  // the rows returned.
+  return prisma.$queryRaw<SearchHit[]>`
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
+    hits AS (
+      SELECT c.id,
+             ts_rank(to_tsvector('english', coalesce(c."text", '') || ' ' || coalesce(c."claimantName", '') || ' ' || coalesce(c."rationale", '')), query.q) AS rank
+      FROM "Claim" c, query
+      WHERE to_tsvector('english', coalesce(c."text", '') || ' ' || coalesce(c."claimantName", '') || ' ' || coalesce(c."rationale", '')) @@ query.q
+      UNION ALL
+      SELECT c.id, ts_rank(to_tsvector('english', a."title"), query.q) * 0.5 AS rank
+      FROM "Article" a JOIN "Claim" c ON c."articleId" = a.id, query
+      WHERE to_tsvector('english', a."title") @@ query.q
+    ),
+    best AS (
+      SELECT id, sum(rank) AS rank FROM hits GROUP BY id ORDER BY rank DESC, id LIMIT ${limit}
+    )
+    SELECT best.id, best.rank,
+           ts_headline('english', c."text", query.q,
+             ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=20`}) AS headline
+    FROM best JOIN "Claim" c ON c.id = best.id, query
+    ORDER BY best.rank DESC, best.id`;
+}
+
+/** Fills the match text of claims stored before it existed (run at start; cheap when none). */
+export async function backfillMatchText(db: typeof prisma = prisma): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db.claim.findMany({
+      where: { matchText: null },
+      select: { id: true, text: true },
+      take: 500,
+    });
+    if (rows.length === 0) return done;
+    for (const row of rows) {
+      await db.claim.update({ where: { id: row.id }, data: { matchText: normalise(row.text) } });
+    }
+    done += rows.length;
+  }
+}
