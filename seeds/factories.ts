@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/domain/roles";
-import { matchText } from "@/lib/domain/matching";
+import { matchFields } from "@/lib/domain/matching";
 
 /** Test and seed factories: each call makes distinct rows, so tests never collide. */
 export function uniqueEmail(prefix = "user"): string {
@@ -70,7 +70,7 @@ export async function createClaim(
     data: {
       articleId: article.id,
       text: claimText,
-      matchText: matchText(claimText),
+      ...matchFields(claimText),
       start: 0,
       end,
       kind: "INDIRECT_QUOTE",

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { articleContentHash } from "@/lib/domain/article";
 import { extractClaims } from "@/lib/domain/extraction/extract";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
-import { matchText } from "@/lib/domain/matching";
+import { matchFields } from "@/lib/domain/matching";
 import { flagCheckedBefore } from "./matching";
 import type { ArticleInput } from "@/lib/validation/article";
 import type { Actor } from "./actor";
@@ -89,7 +89,7 @@ export async function importArticle(
             cueStart: claim.cue?.start ?? null,
             cueEnd: claim.cue?.end ?? null,
             checkworthiness: claim.checkworthiness,
-            matchText: matchText(claim.text),
+            ...matchFields(claim.text),
             claimantName: speaker?.name ?? null,
             claimantRole: speaker?.title ?? null,
             claimantType: speaker?.isPerson ? ("PERSON" as const) : null,

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { canDismissClaim, canEditClaim, editRefusal } from "@/lib/domain/lifecycle";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
 import { checkworthiness } from "@/lib/domain/extraction/checkworthiness";
-import { matchText } from "@/lib/domain/matching";
+import { matchFields } from "@/lib/domain/matching";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
 
@@ -42,7 +42,7 @@ function spanData(body: string, start: number, end: number) {
     quotePrefix: selector.prefix,
     quoteSuffix: selector.suffix,
     checkworthiness: Math.round(checkworthiness(text) * 1000) / 1000,
-    matchText: matchText(text),
+    ...matchFields(text),
   };
 }
 

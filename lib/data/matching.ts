@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimState } from "@/lib/domain/claims";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/domain/highlight-marks";
-import { matchText as normalise } from "@/lib/domain/matching";
+import { matchBands, matchText as normalise } from "@/lib/domain/matching";
 
 /** Trigram similarity of match texts above which a claim counts as similar. */
 export const SIMILAR_THRESHOLD = 0.3;
@@ -30,23 +30,21 @@ async function similarTo(
     limit,
   }: { threshold: number; exclude: string[]; approvedOnly: boolean; limit: number },
 ): Promise<SimilarClaim[]> {
-  if (!text) return [];
-  // Nearest neighbours by trigram distance from the GiST index (no threshold scan), then
-  // the filters and the similarity cut-off on those few.
+  const bands = matchBands(text);
+  if (bands.length === 0) return [];
+  // Candidates share a MinHash band (GIN index); trigram similarity ranks the few found.
   return db.$queryRaw<SimilarClaim[]>`
     SELECT n.id, n.text, n.state::text AS state, v.label AS verdict, n.score
     FROM (
       SELECT c.id, c.text, c.state, c."verdictId", similarity(c."matchText", ${text}) AS score
       FROM "Claim" c
-      WHERE c."matchText" IS NOT NULL
-      ORDER BY c."matchText" <-> ${text}
-      LIMIT ${limit * 5 + 20}
+      WHERE c."matchBands" && ${bands}::int[]
+        AND c.state <> 'DISMISSED'
+        AND NOT (c.id = ANY(${exclude}::uuid[]))
+        AND (${approvedOnly} = false OR c.state = 'APPROVED')
     ) n
     LEFT JOIN "Verdict" v ON v.id = n."verdictId"
     WHERE n.score >= ${threshold}
-      AND n.state <> 'DISMISSED'
-      AND NOT (n.id = ANY(${exclude}::uuid[]))
-      AND (${approvedOnly} = false OR n.state = 'APPROVED')
     ORDER BY n.score DESC, n.id
     LIMIT ${limit}`;
 }

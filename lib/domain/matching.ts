@@ -105,3 +105,46 @@ export function matchText(text: string): string {
     .map(stem);
   return [...new Set(stems)].sort().join(" ");
 }
+
+/** 32-bit FNV-1a of a string, with a seed folded in. */
+function fnv(text: string, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export const LSH_BANDS = 20;
+const LSH_ROWS = 2;
+
+/**
+ * Locality-sensitive hashing of the match text's word set (MinHash, 20 bands of 2): two
+ * claims whose word sets overlap by Jaccard 0.43 share at least one band 98% of the time,
+ * by 0.3 85%, by 0.05 5%. A GIN index over these integers finds the candidates of a
+ * similarity search without scanning trigrams of every claim.
+ */
+export function matchBands(text: string): number[] {
+  const words = text.split(" ").filter(Boolean);
+  if (words.length === 0) return [];
+  const bands: number[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const mins: number[] = [];
+    for (let row = 0; row < LSH_ROWS; row++) {
+      const seed = band * LSH_ROWS + row + 1;
+      let min = 0xffffffff;
+      for (const word of words) min = Math.min(min, fnv(word, Math.imul(seed, 0x9e3779b1)));
+      mins.push(min);
+    }
+    // Signed 32-bit, as Postgres integers are.
+    bands.push(fnv(`${band}:${mins.join(",")}`, 0) | 0);
+  }
+  return bands;
+}
+
+/** The stored matching columns of a claim text. */
+export function matchFields(text: string): { matchText: string; matchBands: number[] } {
+  const normalised = matchText(text);
+  return { matchText: normalised, matchBands: matchBands(normalised) };
+}

@@ -2,12 +2,13 @@
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
 -- AlterTable
-ALTER TABLE "Claim" ADD COLUMN     "matchScore" DOUBLE PRECISION,
+ALTER TABLE "Claim" ADD COLUMN     "matchBands" INTEGER[],
+ADD COLUMN     "matchScore" DOUBLE PRECISION,
 ADD COLUMN     "matchText" TEXT,
 ADD COLUMN     "matchedClaimId" UUID;
 
 -- CreateIndex
-CREATE INDEX "Claim_matchText_idx" ON "Claim" USING GIST ("matchText" gist_trgm_ops);
+CREATE INDEX "Claim_matchBands_idx" ON "Claim" USING GIN ("matchBands");
 
 -- AddForeignKey
 ALTER TABLE "Claim" ADD CONSTRAINT "Claim_matchedClaimId_fkey" FOREIGN KEY ("matchedClaimId") REFERENCES "Claim"("id") ON DELETE SET NULL ON UPDATE CASCADE;
