@@ -6,6 +6,7 @@ import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/actions"
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input } from "@/components/ui/field";
 import { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "@/lib/domain/api-scopes";
 
@@ -86,77 +87,53 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
           Create token
         </Button>
       </form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">API tokens</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+      <Table caption="API tokens">
+        <TableHead columns={["Name", "Starts with", "Scopes", "Created", "Last used", ""]} />
+        <tbody className="divide-y divide-slate-100">
+          {tokens.length === 0 && (
             <tr>
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Starts with
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Scopes
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Created
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Last used
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
+              <td colSpan={6} className="px-3 py-6 text-center text-slate-600">
+                No tokens yet.
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tokens.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-600">
-                  No tokens yet.
-                </td>
-              </tr>
-            )}
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td className="px-3 py-2">{t.name}</td>
-                <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
-                <td className="px-3 py-2 text-xs">{t.scopes.join(", ")}</td>
-                <td className="px-3 py-2">
-                  {t.created} by {t.createdBy}
-                </td>
-                <td className="px-3 py-2">{t.lastUsed}</td>
-                <td className="px-3 py-2">
-                  {t.revoked ? (
-                    <Badge tone="danger">Revoked</Badge>
-                  ) : (
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      disabled={pending}
-                      onClick={() =>
-                        startTransition(async () => {
-                          const result = await revokeTokenAction({ tokenId: t.id });
-                          setMessage(
-                            result.ok
-                              ? { tone: "success", text: "Token revoked." }
-                              : { tone: "error", text: result.message },
-                          );
-                          router.refresh();
-                        })
-                      }
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          )}
+          {tokens.map((t) => (
+            <tr key={t.id}>
+              <td className="px-3 py-2">{t.name}</td>
+              <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
+              <td className="px-3 py-2 text-xs">{t.scopes.join(", ")}</td>
+              <td className="px-3 py-2">
+                {t.created} by {t.createdBy}
+              </td>
+              <td className="px-3 py-2">{t.lastUsed}</td>
+              <td className="px-3 py-2">
+                {t.revoked ? (
+                  <Badge tone="danger">Revoked</Badge>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={() =>
+                      startTransition(async () => {
+                        const result = await revokeTokenAction({ tokenId: t.id });
+                        setMessage(
+                          result.ok
+                            ? { tone: "success", text: "Token revoked." }
+                            : { tone: "error", text: result.message },
+                        );
+                        router.refresh();
+                      })
+                    }
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
     </div>
   );
 }

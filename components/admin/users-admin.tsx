@@ -11,6 +11,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { ActionResult } from "@/lib/errors";
@@ -123,114 +124,90 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
           Create user
         </Button>
       </form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Email
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Role
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Created
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-email={u.email}>
-                <td className="px-3 py-2">
-                  {u.name}
-                  {u.id === currentUserId && <span className="text-slate-500"> (you)</span>}
-                </td>
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">
-                  <div className="flex items-center gap-2">
-                    <select
-                      aria-label={`Role of ${u.email}`}
-                      className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
-                      value={roles[u.id] ?? u.role}
-                      onChange={(e) => setRoles({ ...roles, [u.id]: e.target.value as Role })}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_LABELS[r]}
-                        </option>
-                      ))}
-                    </select>
-                    {roles[u.id] && roles[u.id] !== u.role && (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        disabled={pending}
-                        onClick={() =>
-                          run(
-                            () => changeRoleAction({ userId: u.id, role: roles[u.id] }),
-                            `Role of ${u.email} changed.`,
-                          )
-                        }
-                      >
-                        Save role
-                      </Button>
-                    )}
-                  </div>
-                </td>
-                <td className="px-3 py-2">
-                  {u.disabled ? (
-                    <Badge tone="danger">Disabled</Badge>
-                  ) : (
-                    <Badge tone="success">Active</Badge>
-                  )}
-                </td>
-                <td className="px-3 py-2">{u.created}</td>
-                <td className="px-3 py-2">
-                  <div className="flex gap-2">
+      <Table caption="Users">
+        <TableHead columns={["Name", "Email", "Role", "Status", "Created", ""]} />
+        <tbody className="divide-y divide-slate-100">
+          {users.map((u) => (
+            <tr key={u.id} data-testid="user-row" data-email={u.email}>
+              <td className="px-3 py-2">
+                {u.name}
+                {u.id === currentUserId && <span className="text-slate-500"> (you)</span>}
+              </td>
+              <td className="px-3 py-2">{u.email}</td>
+              <td className="px-3 py-2">
+                <div className="flex items-center gap-2">
+                  <select
+                    aria-label={`Role of ${u.email}`}
+                    className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+                    value={roles[u.id] ?? u.role}
+                    onChange={(e) => setRoles({ ...roles, [u.id]: e.target.value as Role })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  {roles[u.id] && roles[u.id] !== u.role && (
                     <Button
                       size="sm"
                       variant="secondary"
                       disabled={pending}
                       onClick={() =>
                         run(
-                          () => setDisabledAction({ userId: u.id, disabled: !u.disabled }),
-                          `${u.email} ${u.disabled ? "enabled" : "disabled"}.`,
+                          () => changeRoleAction({ userId: u.id, role: roles[u.id] }),
+                          `Role of ${u.email} changed.`,
                         )
                       }
                     >
-                      {u.disabled ? "Enable" : "Disable"}
+                      Save role
                     </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={pending}
-                      onClick={() =>
-                        run(
-                          () => resetPasswordAction({ userId: u.id }),
-                          `Password of ${u.email} reset.`,
-                          (data) => setSecret({ email: data.email, password: data.password }),
-                        )
-                      }
-                    >
-                      Reset password
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  )}
+                </div>
+              </td>
+              <td className="px-3 py-2">
+                {u.disabled ? (
+                  <Badge tone="danger">Disabled</Badge>
+                ) : (
+                  <Badge tone="success">Active</Badge>
+                )}
+              </td>
+              <td className="px-3 py-2">{u.created}</td>
+              <td className="px-3 py-2">
+                <div className="flex gap-2">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={() =>
+                      run(
+                        () => setDisabledAction({ userId: u.id, disabled: !u.disabled }),
+                        `${u.email} ${u.disabled ? "enabled" : "disabled"}.`,
+                      )
+                    }
+                  >
+                    {u.disabled ? "Enable" : "Disable"}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={pending}
+                    onClick={() =>
+                      run(
+                        () => resetPasswordAction({ userId: u.id }),
+                        `Password of ${u.email} reset.`,
+                        (data) => setSecret({ email: data.email, password: data.password }),
+                      )
+                    }
+                  >
+                    Reset password
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
     </div>
   );
 }

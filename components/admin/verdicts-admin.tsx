@@ -12,6 +12,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors";
 
@@ -48,152 +49,128 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
   return (
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Verdict vocabulary</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Order
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Label
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Key
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Rating value
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Used
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {verdicts.map((v, i) => {
-              const edit = edits[v.id] ?? { label: v.label, ratingValue: String(v.ratingValue) };
-              const changed = edit.label !== v.label || edit.ratingValue !== String(v.ratingValue);
-              return (
-                <tr key={v.id} data-testid="verdict-row" data-key={v.key}>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={pending || i === 0}
-                      aria-label={`Move ${v.label} up`}
-                      onClick={() =>
-                        run(
-                          () => moveVerdictAction({ verdictId: v.id, direction: "up" }),
-                          "Order saved.",
-                        )
-                      }
-                    >
-                      ↑
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={pending || i === verdicts.length - 1}
-                      aria-label={`Move ${v.label} down`}
-                      onClick={() =>
-                        run(
-                          () => moveVerdictAction({ verdictId: v.id, direction: "down" }),
-                          "Order saved.",
-                        )
-                      }
-                    >
-                      ↓
-                    </Button>
-                  </td>
-                  <td className="px-3 py-2">
-                    <input
-                      aria-label={`Label of ${v.key}`}
-                      className={CELL}
-                      value={edit.label}
-                      onChange={(e) =>
-                        setEdits({ ...edits, [v.id]: { ...edit, label: e.target.value } })
-                      }
-                    />
-                    {v.retired && (
-                      <span className="ml-2">
-                        <Badge>Retired</Badge>
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{v.key}</td>
-                  <td className="px-3 py-2">
-                    <input
-                      aria-label={`Rating value of ${v.key}`}
-                      type="number"
-                      min={0}
-                      max={5}
-                      className={`${CELL} w-20`}
-                      value={edit.ratingValue}
-                      onChange={(e) =>
-                        setEdits({ ...edits, [v.id]: { ...edit, ratingValue: e.target.value } })
-                      }
-                    />
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{v.uses}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-wrap gap-2">
-                      {changed && (
-                        <Button
-                          size="sm"
-                          disabled={pending}
-                          onClick={() =>
-                            run(
-                              () =>
-                                updateVerdictAction({
-                                  verdictId: v.id,
-                                  label: edit.label,
-                                  ratingValue: edit.ratingValue,
-                                  description: v.description ?? "",
-                                }),
-                              `Saved ${edit.label}.`,
-                            )
-                          }
-                        >
-                          Save
-                        </Button>
-                      )}
+      <Table caption="Verdict vocabulary">
+        <TableHead columns={["Order", "Label", "Key", "Rating value", "Used", ""]} />
+        <tbody className="divide-y divide-slate-100">
+          {verdicts.map((v, i) => {
+            const edit = edits[v.id] ?? { label: v.label, ratingValue: String(v.ratingValue) };
+            const changed = edit.label !== v.label || edit.ratingValue !== String(v.ratingValue);
+            return (
+              <tr key={v.id} data-testid="verdict-row" data-key={v.key}>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={pending || i === 0}
+                    aria-label={`Move ${v.label} up`}
+                    onClick={() =>
+                      run(
+                        () => moveVerdictAction({ verdictId: v.id, direction: "up" }),
+                        "Order saved.",
+                      )
+                    }
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={pending || i === verdicts.length - 1}
+                    aria-label={`Move ${v.label} down`}
+                    onClick={() =>
+                      run(
+                        () => moveVerdictAction({ verdictId: v.id, direction: "down" }),
+                        "Order saved.",
+                      )
+                    }
+                  >
+                    ↓
+                  </Button>
+                </td>
+                <td className="px-3 py-2">
+                  <input
+                    aria-label={`Label of ${v.key}`}
+                    className={CELL}
+                    value={edit.label}
+                    onChange={(e) =>
+                      setEdits({ ...edits, [v.id]: { ...edit, label: e.target.value } })
+                    }
+                  />
+                  {v.retired && (
+                    <span className="ml-2">
+                      <Badge>Retired</Badge>
+                    </span>
+                  )}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{v.key}</td>
+                <td className="px-3 py-2">
+                  <input
+                    aria-label={`Rating value of ${v.key}`}
+                    type="number"
+                    min={0}
+                    max={5}
+                    className={`${CELL} w-20`}
+                    value={edit.ratingValue}
+                    onChange={(e) =>
+                      setEdits({ ...edits, [v.id]: { ...edit, ratingValue: e.target.value } })
+                    }
+                  />
+                </td>
+                <td className="px-3 py-2 tabular-nums">{v.uses}</td>
+                <td className="px-3 py-2">
+                  <div className="flex flex-wrap gap-2">
+                    {changed && (
                       <Button
                         size="sm"
-                        variant="secondary"
                         disabled={pending}
                         onClick={() =>
                           run(
-                            () => retireVerdictAction({ verdictId: v.id, retired: !v.retired }),
-                            v.retired ? "Restored." : "Retired.",
+                            () =>
+                              updateVerdictAction({
+                                verdictId: v.id,
+                                label: edit.label,
+                                ratingValue: edit.ratingValue,
+                                description: v.description ?? "",
+                              }),
+                            `Saved ${edit.label}.`,
                           )
                         }
                       >
-                        {v.retired ? "Restore" : "Retire"}
+                        Save
                       </Button>
-                      {v.uses === 0 && (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          disabled={pending}
-                          onClick={() =>
-                            run(() => deleteVerdictAction({ verdictId: v.id }), "Deleted.")
-                          }
-                        >
-                          Delete
-                        </Button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    )}
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() =>
+                        run(
+                          () => retireVerdictAction({ verdictId: v.id, retired: !v.retired }),
+                          v.retired ? "Restored." : "Retired.",
+                        )
+                      }
+                    >
+                      {v.retired ? "Restore" : "Retire"}
+                    </Button>
+                    {v.uses === 0 && (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={pending}
+                        onClick={() =>
+                          run(() => deleteVerdictAction({ verdictId: v.id }), "Deleted.")
+                        }
+                      >
+                        Delete
+                      </Button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
       <form
         aria-label="New verdict"
         className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-5"

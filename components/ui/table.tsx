@@ -37,3 +37,26 @@ export function EmptyRow({ colSpan, children }: { colSpan: number; children: Rea
     </tr>
   );
 }
+
+/** A header row of plain column labels; an empty label is an actions column, named for screen readers. */
+export function TableHead({
+  columns,
+}: {
+  columns: Array<string | { label: string; className?: string }>;
+}) {
+  return (
+    <thead className="bg-slate-50">
+      <tr>
+        {columns.map((column, i) => {
+          const { label, className } =
+            typeof column === "string" ? { label: column, className: undefined } : column;
+          return (
+            <Th key={i} className={className}>
+              {label || <span className="sr-only">Actions</span>}
+            </Th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}

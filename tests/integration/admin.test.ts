@@ -18,26 +18,16 @@ import { authorizeCredentials } from "@/lib/auth/credentials";
 import { getActiveSessionUser, type SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { createClaim, createUser, uniqueEmail } from "@/seeds/factories";
+import { asSession } from "../support/session";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const session = (u: {
-  id: string;
-  email: string;
-  name: string;
-  role: SessionUser["role"];
-}): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-});
 
 let admin: SessionUser;
 let editor: SessionUser;
 
 beforeAll(async () => {
-  admin = session(await createUser(prisma, { role: "ADMIN" }));
-  editor = session(await createUser(prisma, { role: "EDITOR" }));
+  admin = asSession(await createUser(prisma, { role: "ADMIN" }));
+  editor = asSession(await createUser(prisma, { role: "EDITOR" }));
 });
 
 afterAll(async () => {
@@ -99,8 +89,8 @@ describe("user administration", () => {
       data: { role: "EDITOR" },
     });
     try {
-      const a = session(await createUser(prisma, { role: "ADMIN" }));
-      const b = session(await createUser(prisma, { role: "ADMIN" }));
+      const a = asSession(await createUser(prisma, { role: "ADMIN" }));
+      const b = asSession(await createUser(prisma, { role: "ADMIN" }));
       const results = await Promise.allSettled([
         changeUserRole(a, { userId: b.id, role: "EDITOR" }),
         changeUserRole(b, { userId: a.id, role: "EDITOR" }),
@@ -110,7 +100,7 @@ describe("user administration", () => {
         where: { id: { in: [a.id, b.id] }, role: "ADMIN" },
       });
       expect(remaining).toHaveLength(1);
-      const last = session({ ...remaining[0]!, role: "ADMIN" });
+      const last = asSession({ ...remaining[0]!, role: "ADMIN" });
       expect(await code(changeUserRole(last, { userId: last.id, role: "REVIEWER" }))).toBe(
         "INVALID_STATE",
       );

@@ -7,19 +7,8 @@ import { returnInput } from "@/lib/validation/decision";
 import { reviewFormInput } from "@/lib/validation/review";
 import { createClaim, createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
+import { asSession } from "../support/session";
 import type { ClaimState } from "@/lib/domain/claims";
-
-const session = (u: {
-  id: string;
-  email: string;
-  name: string;
-  role: SessionUser["role"];
-}): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-});
 
 let reviewer: SessionUser;
 let editor: SessionUser;
@@ -28,12 +17,12 @@ let admin: SessionUser;
 let verdictId: string;
 
 beforeAll(async () => {
-  reviewer = session(await createUser(prisma, { role: "REVIEWER" }));
-  editor = session(await createUser(prisma, { role: "EDITOR" }));
-  secondEditor = session(await createUser(prisma, { role: "EDITOR" }));
+  reviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));
+  editor = asSession(await createUser(prisma, { role: "EDITOR" }));
+  secondEditor = asSession(await createUser(prisma, { role: "EDITOR" }));
   // Stored as an editor so that admin.test.ts, counting the desk's admins, is not disturbed;
   // the decisions go by the session's role, which is ADMIN here.
-  admin = { ...session(await createUser(prisma, { role: "EDITOR" })), role: "ADMIN" };
+  admin = { ...asSession(await createUser(prisma, { role: "EDITOR" })), role: "ADMIN" };
   verdictId = (
     await prisma.verdict.upsert({
       where: { key: "test-mostly-false" },

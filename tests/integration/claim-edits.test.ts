@@ -13,22 +13,11 @@ import { articleInput } from "@/lib/validation/article";
 import { addClaimInput, dismissClaimInput } from "@/lib/validation/claim";
 import { createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
+import { asSession } from "../support/session";
 
 let reviewer: SessionUser;
 let otherReviewer: SessionUser;
 let editor: SessionUser;
-
-const asSession = (u: {
-  id: string;
-  email: string;
-  name: string;
-  role: SessionUser["role"];
-}): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-});
 
 beforeAll(async () => {
   reviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));

@@ -7,18 +7,7 @@ import { reviewFormInput, type ReviewFormInput } from "@/lib/validation/review";
 import { queueQuery } from "@/lib/validation/queue";
 import { createArticle, createClaim, createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
-
-const session = (u: {
-  id: string;
-  email: string;
-  name: string;
-  role: SessionUser["role"];
-}): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-});
+import { asSession } from "../support/session";
 
 let reviewer: SessionUser;
 let otherReviewer: SessionUser;
@@ -26,9 +15,9 @@ let editor: SessionUser;
 let verdictId: string;
 
 beforeAll(async () => {
-  reviewer = session(await createUser(prisma, { role: "REVIEWER", name: "Rita Tester" }));
-  otherReviewer = session(await createUser(prisma, { role: "REVIEWER" }));
-  editor = session(await createUser(prisma, { role: "EDITOR" }));
+  reviewer = asSession(await createUser(prisma, { role: "REVIEWER", name: "Rita Tester" }));
+  otherReviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));
+  editor = asSession(await createUser(prisma, { role: "EDITOR" }));
   const verdict = await prisma.verdict.upsert({
     where: { key: "test-false" },
     update: {},
