@@ -1,120 +1,140 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportClaim } from "@/lib/domain/export/types";
 import type { ExportFilter } from "@/lib/validation/export";
 
-const BATCH = 500;
+const BATCH = 2000;
 
-const SELECT = {
-  id: true,
-  text: true,
-  shortText: true,
-  kind: true,
-  state: true,
-  start: true,
-  end: true,
-  claimantName: true,
-  claimantRole: true,
-  claimantType: true,
-  appearanceUrl: true,
-  appearanceDate: true,
-  firstAppearanceUrl: true,
-  firstAppearanceDate: true,
-  rationale: true,
-  approvedAt: true,
-  correctedAt: true,
-  article: { select: { title: true, url: true, outlet: true, publishedAt: true } },
-  speaker: { select: { name: true, title: true } },
-  verdict: { select: { label: true, ratingValue: true } },
-  approvedBy: { select: { name: true } },
-  evidence: {
-    orderBy: { position: "asc" as const },
-    select: {
-      url: true,
-      archivedUrl: true,
-      title: true,
-      publisher: true,
-      stance: true,
-      sourceType: true,
-    },
-  },
-  reviews: {
-    orderBy: { submittedAt: "desc" as const },
-    take: 1,
-    select: { reviewer: { select: { name: true } } },
-  },
-} satisfies Prisma.ClaimSelect;
-
-type Row = Prisma.ClaimGetPayload<{ select: typeof SELECT }>;
-
-export function exportWhere(filter: ExportFilter): Prisma.ClaimWhereInput {
-  const where: Prisma.ClaimWhereInput = {};
-  if (filter.state !== "ALL") where.state = filter.state;
-  const dateField = filter.state === "APPROVED" ? "approvedAt" : "createdAt";
-  if (filter.from || filter.to) {
-    where[dateField] = {
-      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-      ...(filter.to
-        ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) }
-        : {}),
-    };
+/** The export filter as SQL conditions on "Claim" c. */
+function exportConditions(filter: ExportFilter): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.state !== "ALL") conditions.push(Prisma.sql`c.state = ${filter.state}::"ClaimState"`);
+  const dateColumn =
+    filter.state === "APPROVED" ? Prisma.sql`c."approvedAt"` : Prisma.sql`c."createdAt"`;
+  if (filter.from)
+    conditions.push(Prisma.sql`${dateColumn} >= ${new Date(`${filter.from}T00:00:00Z`)}`);
+  if (filter.to) {
+    conditions.push(
+      Prisma.sql`${dateColumn} < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`,
+    );
   }
-  if (filter.article) where.articleId = filter.article;
-  if (filter.verdict) where.verdictId = filter.verdict;
-  if (filter.reviewer) where.reviews = { some: { reviewerId: filter.reviewer } };
-  return where;
+  if (filter.article) conditions.push(Prisma.sql`c."articleId" = ${filter.article}::uuid`);
+  if (filter.verdict) conditions.push(Prisma.sql`c."verdictId" = ${filter.verdict}::uuid`);
+  if (filter.reviewer) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c.id AND r."reviewerId" = ${filter.reviewer}::uuid)`,
+    );
+  }
+  return conditions;
 }
 
-function toExport(row: Row, appBase: string): ExportClaim {
-  return {
+interface ExportSqlRow {
+  id: string;
+  text: string;
+  shortText: string | null;
+  kind: string;
+  state: string;
+  start: number | null;
+  end: number | null;
+  claimantName: string | null;
+  claimantRole: string | null;
+  claimantType: ExportClaim["claimantType"];
+  appearanceUrl: string | null;
+  appearanceDate: Date | null;
+  firstAppearanceUrl: string | null;
+  firstAppearanceDate: Date | null;
+  rationale: string | null;
+  approvedAt: Date | null;
+  correctedAt: Date | null;
+  articleTitle: string | null;
+  articleUrl: string | null;
+  articleOutlet: string | null;
+  articlePublishedAt: Date | null;
+  speakerName: string | null;
+  speakerTitle: string | null;
+  verdictLabel: string | null;
+  verdictRatingValue: number | null;
+  approver: string | null;
+  reviewer: string | null;
+  evidence: ExportClaim["evidence"];
+}
+
+/** Up to `limit` matching claims after the claim `after`, in id order, by one SQL query. */
+async function exportBatch(
+  conditions: Prisma.Sql[],
+  after: string | null,
+  limit: number,
+  appBase: string,
+): Promise<ExportClaim[]> {
+  const where = [...conditions, ...(after ? [Prisma.sql`c.id > ${after}::uuid`] : [])];
+  const rows = await prisma.$queryRaw<ExportSqlRow[]>`
+    SELECT c.id, c.text, c."shortText", c.kind::text AS kind, c.state::text AS state, c.start, c."end",
+           c."claimantName", c."claimantRole", c."claimantType"::text AS "claimantType",
+           c."appearanceUrl", c."appearanceDate", c."firstAppearanceUrl", c."firstAppearanceDate",
+           c.rationale, c."approvedAt", c."correctedAt",
+           a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet", a."publishedAt" AS "articlePublishedAt",
+           s.name AS "speakerName", s.title AS "speakerTitle",
+           v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue",
+           ab.name AS approver,
+           (SELECT u.name FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
+             WHERE r."claimId" = c.id ORDER BY r."submittedAt" DESC LIMIT 1) AS reviewer,
+           (SELECT coalesce(json_agg(json_build_object(
+                      'url', e.url, 'archivedUrl', e."archivedUrl", 'title', e.title, 'publisher', e.publisher,
+                      'stance', e.stance, 'sourceType', e."sourceType") ORDER BY e.position), '[]'::json)
+              FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence
+    FROM "Claim" c
+    LEFT JOIN "Article" a ON a.id = c."articleId"
+    LEFT JOIN "Speaker" s ON s.id = c."speakerId"
+    LEFT JOIN "Verdict" v ON v.id = c."verdictId"
+    LEFT JOIN "User" ab ON ab.id = c."approvedById"
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY c.id
+    LIMIT ${limit}`;
+  const base = appBase.replace(/\/$/, "");
+  return rows.map((row) => ({
     id: row.id,
     text: row.text,
     shortText: row.shortText,
     kind: row.kind,
     state: row.state,
-    speakerName: row.claimantName ?? row.speaker?.name ?? null,
-    speakerRole: row.claimantRole ?? row.speaker?.title ?? null,
+    speakerName: row.claimantName ?? row.speakerName,
+    speakerRole: row.claimantRole ?? row.speakerTitle,
     claimantType: row.claimantType,
     appearanceUrl: row.appearanceUrl,
     appearanceDate: row.appearanceDate?.toISOString() ?? null,
     firstAppearanceUrl: row.firstAppearanceUrl,
     firstAppearanceDate: row.firstAppearanceDate?.toISOString() ?? null,
-    articleTitle: row.article?.title ?? null,
-    articleUrl: row.article?.url ?? null,
-    articleOutlet: row.article?.outlet ?? null,
-    articlePublishedAt: row.article?.publishedAt?.toISOString() ?? null,
+    articleTitle: row.articleTitle,
+    articleUrl: row.articleUrl,
+    articleOutlet: row.articleOutlet,
+    articlePublishedAt: row.articlePublishedAt?.toISOString() ?? null,
     start: row.start,
     end: row.end,
-    verdictLabel: row.verdict?.label ?? null,
-    verdictRatingValue: row.verdict?.ratingValue ?? null,
+    verdictLabel: row.verdictLabel,
+    verdictRatingValue: row.verdictRatingValue,
     rationale: row.rationale,
     evidence: row.evidence,
-    reviewer: row.reviews[0]?.reviewer.name ?? null,
-    approver: row.approvedBy?.name ?? null,
+    reviewer: row.reviewer,
+    approver: row.approver,
     approvedAt: row.approvedAt?.toISOString() ?? null,
     corrected: row.state === "APPROVED" && row.correctedAt !== null,
-    appUrl: `${appBase.replace(/\/$/, "")}/claims/${row.id}`,
-  };
+    appUrl: `${base}/claims/${row.id}`,
+  }));
 }
 
-/** Every matching claim, read in id order in batches: memory stays flat at any volume. */
+/** Every matching claim, in id order, in batches: memory stays flat at any volume. */
 export async function* exportClaims(
   filter: ExportFilter,
   appBase: string,
 ): AsyncGenerator<ExportClaim> {
-  const where = exportWhere(filter);
-  let after: string | undefined;
+  const conditions = exportConditions(filter);
+  let after: string | null = null;
   for (;;) {
-    const rows = await prisma.claim.findMany({
-      where: after ? { AND: [where, { id: { gt: after } }] } : where,
-      orderBy: { id: "asc" },
-      take: BATCH,
-      select: SELECT,
-    });
-    for (const row of rows) yield toExport(row, appBase);
-    if (rows.length < BATCH) return;
-    after = rows.at(-1)!.id;
+    const batch = await exportBatch(conditions, after, BATCH, appBase);
+    yield* batch;
+    if (batch.length < BATCH) return;
+    after = batch.at(-1)!.id;
   }
 }
 
@@ -125,15 +145,7 @@ export async function claimsPageForApi(
   after: string | undefined,
   appBase: string,
 ) {
-  const rows = await prisma.claim.findMany({
-    where: after ? { AND: [exportWhere(filter), { id: { gt: after } }] } : exportWhere(filter),
-    orderBy: { id: "asc" },
-    take: limit + 1,
-    select: SELECT,
-  });
+  const rows = await exportBatch(exportConditions(filter), after ?? null, limit + 1, appBase);
   const page = rows.slice(0, limit);
-  return {
-    data: page.map((r) => toExport(r, appBase)),
-    next: rows.length > limit ? page.at(-1)!.id : null,
-  };
+  return { data: page, next: rows.length > limit ? page.at(-1)!.id : null };
 }

@@ -37,10 +37,12 @@ const AWKWARD = [
 ];
 
 let articleId: string;
+let reviewerId: string;
 const ids: string[] = [];
 
 beforeAll(async () => {
   const reviewer = await createUser(prisma, { role: "REVIEWER", name: 'Rita, "the" Reviewer' });
+  reviewerId = reviewer.id;
   const editor = await createUser(prisma, { role: "EDITOR", name: "Elena Editor" });
   const verdict = await prisma.verdict.upsert({
     where: { key: "test-export-false" },
@@ -207,5 +209,21 @@ describe("exports read back with real parsers", () => {
       });
     }
     expect(warnings).toEqual([]);
+  });
+
+  it("filters by reviewer and by approval dates", async () => {
+    const count = async (filter: Record<string, string>) => {
+      let n = 0;
+      for await (const _ of exportClaims(
+        exportFilter.parse({ article: articleId, ...filter }),
+        "https://app.example",
+      ))
+        n++;
+      return n;
+    };
+    expect(await count({ reviewer: reviewerId })).toBe(AWKWARD.length);
+    expect(await count({ reviewer: crypto.randomUUID() })).toBe(0);
+    expect(await count({ from: "2024-01-02", to: "2024-01-03" })).toBe(2);
+    expect(await count({ state: "ALL" })).toBe(AWKWARD.length + 1);
   });
 });
