@@ -10,7 +10,7 @@ import {
 } from "@/app/(app)/claims/[claimId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors";
 
@@ -268,14 +268,12 @@ export function ClaimEditTools({
                 />
               )}
             </Field>
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setDismissOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" variant="danger" disabled={pending}>
-                Dismiss
-              </Button>
-            </div>
+            <DialogActions
+              onCancel={() => setDismissOpen(false)}
+              submitLabel="Dismiss"
+              pending={pending}
+              danger
+            />
           </form>
         </Dialog>
       </section>

@@ -9,7 +9,7 @@ import {
 } from "@/app/(app)/approvals/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors";
 
@@ -110,14 +110,11 @@ export function DecisionButtons({
               />
             )}
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {dialog === "reopen" ? "Reopen" : "Return"}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={() => setDialog(null)}
+            submitLabel={dialog === "reopen" ? "Reopen" : "Return"}
+            pending={pending}
+          />
         </form>
       </Dialog>
     </div>

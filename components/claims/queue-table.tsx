@@ -20,7 +20,7 @@ import { Highlighted } from "@/components/claims/highlighted";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ShortcutHelp } from "@/components/claims/shortcut-help";
 import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
@@ -394,14 +394,7 @@ export function QueueTable({
               <Input id={id} type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
             )}
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              Assign
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setDialog(null)} submitLabel="Assign" pending={pending} />
         </form>
       </Dialog>
 
@@ -432,14 +425,12 @@ export function QueueTable({
               />
             )}
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={pending}>
-              Dismiss
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={() => setDialog(null)}
+            submitLabel="Dismiss"
+            pending={pending}
+            danger
+          />
         </form>
       </Dialog>
 

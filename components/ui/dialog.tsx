@@ -45,3 +45,27 @@ export function Dialog({
     </dialog>
   );
 }
+
+/** The footer of a dialog's form: Cancel, and the form's submit button. */
+export function DialogActions({
+  onCancel,
+  submitLabel,
+  pending,
+  danger = false,
+}: {
+  onCancel: () => void;
+  submitLabel: React.ReactNode;
+  pending: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+        {submitLabel}
+      </Button>
+    </div>
+  );
+}
