@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/data/users";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation/article";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 /**
  * The one shape of every server action: require the role (redirects to /login without a

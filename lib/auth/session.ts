@@ -22,20 +22,3 @@ export async function requireRole(role: Role = "REVIEWER"): Promise<SessionUser>
   if (!hasRole(user.role, role)) forbidden();
   return user;
 }
-
-export type RouteAuth = { ok: true; user: SessionUser } | { ok: false; response: Response };
-
-/** For route handlers: a JSON 401 or 403 instead of a redirect. */
-export async function authorizeRoute(role: Role = "REVIEWER"): Promise<RouteAuth> {
-  const user = await getCurrentUser();
-  if (!user) {
-    return { ok: false, response: Response.json({ error: "Not signed in" }, { status: 401 }) };
-  }
-  if (!hasRole(user.role, role)) {
-    return {
-      ok: false,
-      response: Response.json({ error: "Not allowed for your role" }, { status: 403 }),
-    };
-  }
-  return { ok: true, user };
-}

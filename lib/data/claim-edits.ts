@@ -127,6 +127,35 @@ function snapshot(claim: {
   return { text: claim.text, start: claim.start, end: claim.end, state: claim.state };
 }
 
+/** A claim added by hand over a span of an article, with its audit event. */
+async function createManualClaim(
+  tx: Tx,
+  user: SessionUser,
+  articleId: string,
+  body: string,
+  span: { start: number; end: number },
+  note: Record<string, string> = {},
+) {
+  const claim = await tx.claim.create({
+    data: {
+      articleId,
+      ...spanData(body, span.start, span.end),
+      kind: "ASSERTION",
+      origin: "MANUAL",
+      createdById: user.id,
+    },
+    select: { id: true, text: true, start: true, end: true, state: true },
+  });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "claim.create",
+    entity: "Claim",
+    entityId: claim.id,
+    after: { ...snapshot(claim), ...note },
+  });
+  return claim;
+}
+
 export async function addManualClaim(
   user: SessionUser,
   input: { articleId: string; start: number; end: number },
@@ -137,25 +166,13 @@ export async function addManualClaim(
       select: { id: true, body: true },
     });
     if (!article) throw new AppError("NOT_FOUND", "This article no longer exists.");
-    const span = checkSpan(article.body, input.start, input.end);
-    const claim = await tx.claim.create({
-      data: {
-        articleId: article.id,
-        ...spanData(article.body, span.start, span.end),
-        kind: "ASSERTION",
-        origin: "MANUAL",
-        createdById: user.id,
-      },
-      select: { id: true, text: true, start: true, end: true, state: true },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.create",
-      entity: "Claim",
-      entityId: claim.id,
-      after: snapshot(claim),
-    });
-    return claim;
+    return createManualClaim(
+      tx,
+      user,
+      article.id,
+      article.body,
+      checkSpan(article.body, input.start, input.end),
+    );
   });
 }
 
@@ -201,16 +218,16 @@ export async function splitClaim(
     const second = checkSpan(claim.article.body, input.at, claim.end);
     const firstData = spanData(claim.article.body, first.start, first.end);
     await writeVersioned(tx, claim.id, claim.version, firstData);
-    const created = await tx.claim.create({
-      data: {
-        articleId: claim.articleId,
-        ...spanData(claim.article.body, second.start, second.end),
-        kind: "ASSERTION",
-        origin: "MANUAL",
-        createdById: user.id,
+    const created = await createManualClaim(
+      tx,
+      user,
+      claim.article.id,
+      claim.article.body,
+      second,
+      {
+        splitFrom: claim.id,
       },
-      select: { id: true, text: true, start: true, end: true, state: true },
-    });
+    );
     await recordAudit(tx, {
       actorId: user.id,
       action: "claim.split",
@@ -218,13 +235,6 @@ export async function splitClaim(
       entityId: claim.id,
       before: snapshot(claim),
       after: { ...snapshot({ ...claim, ...firstData }), splitInto: created.id },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.create",
-      entity: "Claim",
-      entityId: created.id,
-      after: { ...snapshot(created), splitFrom: claim.id },
     });
     return { keptId: claim.id, newId: created.id };
   });

@@ -58,13 +58,3 @@ export const articleInput = z.object({
 });
 
 export type ArticleInput = z.infer<typeof articleInput>;
-
-/** The first message per field, for forms. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

@@ -57,14 +57,6 @@ export const PARTICLE_CUES: Record<string, Set<string>> = {
   continued: forms("to"),
 };
 
-/** Research and document cues where the source is a thing: "the report found", "data show". */
-export const FINDING_CUES = forms(
-  "show shows showed shown find finds found indicate indicates indicated",
-);
-
-/** Cues that report belief rather than speech: kept, but weaker. */
-export const BELIEF_CUES = forms("believe believes believed think thinks thought");
-
 /** Verbs whose first object is the hearer, not the content: "told Sputnik that". */
 export const HEARER_CUES = forms(
   "tell tells told telling urge urges urged warn warns warned accuse accuses accused blame blames blamed",

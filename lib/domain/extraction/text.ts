@@ -57,7 +57,6 @@ export function isAbbreviation(word: string): boolean {
   return /^(?:\p{L}\.)+\p{L}$/u.test(bare); // U.S., U.N., e.g.
 }
 
-const OPENING_QUOTES = new Set(["“", "‘"]);
 const CLOSING_AFTER_STOP = /^[”"’')\]]*/u;
 
 /**
@@ -152,8 +151,4 @@ function continuesParagraph(text: string, open: number, i: number): boolean {
 function lastNonSpace(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   return end;
-}
-
-export function isOpeningQuote(ch: string): boolean {
-  return OPENING_QUOTES.has(ch) || ch === '"';
 }

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/session";
 import { importArticle, type ImportOutcome } from "@/lib/data/articles";
 import { parseImportFile } from "@/lib/domain/import/parse";
-import { articleInput, fieldErrors, MAX_UPLOAD_BYTES } from "@/lib/validation/article";
+import { articleInput, MAX_UPLOAD_BYTES } from "@/lib/validation/article";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 export interface ImportReport {
   outcomes: Array<ImportOutcome & { source: string }>;
