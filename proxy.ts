@@ -1,20 +1,106 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { databaseAnswers } from "@/lib/http/database-probe";
+import {
+  contentSecurityPolicy,
+  crossSiteRefusal,
+  newNonce,
+  requestId,
+  STATIC_SECURITY_HEADERS,
+} from "@/lib/http/security";
+import { log } from "@/lib/log";
+
+const PUBLIC_PAGES = ["/login", "/logout"];
 
 /**
- * An early, optimistic gate: page requests without a session cookie go to /login, with
- * the page to return to. The real check (session still valid, role) runs on the server
- * in every page, action and route handler; API routes answer 401 themselves.
+ * Runs before every request (static files aside):
+ *   1. gives it a request id (x-request-id), logged on every line about it;
+ *   2. refuses state-changing requests from other sites (403);
+ *   3. answers 503 at once while the database is unreachable;
+ *   4. sends pages without a session cookie to /login (an early, optimistic gate: the
+ *      real check, session still valid and role, runs on the server in every page, action
+ *      and route handler; API routes answer 401 themselves);
+ *   5. sets the Content-Security-Policy with a fresh script nonce, which Next.js reads
+ *      from the request and puts on its own scripts, and the other security headers.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== "/") login.searchParams.set("callbackUrl", target);
-  return NextResponse.redirect(login);
+  const id = requestId(request.headers.get("x-request-id"));
+  const { pathname } = request.nextUrl;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const finish = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    response.headers.set("x-request-id", id);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
+      response.headers.set(name, value);
+    return response;
+  };
+  const isApi = pathname.startsWith("/api/");
+  const requestLog = log.child({ reqId: id });
+  requestLog.info({ method: request.method, path: pathname }, "request");
+
+  const refusal = crossSiteRefusal(request.method, request.headers, ownHosts(request));
+  if (refusal) {
+    requestLog.warn({ reason: refusal }, "cross-site request refused");
+    return finish(
+      isApi
+        ? NextResponse.json({ error: "Cross-site request refused" }, { status: 403 })
+        : new NextResponse("Cross-site request refused.", { status: 403 }),
+    );
+  }
+
+  if (pathname !== "/api/health" && !(await databaseAnswers())) {
+    requestLog.error("database unreachable: answering 503");
+    return finish(unavailable(isApi));
+  }
+
+  if (!isApi && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const login = new URL("/login", request.url);
+      const target = pathname + request.nextUrl.search;
+      if (target !== "/") login.searchParams.set("callbackUrl", target);
+      return finish(NextResponse.redirect(login));
+    }
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", id);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  return finish(NextResponse.next({ request: { headers } }));
+}
+
+/** The hosts this app answers as: the Host header, a proxy's X-Forwarded-Host, the public URL. */
+function ownHosts(request: NextRequest): string[] {
+  const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host")];
+  for (const url of [process.env.NEXTAUTH_URL, process.env.CLAIMDESK_PUBLIC_URL]) {
+    if (url) hosts.push(new URL(url).host);
+  }
+  return hosts.filter((h): h is string => Boolean(h));
+}
+
+function unavailable(isApi: boolean): NextResponse {
+  const headers = { "Retry-After": "5", "Cache-Control": "no-store" };
+  if (isApi) {
+    return NextResponse.json(
+      { error: "The database is unreachable; try again in a moment" },
+      { status: 503, headers },
+    );
+  }
+  // Plain HTML with no script or style of its own: it must render whatever else is down.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ClaimDesk is unavailable</title><meta http-equiv="refresh" content="10"></head><body><main><h1>ClaimDesk cannot reach its database</h1><p>Nothing you saved before is lost. This page tries again every 10 seconds; ask your administrator if it does not come back.</p></main></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+  });
 }
 
 export const config = {
-  matcher: ["/((?!login|logout|api/|_next/|favicon.ico|robots.txt).*)"],
+  // Everything but build assets and prefetches of them.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+    },
+  ],
 };
