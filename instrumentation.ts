@@ -1,7 +1,29 @@
+import type { Instrumentation } from "next";
+
 /** Runs once when a server instance starts: refuse to serve with a broken configuration. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { parseServerEnv } = await import("@/lib/env");
     parseServerEnv();
+    const { log } = await import("@/lib/log");
+    log.info({ node: process.version }, "server instance started");
   }
 }
+
+/** Errors thrown while rendering or in a handler: one structured line with the request id. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("@/lib/log");
+  const header = request.headers["x-request-id"];
+  log.error(
+    {
+      reqId: Array.isArray(header) ? header[0] : header,
+      err: error,
+      method: request.method,
+      path: request.path.split("?")[0],
+      route: context.routePath,
+      kind: context.routerKind === "App Router" ? context.routeType : context.routerKind,
+    },
+    "request failed",
+  );
+};

@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = ".data/e2e";
+export const E2E_LOG_FILE = `${E2E_DATA_DIR}/app.log`;
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's Chromium where it is installed (Playwright's own download is not reachable on
@@ -33,7 +34,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /logs\.spec\.ts/ },
+    // Last, once every other test has written to the app's log: it must hold no secret.
+    { name: "logs", testMatch: /logs\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   // The real start command on its own data folder, wiped first: a production build, the
   // embedded Postgres, migrations and the demo seed, exactly as a new user gets them.
   webServer: {
@@ -48,6 +53,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       CLAIMDESK_DATA_DIR: E2E_DATA_DIR,
+      CLAIMDESK_LOG_FILE: E2E_LOG_FILE,
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: "",
     },

@@ -35,7 +35,6 @@ export function toActionError(error: unknown): Extract<ActionResult, { ok: false
       details: error.details,
     };
   }
-  console.error(error);
   return {
     ok: false,
     code: "UNEXPECTED",

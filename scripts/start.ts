@@ -133,9 +133,14 @@ async function main() {
     await waitForHealth(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/api/health`);
     say(`ClaimDesk is running at ${publicUrl}`);
     if (demoPresent > 0) {
-      say("demo logins:");
-      for (const user of DEMO_USERS)
-        say(`  ${user.role.padEnd(8)}  ${user.email.padEnd(26)}  ${user.password}`);
+      // Passwords go to a person at a terminal, never into a captured log.
+      if (process.stdout.isTTY) {
+        say("demo logins:");
+        for (const user of DEMO_USERS)
+          say(`  ${user.role.padEnd(8)}  ${user.email.padEnd(26)}  ${user.password}`);
+      } else {
+        say(`demo logins: ${DEMO_USERS.map((u) => u.email).join(", ")} (passwords in the README)`);
+      }
     }
     say("press Ctrl-C to stop");
   } finally {

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeCredentials } from "./credentials";
 import { invalidateSessions } from "@/lib/data/users";
+import { requestLog } from "@/lib/request-log";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -24,7 +25,13 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        return authorizeCredentials(credentials, clientIp(req.headers));
+        const ip = clientIp(req.headers);
+        const user = await authorizeCredentials(credentials, ip);
+        // Who and from where; never what was typed.
+        const logger = await requestLog();
+        if (user) logger.info({ userId: user.id, ip }, "signed in");
+        else logger.warn({ ip }, "sign-in refused");
+        return user;
       },
     }),
   ],
@@ -51,7 +58,10 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Logging out ends the session everywhere: copies of the old cookie stop working.
     async signOut({ token }) {
-      if (token?.uid) await invalidateSessions(token.uid);
+      if (token?.uid) {
+        await invalidateSessions(token.uid);
+        (await requestLog()).info({ userId: token.uid }, "signed out");
+      }
     },
   },
 };

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DEMO_USERS } from "@/seeds/demo";
+import { E2E_DATA_DIR, E2E_LOG_FILE } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+/**
+ * Runs after every other e2e test (the "logs" project depends on them): the app's log of
+ * the whole run is structured, ties each request's lines together, and holds no secret.
+ */
+const ROOT = path.resolve(import.meta.dirname, "..");
+const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+
+test("the app's log is JSON, with a request id on each request's lines and no secret", () => {
+  const text = read(E2E_LOG_FILE);
+  const lines = text.split("\n").filter(Boolean);
+  expect(lines.length).toBeGreaterThan(500);
+
+  const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  for (const entry of entries) {
+    expect(entry).toMatchObject({ app: "claimdesk", level: expect.any(Number) });
+    expect(typeof entry.msg).toBe("string");
+  }
+  // Only the start-up line of each server instance is about no request.
+  const withoutRequest = entries.filter((e) => typeof e.reqId !== "string");
+  expect(withoutRequest.map((e) => e.msg)).toEqual(
+    withoutRequest.map(() => "server instance started"),
+  );
+  const requests = entries.filter((e) => e.msg === "request");
+  expect(requests.length).toBeGreaterThan(300);
+  // Lines about what a request did carry the id of that request's first line.
+  const requestIds = new Set(requests.map((e) => e.reqId));
+  for (const entry of entries.filter((e) => e.reqId && e.msg !== "request")) {
+    expect(requestIds.has(entry.reqId), JSON.stringify(entry)).toBe(true);
+  }
+  expect(entries.some((e) => e.msg === "signed in")).toBe(true);
+  expect(entries.some((e) => e.msg === "sign-in refused")).toBe(true);
+
+  const embedded = JSON.parse(read(`${E2E_DATA_DIR}/embedded-postgres.json`)) as {
+    password: string;
+  };
+  const secrets = [
+    ...DEMO_USERS.map((u) => u.password),
+    "correct horse battery staple", // the factories' password
+    "not the password", // typed in a failing login
+    read(`${E2E_DATA_DIR}/nextauth-secret`).trim(),
+    embedded.password,
+  ];
+  for (const secret of secrets) expect(text.includes(secret), secret).toBe(false);
+  // API token secrets and session cookies (JWE) by their shape.
+  expect(text).not.toMatch(/cdk_[A-Za-z0-9_-]{20}/);
+  expect(text).not.toMatch(/eyJhbGciOiJkaXIi/);
+  expect(text).not.toMatch(/next-auth\.(session-token|csrf-token)=/);
+});
