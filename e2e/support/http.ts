@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import type { createPrismaClient } from "@/lib/db";
+
+type Db = ReturnType<typeof createPrismaClient>;
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** A browserless client that signs in as next-auth's own form does (CSRF token, then POST). */
+export async function signedInClient(
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<APIRequestContext> {
+  const client = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
+  const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const response = await client.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  const session = (await (await client.get("/api/auth/session")).json()) as {
+    user?: { email?: string };
+  };
+  if (session.user?.email !== email.toLowerCase()) {
+    throw new Error(`could not sign in as ${email} (status ${response.status()})`);
+  }
+  return client;
+}
+
+/** Stores an API token the way the admin page does (only its hash) and returns the secret. */
+export async function createToken(db: Db, createdById: string, scopes: string[]): Promise<string> {
+  const secret = `cdk_${randomBytes(24).toString("base64url")}`;
+  await db.apiToken.create({
+    data: {
+      name: `e2e ${scopes.join(",") || "no scopes"}`,
+      prefix: secret.slice(0, 10),
+      secretHash: createHash("sha256").update(secret).digest("hex"),
+      scopes,
+      createdById,
+    },
+  });
+  return secret;
+}
+
+/** Server actions of the production build, as "<file>#<exported name>" → action id. */
+export function serverActionIds(): Map<string, string> {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename: string; exportedName: string }> };
+  return new Map(
+    Object.entries(manifest.node).map(([id, entry]) => [
+      `${entry.filename}#${entry.exportedName}`,
+      id,
+    ]),
+  );
+}
+
+export interface ActionResponse {
+  status: number;
+  location: string | null;
+  body: string;
+}
+
+/** Calls a server action over HTTP exactly as the browser does (Next-Action header, JSON args). */
+export async function callAction(
+  client: APIRequestContext,
+  actionId: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<ActionResponse> {
+  const response = await client.post("/", {
+    headers: {
+      "next-action": actionId,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      ...headers,
+    },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  return {
+    status: response.status(),
+    location: response.headers()["location"] ?? response.headers()["x-action-redirect"] ?? null,
+    body: await response.text(),
+  };
+}

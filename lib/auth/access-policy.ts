@@ -1,0 +1,91 @@
+import type { ApiScope } from "@/lib/domain/api-scopes";
+import type { Role } from "@/lib/domain/roles";
+
+/**
+ * Who may reach what: every page, server action and API route of the app, in one table.
+ * Each page, action and route checks its own access on the server (requireRole,
+ * runAction, authorizeApi); this table is what those checks must add up to. The
+ * authorization-matrix test (e2e/authorization.spec.ts) finds every page and route file
+ * and every server action of the build, fails when one is missing here, and tries each
+ * entry as every kind of caller: nobody, a reviewer, an editor, an admin, a disabled
+ * user, an API token with the scope and one without.
+ */
+export type Access =
+  /** Anyone, signed in or not. */
+  | { public: true }
+  /** A signed-in, enabled user with at least this role (API tokens never). */
+  | { role: Role }
+  /** A bearer token with this scope, or any signed-in, enabled user. */
+  | { scope: ApiScope };
+
+const anyone: Access = { public: true };
+const reviewer: Access = { role: "REVIEWER" };
+const editor: Access = { role: "EDITOR" };
+const admin: Access = { role: "ADMIN" };
+
+/** Pages, by their route (the app/ folder path without route groups). */
+export const PAGE_ACCESS: Record<string, Access> = {
+  "/": reviewer,
+  "/login": anyone,
+  "/logout": anyone,
+  "/claims": reviewer,
+  "/claims/[claimId]": reviewer,
+  "/articles": reviewer,
+  "/articles/import": reviewer,
+  "/articles/[articleId]": reviewer,
+  "/approvals": editor,
+  "/export": reviewer,
+  "/admin": admin,
+  "/admin/verdicts": admin,
+  "/admin/tokens": admin,
+};
+
+/** Route handlers: route → a request path of it (for dynamic routes, each served file) → access. */
+export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {
+  "/api/health": { "GET /api/health": anyone },
+  "/api/auth/[...nextauth]": {
+    "GET /api/auth/csrf": anyone,
+    "GET /api/auth/session": anyone,
+    "GET /api/auth/providers": anyone,
+  },
+  "/api/v1/claims": { "GET /api/v1/claims": { scope: "claims:read" } },
+  "/api/v1/[file]": {
+    "GET /api/v1/openapi.json": anyone,
+    "GET /api/v1/export.csv": { scope: "export:read" },
+    "GET /api/v1/export.json": { scope: "export:read" },
+    "GET /api/v1/export.jsonl": { scope: "export:read" },
+    "GET /api/v1/export.claimreview.json": { scope: "export:read" },
+  },
+};
+
+/** Server actions, as "<file>#<exported name>". */
+export const ACTION_ACCESS: Record<string, Access> = {
+  "app/(app)/admin/actions.ts#createUserAction": admin,
+  "app/(app)/admin/actions.ts#changeRoleAction": admin,
+  "app/(app)/admin/actions.ts#setDisabledAction": admin,
+  "app/(app)/admin/actions.ts#resetPasswordAction": admin,
+  "app/(app)/admin/actions.ts#createVerdictAction": admin,
+  "app/(app)/admin/actions.ts#updateVerdictAction": admin,
+  "app/(app)/admin/actions.ts#moveVerdictAction": admin,
+  "app/(app)/admin/actions.ts#retireVerdictAction": admin,
+  "app/(app)/admin/actions.ts#deleteVerdictAction": admin,
+  "app/(app)/admin/actions.ts#createTokenAction": admin,
+  "app/(app)/admin/actions.ts#revokeTokenAction": admin,
+  "app/(app)/approvals/actions.ts#approveSubmittedClaim": editor,
+  "app/(app)/approvals/actions.ts#returnSubmittedClaim": editor,
+  "app/(app)/approvals/actions.ts#reopenApprovedClaim": editor,
+  "app/(app)/claims/actions.ts#saveReviewForm": reviewer,
+  "app/(app)/claims/actions.ts#submitReviewForm": reviewer,
+  "app/(app)/claims/actions.ts#takeSelectedClaims": reviewer,
+  "app/(app)/claims/actions.ts#assignSelectedClaims": editor,
+  "app/(app)/claims/actions.ts#dismissSelectedClaims": reviewer,
+  "app/(app)/claims/actions.ts#postComment": reviewer,
+  "app/(app)/claims/actions.ts#linkAsDuplicate": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#editClaimSpan": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#splitClaimAt": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#mergeClaimWith": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#dismissClaimWithReason": reviewer,
+  "app/(app)/articles/[articleId]/actions.ts#addClaimFromSelection": reviewer,
+  "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
+  "app/(app)/articles/import/actions.ts#importUploadedFiles": reviewer,
+};
