@@ -6,10 +6,12 @@ import type { SessionUser } from "@/lib/data/users";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/field-errors";
+import { inputShapeProblem } from "@/lib/validation/input-shape";
+import { requestLog } from "@/lib/request-log";
 
 /**
  * The one shape of every server action: require the role (redirects to /login without a
- * session) → parse the input with its schema → do the work (one transaction in lib/data,
+ * session) → refuse NUL characters and absurd nesting → parse the input with its schema → do the work (one transaction in lib/data,
  * with its audit event) → refresh what the browser has cached. Refusals come back as one
  * message plus field errors, never as a thrown error.
  */
@@ -21,6 +23,8 @@ export async function runAction<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const user = await requireRole(role);
   try {
+    const shapeProblem = inputShapeProblem(input);
+    if (shapeProblem) throw new AppError("VALIDATION", shapeProblem);
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
@@ -34,6 +38,12 @@ export async function runAction<S extends z.ZodType, T>(
     revalidatePath("/", "layout");
     return { ok: true, data };
   } catch (error) {
+    const logger = await requestLog();
+    if (error instanceof AppError) {
+      logger.info({ userId: user.id, code: error.code }, `action refused: ${error.message}`);
+    } else {
+      logger.error({ err: error, userId: user.id }, "action failed");
+    }
     return toActionError(error);
   }
 }

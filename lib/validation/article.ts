@@ -24,37 +24,47 @@ const httpUrl = z
     }
   }, "URL must start with http:// or https://");
 
-export const articleInput = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Title is required")
-    .max(500, "Title is too long (at most 500 characters)"),
-  body: z
-    .string()
-    .max(
-      MAX_BODY_CHARS,
-      `Body is too long (at most ${MAX_BODY_CHARS.toLocaleString("en")} characters)`,
-    )
-    .refine((b) => b.trim().length > 0, "Body is empty")
-    .refine((b) => !b.includes("\u0000"), "Body contains NUL characters"),
-  url: z
-    .union([httpUrl, z.literal("")])
-    .optional()
-    .transform((v) => v || undefined),
-  outlet: optionalText(200, "Outlet"),
-  author: optionalText(300, "Author"),
-  publishedAt: z
-    .union([z.coerce.date(), z.literal("")])
-    .optional()
-    .transform((v) => (v === "" ? undefined : v))
-    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Published date is not a date"),
-  language: z
-    .string()
-    .trim()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB")
-    .optional()
-    .transform((v) => v ?? "en"),
-});
+export const articleInput = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, "Title is required")
+      .max(500, "Title is too long (at most 500 characters)"),
+    body: z
+      .string()
+      .max(
+        MAX_BODY_CHARS,
+        `Body is too long (at most ${MAX_BODY_CHARS.toLocaleString("en")} characters)`,
+      )
+      .refine((b) => b.trim().length > 0, "Body is empty")
+      .refine((b) => !b.includes("\u0000"), "Body contains NUL characters"),
+    url: z
+      .union([httpUrl, z.literal("")])
+      .optional()
+      .transform((v) => v || undefined),
+    outlet: optionalText(200, "Outlet"),
+    author: optionalText(300, "Author"),
+    publishedAt: z
+      .union([z.coerce.date(), z.literal("")])
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Published date is not a date"),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB")
+      .optional()
+      .transform((v) => v ?? "en"),
+  })
+  .superRefine((value, ctx) => {
+    // Title, outlet and author too: PostgreSQL cannot store a NUL character.
+    if (Object.values(value).some((v) => typeof v === "string" && v.includes("\u0000")))
+      ctx.addIssue({
+        code: "custom",
+        message: "Text cannot contain NUL characters",
+        path: ["title"],
+      });
+  });
 
 export type ArticleInput = z.infer<typeof articleInput>;

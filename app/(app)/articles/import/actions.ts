@@ -6,6 +6,7 @@ import { importArticle, type ImportOutcome } from "@/lib/data/articles";
 import { parseImportFile } from "@/lib/domain/import/parse";
 import { articleInput, MAX_UPLOAD_BYTES } from "@/lib/validation/article";
 import { fieldErrors } from "@/lib/validation/field-errors";
+import { requestLog } from "@/lib/request-log";
 
 export interface ImportReport {
   outcomes: Array<ImportOutcome & { source: string }>;
@@ -17,11 +18,19 @@ export interface ImportReport {
 
 const MAX_FILES = 50;
 
+/** What a call with anything but the form's own data gets back. */
+const NOT_A_FORM: ImportReport = {
+  outcomes: [],
+  failures: [],
+  fieldErrors: { form: "The import form was not sent as a form; reload the page and try again." },
+};
+
 export async function importPastedArticle(
   _previous: ImportReport | null,
   form: FormData,
 ): Promise<ImportReport> {
   const user = await requireRole("REVIEWER");
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const values = Object.fromEntries(
     ["title", "outlet", "url", "author", "publishedAt", "body"].map((k) => [
       k,
@@ -36,7 +45,7 @@ export async function importPastedArticle(
     revalidatePath("/articles");
     return { outcomes: [{ ...outcome, source: parsed.data.title }], failures: [] };
   } catch (error) {
-    console.error(error);
+    (await requestLog()).error({ err: error, userId: user.id }, "article import failed");
     return {
       outcomes: [],
       failures: [
@@ -55,6 +64,7 @@ export async function importUploadedFiles(
   form: FormData,
 ): Promise<ImportReport> {
   const user = await requireRole("REVIEWER");
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length === 0)
     return { outcomes: [], failures: [{ source: "upload", error: "Choose at least one file." }] };
@@ -90,7 +100,7 @@ export async function importUploadedFiles(
           source: parsed.source,
         });
       } catch (error) {
-        console.error(error);
+        (await requestLog()).error({ err: error, userId: user.id }, "article import failed");
         report.failures.push({ source: parsed.source, error: "could not be saved; try again" });
       }
     }
