@@ -14,9 +14,13 @@ export class ScriptDatabaseError extends Error {}
 /**
  * The database for a command-line script: DATABASE_URL when set, else the embedded server
  * of this checkout (started for the script and stopped after it, or shared with a running
- * app, which keeps it). Migrations are applied first, so a script never meets an old schema.
+ * app, which keeps it). Migrations are applied first (unless `migrations: false`, for a
+ * restore), so a script never meets an old schema.
  */
-export async function openScriptDatabase(root: string): Promise<ScriptDatabase> {
+export async function openScriptDatabase(
+  root: string,
+  { migrations = true }: { migrations?: boolean } = {},
+): Promise<ScriptDatabase> {
   if (process.env.DATABASE_URL) {
     const url = process.env.DATABASE_URL;
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -28,12 +32,12 @@ export async function openScriptDatabase(root: string): Promise<ScriptDatabase> 
     } finally {
       await client.end().catch(() => {});
     }
-    await migrate(url);
+    if (migrations) await migrate(url);
     return { url, close: async () => {} };
   }
   const dataDir = path.resolve(root, process.env.CLAIMDESK_DATA_DIR ?? ".data");
   const embedded = await startEmbeddedPostgres({ dataDir });
-  await migrate(embedded.url);
+  if (migrations) await migrate(embedded.url);
   return {
     url: embedded.url,
     // A server that was already running belongs to the app: leave it up.

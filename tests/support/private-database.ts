@@ -31,22 +31,4 @@ export async function usePrivateDatabase(adminUrl: string): Promise<{
   };
 }
 
-/** Rows in every table of the public schema (the migrations table aside). */
-export async function rowCounts(url: string): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables
-        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
-    );
-    const counts: Record<string, number> = {};
-    for (const { name } of tables) {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`);
-      counts[name] = Number(rows[0]!.n);
-    }
-    return counts;
-  } finally {
-    await client.end();
-  }
-}
+export { rowCounts } from "@/lib/db/backup";

@@ -1,0 +1,47 @@
+/**
+ * `npm run db:restore -- <file>`: loads a backup made by `npm run db:backup` into an empty
+ * database (DATABASE_URL, or the embedded one of CLAIMDESK_DATA_DIR / .data), all of it
+ * or nothing. To restore beside the current data:
+ *   CLAIMDESK_DATA_DIR=.data-restored npm run db:restore -- backup-file
+ *   CLAIMDESK_DATA_DIR=.data-restored npm start
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { RestoreError, restoreDatabase } from "@/lib/db/backup";
+import { openScriptDatabase, ScriptDatabaseError } from "@/lib/db/script-database";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function main(argv: string[]): Promise<number> {
+  const file = argv[0];
+  if (!file || !existsSync(file)) {
+    console.error(
+      `db:restore: ${file ? `${file} does not exist` : "name the backup file: npm run db:restore -- <file>"}`,
+    );
+    return 2;
+  }
+  const db = await openScriptDatabase(ROOT, { migrations: false });
+  try {
+    const started = performance.now();
+    const result = await restoreDatabase(db.url, path.resolve(file), {
+      log: (line) => console.error(`db:restore: ${line}`),
+    });
+    const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
+    console.log(
+      `db:restore: ${rows} rows in ${Object.keys(result.counts).length} tables restored ` +
+        `(${result.method}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof RestoreError || error instanceof ScriptDatabaseError;
+    console.error(`db:restore: ${known ? (error as Error).message : String(error)}`);
+    process.exit(1);
+  },
+);
