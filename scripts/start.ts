@@ -51,7 +51,7 @@ async function main() {
   }
 
   let databaseUrl = process.env.DATABASE_URL;
-  let secret = process.env.NEXTAUTH_SECRET;
+  let secret = process.env.NEXTAUTH_SECRET || undefined; // empty counts as unset
   let seedDemo = args.has("--seed-demo");
 
   if (!databaseUrl) {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { chown, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -249,9 +249,22 @@ export async function startEmbeddedPostgres(
     );
   }
 
-  const status = await run(bin.pg_ctl, ["status", "-D", pgDir], runAs);
+  const urlOf = (db: string) =>
+    `postgresql://postgres:${encodeURIComponent(config!.password)}@127.0.0.1:${config!.port}/${db}`;
+  let running = (await run(bin.pg_ctl, ["status", "-D", pgDir], runAs)).code === 0;
   let recovered = false;
-  if (status.code === 0) {
+  if (running && !(await answers(urlOf("postgres")))) {
+    // pg_ctl trusts the pid file, whose process may have just died (killed with the app,
+    // not yet reaped): wait for it to go, then start over it.
+    running = await clearDeadServer(pgDir);
+    if (running) {
+      throw new EmbeddedPostgresError(
+        `the embedded PostgreSQL in ${pgDir} is running but does not accept connections; stop it (pg_ctl stop -D ${pgDir}) and start again.`,
+      );
+    }
+    log("the embedded PostgreSQL of an earlier run had died; starting it again");
+  }
+  if (running) {
     // A server for this folder is already up: an earlier run was killed before it could
     // stop it. Take it over rather than fail on its pid file.
     recovered = true;
@@ -288,12 +301,10 @@ export async function startEmbeddedPostgres(
     }
   }
 
-  const password = encodeURIComponent(config.password);
-  const adminUrl = `postgresql://postgres:${password}@127.0.0.1:${config.port}/postgres`;
-  await ensureDatabase(adminUrl, database);
+  await ensureDatabase(urlOf("postgres"), database);
 
   return {
-    url: `postgresql://postgres:${password}@127.0.0.1:${config.port}/${database}`,
+    url: urlOf(database),
     port: config.port,
     pgDir,
     recovered,
@@ -311,6 +322,65 @@ export async function startEmbeddedPostgres(
       }
     },
   };
+}
+
+/**
+ * Whether a server answers at this URL, trying for 3 s (it may be finishing its start). A
+ * server that answers with an error (a wrong password, say) is alive: the caller's own
+ * connection reports that error.
+ */
+async function answers(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== "ECONNREFUSED" && code !== "57P03") return true;
+    } finally {
+      await client.end().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+/** The process's state letter from /proc (Z for a zombie), or null when it is gone. */
+function processState(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return "?"; // alive, on a system without /proc
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * After a crash: waits up to 10 s for the server named in postmaster.pid to be gone. A
+ * zombie (dead, not yet reaped by a container's init) still looks alive to PostgreSQL's
+ * own check, so its pid file is removed. Returns true when a live server remains.
+ */
+async function clearDeadServer(pgDir: string): Promise<boolean> {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  const pid = Number((await readFile(pidFile, "utf8").catch(() => "")).split("\n")[0]);
+  if (!pid) return false;
+  for (let waited = 0; waited < 10_000; waited += 250) {
+    const state = processState(pid);
+    if (state === null) return false;
+    if (state === "Z") {
+      await rm(pidFile, { force: true });
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return true;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
