@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "@/seeds/demo";
-import { E2E_DATA_DIR, E2E_LOG_FILE } from "../playwright.config";
+import { E2E_DATA_DIR, E2E_LOG_FILE, E2E_OPS_DATA_DIR as OPS_DATA_DIR } from "../playwright.config";
 import { expect, test } from "./fixtures";
 
 /**
@@ -46,9 +46,19 @@ test("the app's log is JSON, with a request id on each request's lines and no se
     read(`${E2E_DATA_DIR}/nextauth-secret`).trim(),
     embedded.password,
   ];
-  for (const secret of secrets) expect(text.includes(secret), secret).toBe(false);
-  // API token secrets and session cookies (JWE) by their shape.
-  expect(text).not.toMatch(/cdk_[A-Za-z0-9_-]{20}/);
-  expect(text).not.toMatch(/eyJhbGciOiJkaXIi/);
-  expect(text).not.toMatch(/next-auth\.(session-token|csrf-token)=/);
+  // This app's log and those of the instances the operations tests started.
+  const opsLogs = existsSync(path.join(ROOT, OPS_DATA_DIR))
+    ? readdirSync(path.join(ROOT, OPS_DATA_DIR)).filter((f) => f.endsWith(".log"))
+    : [];
+  expect(opsLogs.length).toBeGreaterThan(0);
+  for (const [name, log] of [
+    [E2E_LOG_FILE, text],
+    ...opsLogs.map((f) => [f, read(`${OPS_DATA_DIR}/${f}`)]),
+  ] as const) {
+    for (const secret of secrets) expect(log.includes(secret), `${secret} in ${name}`).toBe(false);
+    // API token secrets and session cookies (JWE) by their shape.
+    expect(log, name).not.toMatch(/cdk_[A-Za-z0-9_-]{20}/);
+    expect(log, name).not.toMatch(/eyJhbGciOiJkaXIi/);
+    expect(log, name).not.toMatch(/next-auth\.(session-token|csrf-token)=/);
+  }
 });

@@ -1,0 +1,260 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db";
+import { resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { readMigrations } from "@/lib/db/migrate";
+import { DEMO_USERS } from "@/seeds/demo";
+import { createClaim, createUser } from "@/seeds/factories";
+import { E2E_OPS_DATA_DIR } from "../playwright.config";
+import { expect, test } from "./fixtures";
+import { eventually, killApp, startApp, stopApp, type AppProcess } from "./support/app-process";
+import { callAction, serverActionIds, signedInClient } from "./support/http";
+
+/**
+ * Faults, with instances of the app of their own (their own embedded database under
+ * .data/e2e-ops, started by the real start command): the database going away and coming
+ * back, two app instances on one database, and the app killed with kill -9.
+ */
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DATA_DIR = E2E_OPS_DATA_DIR;
+const PORT_A = Number(process.env.E2E_PORT ?? 3210) + 11;
+const PORT_B = PORT_A + 1;
+const PORT_HTTPS = PORT_A + 2;
+const editor = DEMO_USERS.find((u) => u.role === "EDITOR")!;
+
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+let a: AppProcess | null = null;
+const others: AppProcess[] = [];
+let db: ReturnType<typeof createPrismaClient>;
+let claimId: string;
+
+function embeddedUrl(): string {
+  const config = JSON.parse(
+    readFileSync(path.join(ROOT, DATA_DIR, "embedded-postgres.json"), "utf8"),
+  ) as { port: number; password: string };
+  return `postgresql://postgres:${encodeURIComponent(config.password)}@127.0.0.1:${config.port}/claimdesk`;
+}
+const secret = () => readFileSync(path.join(ROOT, DATA_DIR, "nextauth-secret"), "utf8").trim();
+const startA = () =>
+  startApp({
+    port: PORT_A,
+    env: { CLAIMDESK_DATA_DIR: DATA_DIR, CLAIMDESK_LOG_FILE: `${DATA_DIR}/app-a.log` },
+  });
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(300_000);
+  await resetEmbeddedPostgres(DATA_DIR);
+  a = await startA();
+  db = createPrismaClient(embeddedUrl());
+  const reviewer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0]!.email } });
+  claimId = (await createClaim(db, { state: "IN_REVIEW", assigneeId: reviewer.id })).id;
+});
+
+test.afterAll(async ({}, testInfo) => {
+  testInfo.setTimeout(120_000);
+  await db?.$disconnect();
+  for (const app of others) await stopApp(app);
+  if (a) await stopApp(a);
+});
+
+async function commentCount(): Promise<number> {
+  return db.comment.count({ where: { claimId } });
+}
+
+test("the database restarts while the app serves: 503 meanwhile, back on its own, nothing half-written", async () => {
+  const client = await signedInClient(a!.url, editor.email, editor.password);
+  const postComment = serverActionIds().get("app/(app)/claims/actions.ts#postComment")!;
+  expect((await client.get(`/claims/${claimId}`)).status()).toBe(200);
+
+  // Stop the server the app runs on (taken over from the app, as a crash or an admin would).
+  const server = await startEmbeddedPostgres({ dataDir: DATA_DIR });
+  expect(server.recovered).toBe(true);
+  const commentsBefore = await commentCount();
+  await db.$disconnect();
+  await server.stop();
+
+  await eventually(async () => (await client.get(`/claims/${claimId}`)).status() === 503, 10_000);
+  const page = await client.get("/claims");
+  expect(page.status()).toBe(503);
+  expect(page.headers()["retry-after"]).toBe("5");
+  expect(await page.text()).toContain("cannot reach its database");
+  const api = await client.get("/api/v1/claims");
+  expect(api.status()).toBe(503);
+  expect(await api.json()).toEqual({ error: expect.stringContaining("unreachable") });
+  expect((await client.get("/api/health")).status()).toBe(503);
+  const write = await callAction(client, postComment, [{ claimId, body: "during the outage" }]);
+  expect(write.status).toBe(503);
+
+  // Postgres comes back; the app, never restarted, serves again by itself.
+  await startEmbeddedPostgres({ dataDir: DATA_DIR });
+  await eventually(async () => (await client.get(`/claims/${claimId}`)).status() === 200, 30_000);
+  expect((await client.get("/api/health")).status()).toBe(200);
+  db = createPrismaClient(embeddedUrl());
+  expect(await commentCount()).toBe(commentsBefore);
+  const after = await callAction(client, postComment, [{ claimId, body: "after the outage" }]);
+  expect(after.body).toContain('"ok":true');
+  expect(await commentCount()).toBe(commentsBefore + 1);
+  await client.dispose();
+});
+
+/**
+ * React's encoding of (previousState, formData): the form's fields prefixed "_1_", then
+ * the root row pointing at them, last (the server resolves the root as it streams in).
+ */
+function reactFormReply(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
+  form.append("0", '[null,"$K1"]');
+  return form;
+}
+
+/** A pasted article as the browser sends the form: multipart, with the action id header. */
+function importPasted(client: APIRequestContext, action: string, title: string, body: string) {
+  return client.post("/", {
+    headers: { "next-action": action, accept: "text/x-component" },
+    multipart: reactFormReply({ title, body }),
+    timeout: 120_000,
+  });
+}
+
+test("an import cut off by a database crash leaves the whole article or nothing", async () => {
+  const client = await signedInClient(a!.url, editor.email, editor.password);
+  const importAction = serverActionIds().get(
+    "app/(app)/articles/import/actions.ts#importPastedArticle",
+  )!;
+  const title = `Crash test ${Date.now()}`;
+  const sentence = (i: number) =>
+    `"Unemployment fell by ${i} percent in ${1990 + (i % 30)}," the minister of region ${i} said on Tuesday.`;
+  const body = Array.from({ length: 3000 }, (_, i) => sentence(i)).join("\n\n");
+  // The same request with a short article imports it (so the encoding below is right).
+  const small = await importPasted(client, importAction, `${title} (short)`, sentence(1));
+  expect(small.status(), await small.text()).toBe(200);
+  expect(await db.article.count({ where: { title: `${title} (short)` } })).toBe(1);
+
+  const importing = importPasted(client, importAction, title, body).catch((error: Error) => error);
+  await new Promise((r) => setTimeout(r, 400));
+  const server = await startEmbeddedPostgres({ dataDir: DATA_DIR });
+  await db.$disconnect();
+  await server.stop();
+  await startEmbeddedPostgres({ dataDir: DATA_DIR });
+  db = createPrismaClient(embeddedUrl());
+  await eventually(async () => (await client.get("/api/health")).status() === 200, 30_000);
+  const articles = await db.article.findMany({
+    where: { title },
+    include: { _count: { select: { claims: true } } },
+  });
+  expect(articles.length).toBeLessThanOrEqual(1);
+  const outcome = await importing;
+  test.info().annotations.push({
+    type: "crash",
+    description: articles.length
+      ? "the import committed before the database died"
+      : `the import was cut off (${outcome instanceof Error ? outcome.message.split("\n")[0] : `HTTP ${outcome.status()}`}) and left nothing`,
+  });
+  if (articles.length === 1) {
+    // The import finished before the crash: every claim of it is there, as its audit
+    // event (written last, in the same transaction) counted them.
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entity: "Article", entityId: articles[0]!.id },
+    });
+    expect(articles[0]!._count.claims).toBe((event.after as { claims: number }).claims);
+  }
+  await client.dispose();
+});
+
+test("two instances on one database: migrations once, one login throttle, shared sessions", async () => {
+  const b = await startApp({
+    port: PORT_B,
+    env: {
+      DATABASE_URL: embeddedUrl(),
+      NEXTAUTH_SECRET: secret(),
+      CLAIMDESK_LOG_FILE: `${DATA_DIR}/app-b.log`,
+    },
+  });
+  others.push(b);
+  const migrations = await db.$queryRaw<{ name: string; n: bigint }[]>`
+    SELECT migration_name AS name, count(*) AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1`;
+  expect(migrations.map((m) => [m.name, Number(m.n)])).toEqual(
+    (await readMigrations()).map((m) => [m.name, 1]),
+  );
+
+  // Five failed logins spread over both instances lock the account on both.
+  const user = await createUser(db, { role: "REVIEWER" });
+  for (const [i, app] of [a!, b, a!, b, a!].entries()) {
+    const attempt = await signedInClient(app.url, user.email, `wrong ${i}`).catch((e: Error) => e);
+    expect(attempt).toBeInstanceOf(Error);
+  }
+  await expect(signedInClient(b.url, user.email, user.password)).rejects.toThrow();
+  await expect(signedInClient(a!.url, user.email, user.password)).rejects.toThrow();
+
+  // A session made on one instance works on the other; a write on one shows on the other.
+  const onA = await signedInClient(a!.url, editor.email, editor.password);
+  const onB = await playwrightRequest.newContext({
+    baseURL: b.url,
+    storageState: await onA.storageState(),
+  });
+  const postComment = serverActionIds().get("app/(app)/claims/actions.ts#postComment")!;
+  const body = `written on B ${Date.now()}`;
+  expect((await callAction(onB, postComment, [{ claimId, body }])).body).toContain('"ok":true');
+  expect(await (await onA.get(`/claims/${claimId}`)).text()).toContain(body);
+  await Promise.all([onA.dispose(), onB.dispose()]);
+});
+
+test("behind HTTPS the session cookies are Secure (and __Secure-/__Host- prefixed)", async () => {
+  const https = await startApp({
+    port: PORT_HTTPS,
+    env: {
+      DATABASE_URL: embeddedUrl(),
+      NEXTAUTH_SECRET: secret(),
+      NEXTAUTH_URL: "https://desk.example",
+      CLAIMDESK_LOG_FILE: `${DATA_DIR}/app-https.log`,
+    },
+  });
+  others.push(https);
+  const url = `http://localhost:${PORT_HTTPS}`;
+  const csrf = await fetch(`${url}/api/auth/csrf`, { headers: { "x-forwarded-proto": "https" } });
+  const csrfCookie = csrf.headers.getSetCookie().find((c) => c.includes("csrf-token="))!;
+  expect(csrfCookie).toMatch(/^__Host-next-auth\.csrf-token=.*;\s*Secure/i);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfCookie.split(";")[0]!,
+      "x-forwarded-proto": "https",
+    },
+    body: new URLSearchParams({ csrfToken, email: editor.email, password: editor.password }),
+  });
+  const session = login.headers.getSetCookie().find((c) => c.includes("session-token="));
+  expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
+  expect(session).toMatch(/;\s*Secure/i);
+  expect(session).toMatch(/;\s*HttpOnly/i);
+  expect(session).toMatch(/;\s*SameSite=Lax/i);
+});
+
+test("after kill -9 of the app, and of the app and its database, the next start has every row", async () => {
+  const before = await commentCount();
+  expect(before).toBeGreaterThan(0);
+  await db.$disconnect();
+  for (const app of others.splice(0)) await stopApp(app);
+
+  // The app dies; its embedded server (in a session of its own) runs on and is taken over.
+  await killApp(a!);
+  a = await startA();
+  expect(a.output()).toContain("reusing it");
+
+  // Now the database dies too, leaving its pid file behind.
+  const pidFile = readFileSync(path.join(ROOT, DATA_DIR, "pg", "postmaster.pid"), "utf8");
+  await killApp(a);
+  process.kill(Number(pidFile.split("\n")[0]), "SIGKILL");
+  a = await startA();
+
+  db = createPrismaClient(embeddedUrl());
+  expect(await commentCount()).toBe(before);
+  const client = await signedInClient(a.url, editor.email, editor.password);
+  expect((await client.get(`/claims/${claimId}`)).status()).toBe(200);
+  await client.dispose();
+});
