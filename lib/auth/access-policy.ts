@@ -49,6 +49,9 @@ export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {
     "GET /api/auth/providers": anyone,
   },
   "/api/v1/claims": { "GET /api/v1/claims": { scope: "claims:read" } },
+  "/api/v1/claims/[claimId]/similar": {
+    "GET /api/v1/claims/[claimId]/similar": { scope: "claims:read" },
+  },
   "/api/v1/[file]": {
     "GET /api/v1/openapi.json": anyone,
     "GET /api/v1/export.csv": { scope: "export:read" },

@@ -42,3 +42,9 @@ export async function listSiblingClaims(articleId: string, claimId: string) {
     select: { id: true, text: true, start: true, end: true, version: true },
   });
 }
+
+/** A claim's state, or null when there is no such claim. */
+export async function findClaimState(claimId: string) {
+  const claim = await prisma.claim.findUnique({ where: { id: claimId }, select: { state: true } });
+  return claim?.state ?? null;
+}

@@ -60,15 +60,12 @@ interface ExportSqlRow {
   evidence: ExportClaim["evidence"];
 }
 
-/** Up to `limit` matching claims after the claim `after`, in id order, by one SQL query. */
-async function exportBatch(
-  conditions: Prisma.Sql[],
-  after: string | null,
-  limit: number,
-  appBase: string,
-): Promise<ExportClaim[]> {
-  const where = [...conditions, ...(after ? [Prisma.sql`c.id > ${after}::uuid`] : [])];
-  const rows = await prisma.$queryRaw<ExportSqlRow[]>`
+/**
+ * The columns and joins of an export row, one SQL query for a batch (evidence and the
+ * reviewer gathered by subqueries). Plain SQL text: the benchmark's COPY floor runs the
+ * very same query.
+ */
+export const EXPORT_SELECT = `
     SELECT c.id, c.text, c."shortText", c.kind::text AS kind, c.state::text AS state, c.start, c."end",
            c."claimantName", c."claimantRole", c."claimantType"::text AS "claimantType",
            c."appearanceUrl", c."appearanceDate", c."firstAppearanceUrl", c."firstAppearanceDate",
@@ -87,7 +84,18 @@ async function exportBatch(
     LEFT JOIN "Article" a ON a.id = c."articleId"
     LEFT JOIN "Speaker" s ON s.id = c."speakerId"
     LEFT JOIN "Verdict" v ON v.id = c."verdictId"
-    LEFT JOIN "User" ab ON ab.id = c."approvedById"
+    LEFT JOIN "User" ab ON ab.id = c."approvedById"`;
+
+/** Up to `limit` matching claims after the claim `after`, in id order, by one SQL query. */
+async function exportBatch(
+  conditions: Prisma.Sql[],
+  after: string | null,
+  limit: number,
+  appBase: string,
+): Promise<ExportClaim[]> {
+  const where = [...conditions, ...(after ? [Prisma.sql`c.id > ${after}::uuid`] : [])];
+  const rows = await prisma.$queryRaw<ExportSqlRow[]>`
+    ${Prisma.raw(EXPORT_SELECT)}
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY c.id
     LIMIT ${limit}`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimState } from "@/lib/domain/claims";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/domain/highlight-marks";
 import { matchBands, matchText as normalise } from "@/lib/domain/matching";
@@ -32,8 +32,24 @@ async function similarTo(
 ): Promise<SimilarClaim[]> {
   const bands = matchBands(text);
   if (bands.length === 0) return [];
+  return db.$queryRaw<SimilarClaim[]>(
+    similarSql(text, bands, { threshold, exclude, approvedOnly, limit }),
+  );
+}
+
+/** The similar-claims query (also the benchmark's floor for it). */
+export function similarSql(
+  text: string,
+  bands: number[],
+  {
+    threshold,
+    exclude,
+    approvedOnly,
+    limit,
+  }: { threshold: number; exclude: string[]; approvedOnly: boolean; limit: number },
+): Prisma.Sql {
   // Candidates share a MinHash band (GIN index); trigram similarity ranks the few found.
-  return db.$queryRaw<SimilarClaim[]>`
+  return Prisma.sql`
     SELECT n.id, n.text, n.state::text AS state, v.label AS verdict, n.score
     FROM (
       SELECT c.id, c.text, c.state, c."verdictId", similarity(c."matchText", ${text}) AS score
@@ -50,7 +66,11 @@ async function similarTo(
 }
 
 /** Earlier claims that say nearly the same as this one, best first. */
-export async function listSimilarClaims(claimId: string, limit = 8): Promise<SimilarClaim[]> {
+export async function listSimilarClaims(
+  claimId: string,
+  limit = 8,
+  { approvedOnly = false }: { approvedOnly?: boolean } = {},
+): Promise<SimilarClaim[]> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
     select: { matchText: true },
@@ -60,7 +80,7 @@ export async function listSimilarClaims(claimId: string, limit = 8): Promise<Sim
     similarTo(tx, claim.matchText!, {
       threshold: SIMILAR_THRESHOLD,
       exclude: [claimId],
-      approvedOnly: false,
+      approvedOnly,
       limit,
     }),
   );
@@ -101,9 +121,14 @@ export interface SearchHit {
  * that look like SQL) without error.
  */
 export async function searchClaims(q: string, limit = 200): Promise<SearchHit[]> {
+  return prisma.$queryRaw<SearchHit[]>(searchSql(q, limit));
+}
+
+/** The search query (also the benchmark's floor for it). */
+export function searchSql(q: string, limit: number): Prisma.Sql {
   // Two index-backed branches (claim words; article title), ranked, then snippets only for
   // the rows returned.
-  return prisma.$queryRaw<SearchHit[]>`
+  return Prisma.sql`
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
     hits AS (
       SELECT c.id,

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { GET as exportRoute } from "@/app/api/v1/[file]/route";
 import { GET as claimsRoute } from "@/app/api/v1/claims/route";
+import { GET as similarRoute } from "@/app/api/v1/claims/[claimId]/similar/route";
 import { createClaim, createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
 
@@ -38,6 +39,27 @@ const call = (path: string, token?: string) =>
 const file = (name: string) => ({ params: Promise.resolve({ file: name }) });
 
 describe("the machine API", () => {
+  it("lists similar claims, approved ones only for a token without claims:unpublished", async () => {
+    const text = "The harbour bridge cost the city 41 million pounds in 2019";
+    const approved = await createClaim(prisma, { state: "APPROVED", text });
+    const submitted = await createClaim(prisma, { state: "SUBMITTED", text: `${text}.` });
+    const fresh = await createClaim(prisma, { state: "APPROVED", text: `Officials said ${text}` });
+    const similar = (id: string, token: string, query = "") =>
+      similarRoute(call(`/api/v1/claims/${id}/similar${query}`, token), {
+        params: Promise.resolve({ claimId: id }),
+      });
+    const all = await (await similar(fresh.id, unpublished)).json();
+    expect(all.data.map((c: { id: string }) => c.id).sort()).toEqual(
+      [approved.id, submitted.id].sort(),
+    );
+    expect(all.data[0].score).toBeGreaterThan(0.5);
+    const published = await (await similar(fresh.id, full)).json();
+    expect(published.data.map((c: { id: string }) => c.id)).toEqual([approved.id]);
+    expect((await similar(submitted.id, full)).status).toBe(404);
+    expect((await similar(fresh.id, exportOnly)).status).toBe(403);
+    expect((await similar(fresh.id, full, "?limit=0")).status).toBe(400);
+  });
+
   it("refuses a revoked or unknown token with 401 and a token without the scope with 403", async () => {
     expect((await claimsRoute(call("/api/v1/claims", revoked))).status).toBe(401);
     expect((await claimsRoute(call("/api/v1/claims", "cdk_not-a-token"))).status).toBe(401);

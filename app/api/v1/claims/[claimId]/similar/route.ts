@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
+import { findClaimState } from "@/lib/data/claims";
+import { listSimilarClaims } from "@/lib/data/matching";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({
+  claimId: z.uuid(),
+  limit: z.coerce.number().int().min(1).max(50).default(8),
+});
+
+/**
+ * GET /api/v1/claims/{id}/similar: claims that say nearly the same, best first, with
+ * their state, verdict and similarity score. Callers who may not read unpublished claims
+ * see approved claims only (and only of an approved claim).
+ */
+export async function GET(request: Request, context: { params: Promise<{ claimId: string }> }) {
+  const auth = await authorizeApi(request, "claims:read");
+  if (!auth.ok) return auth.response;
+  const url = new URL(request.url);
+  const parsed = params.safeParse({
+    claimId: (await context.params).claimId,
+    limit: url.searchParams.get("limit") ?? undefined,
+  });
+  if (!parsed.success) {
+    return Response.json(
+      { error: parsed.error.issues.map((i) => i.message).join("; ") },
+      { status: 400 },
+    );
+  }
+  const unpublished = mayReadUnpublished(auth.caller);
+  const state = await findClaimState(parsed.data.claimId);
+  if (!state || (!unpublished && state !== "APPROVED")) {
+    return Response.json({ error: "No such claim" }, { status: 404 });
+  }
+  const data = await listSimilarClaims(parsed.data.claimId, parsed.data.limit, {
+    approvedOnly: !unpublished,
+  });
+  return Response.json({ data }, { headers: { "cache-control": "no-store" } });
+}
