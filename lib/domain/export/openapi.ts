@@ -114,6 +114,48 @@ export const OPENAPI = {
         },
       },
     },
+    "/api/v1/claims/{id}/similar": {
+      get: {
+        summary:
+          "Claims that say nearly the same, best first (scope claims:read; without claims:unpublished, approved claims of an approved claim only)",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+          {
+            name: "limit",
+            in: "query",
+            schema: { type: "integer", minimum: 1, maximum: 50, default: 8 },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "Similar claims with their state, verdict label and similarity (0-1).",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          id: { type: "string", format: "uuid" },
+                          text: { type: "string" },
+                          state: { type: "string" },
+                          verdict: { type: ["string", "null"] },
+                          score: { type: "number" },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          "404": { description: "No such claim (or not approved, without claims:unpublished)." },
+        },
+      },
+    },
     "/api/v1/export.csv": {
       get: {
         summary: "CSV download (scope export:read)",
