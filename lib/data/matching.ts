@@ -131,14 +131,17 @@ export function searchSql(q: string, limit: number): Prisma.Sql {
   return Prisma.sql`
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS q),
     hits AS (
-      SELECT c.id,
-             ts_rank(to_tsvector('english', coalesce(c."text", '') || ' ' || coalesce(c."claimantName", '') || ' ' || coalesce(c."rationale", '')), query.q) AS rank
+      SELECT c.id, ts_rank(c."searchVector", query.q) AS rank
       FROM "Claim" c, query
-      WHERE to_tsvector('english', coalesce(c."text", '') || ' ' || coalesce(c."claimantName", '') || ' ' || coalesce(c."rationale", '')) @@ query.q
+      WHERE c."searchVector" @@ query.q
       UNION ALL
-      SELECT c.id, ts_rank(to_tsvector('english', a."title"), query.q) * 0.5 AS rank
-      FROM "Article" a JOIN "Claim" c ON c."articleId" = a.id, query
-      WHERE to_tsvector('english', a."title") @@ query.q
+      SELECT c.id, t.rank
+      FROM (
+        -- Each matching title ranked once, then given to its claims.
+        SELECT a.id, ts_rank(to_tsvector('english', a."title"), query.q) * 0.5 AS rank
+        FROM "Article" a, query
+        WHERE to_tsvector('english', a."title") @@ query.q
+      ) t JOIN "Claim" c ON c."articleId" = t.id
     ),
     best AS (
       SELECT id, sum(rank) AS rank FROM hits GROUP BY id ORDER BY rank DESC, id LIMIT ${limit}

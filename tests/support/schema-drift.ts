@@ -59,14 +59,31 @@ export function datamodelFromPrisma(schema: string): Datamodel {
   const dmmf = JSON.parse(
     wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })),
   );
-  return dmmf.datamodel as Datamodel;
+  const datamodel = dmmf.datamodel as Datamodel;
+  // The DMMF leaves out Unsupported("…") fields; the database has them, so add them back
+  // (kind "unsupported", the database type as written in the schema).
+  for (const block of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const model = datamodel.models.find((m) => m.name === block[1]);
+    for (const field of block[2]!.matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/gm)) {
+      model?.fields.push({
+        name: field[1]!,
+        kind: "unsupported",
+        type: field[2]!,
+        isList: false,
+        isRequired: field[3] !== "?",
+        hasDefaultValue: false,
+        isUpdatedAt: false,
+      } as DmmfField);
+    }
+  }
+  return datamodel;
 }
 
 function columnType(field: DmmfField): string {
   const native = field.nativeType?.[0];
   const args = field.nativeType?.[1] ?? [];
   let type: string;
-  if (field.kind === "enum") type = field.type;
+  if (field.kind === "enum" || field.kind === "unsupported") type = field.type;
   else
     switch (field.type) {
       case "String":
@@ -290,7 +307,7 @@ export async function actualShape(url: string): Promise<SchemaShape> {
  * Indexes that Prisma's schema language cannot describe (full-text expression indexes)
  * and that a migration adds by hand. Each one is listed here on purpose.
  */
-export const HAND_WRITTEN_INDEXES = ["Claim index (<expression>)", "Article index (<expression>)"];
+export const HAND_WRITTEN_INDEXES = ["Article index (<expression>)"];
 
 /** Every difference, as lines a person can read; empty when the two agree. */
 export function diffShapes(
