@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeCursor, encodeCursor } from "@/lib/validation/queue";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
@@ -196,50 +197,83 @@ export async function reopenClaim(
   });
 }
 
-/** The approval queue: submitted claims, oldest submission first, with all an editor weighs. */
-export async function listSubmittedClaims() {
-  const claims = await prisma.claim.findMany({
-    where: { state: "SUBMITTED" },
-    select: {
-      id: true,
-      text: true,
-      start: true,
-      end: true,
-      version: true,
-      dueAt: true,
-      claimantName: true,
-      claimantRole: true,
-      appearanceUrl: true,
-      rationale: true,
-      article: { select: { id: true, title: true, body: true } },
-      evidence: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          url: true,
-          archivedUrl: true,
-          title: true,
-          publisher: true,
-          stance: true,
-          sourceType: true,
-        },
-      },
-      reviews: {
-        orderBy: { submittedAt: "desc" },
-        take: 1,
-        select: {
-          submittedAt: true,
-          rationale: true,
-          reviewerId: true,
-          reviewer: { select: { name: true } },
-          verdict: { select: { label: true } },
-        },
-      },
+export const APPROVAL_PAGE_SIZE = 25;
+
+/**
+ * The approval queue, a page at a time: submitted claims, oldest pending submission first,
+ * with all an editor weighs. Keyset-paged on the submission (Review_submittedAt_id_idx),
+ * so the thousandth page costs what the first does.
+ */
+export async function listSubmittedClaims(after?: string) {
+  const cursor = decodeCursor(after);
+  const at = cursor && typeof cursor.key === "string" ? new Date(cursor.key) : null;
+  const pending = await prisma.review.findMany({
+    where: {
+      decision: null,
+      claim: { state: "SUBMITTED" },
+      ...(at && !Number.isNaN(at.getTime())
+        ? { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: cursor!.id } }] }
+        : {}),
     },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: APPROVAL_PAGE_SIZE + 1,
+    select: { id: true, submittedAt: true, claimId: true },
   });
-  return claims
-    .filter((c) => c.reviews.length > 0)
-    .sort((a, b) => a.reviews[0]!.submittedAt.getTime() - b.reviews[0]!.submittedAt.getTime());
+  const page = pending.slice(0, APPROVAL_PAGE_SIZE);
+  const last = page.at(-1);
+  const [claims, total] = await Promise.all([
+    prisma.claim.findMany({
+      where: { id: { in: page.map((r) => r.claimId) } },
+      select: {
+        id: true,
+        text: true,
+        start: true,
+        end: true,
+        version: true,
+        dueAt: true,
+        claimantName: true,
+        claimantRole: true,
+        appearanceUrl: true,
+        rationale: true,
+        article: { select: { id: true, title: true, body: true } },
+        evidence: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            url: true,
+            archivedUrl: true,
+            title: true,
+            publisher: true,
+            stance: true,
+            sourceType: true,
+          },
+        },
+        reviews: {
+          orderBy: { submittedAt: "desc" },
+          take: 1,
+          select: {
+            submittedAt: true,
+            rationale: true,
+            reviewerId: true,
+            reviewer: { select: { name: true } },
+            verdict: { select: { label: true } },
+          },
+        },
+      },
+    }),
+    prisma.claim.count({ where: { state: "SUBMITTED" } }),
+  ]);
+  const order = new Map(page.map((r, i) => [r.claimId, i]));
+  return {
+    claims: claims
+      .filter((c) => c.reviews.length > 0)
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+    total,
+    next:
+      pending.length > APPROVAL_PAGE_SIZE && last
+        ? encodeCursor({ key: last.submittedAt.toISOString(), id: last.id })
+        : null,
+  };
 }
 
 /** The last return of a claim in review, to show its reason at the top of the reviewer's form. */

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { approveClaim, reopenClaim, returnClaim } from "@/lib/data/approval";
+import {
+  APPROVAL_PAGE_SIZE,
+  approveClaim,
+  listSubmittedClaims,
+  reopenClaim,
+  returnClaim,
+} from "@/lib/data/approval";
 import { saveReview, takeClaims } from "@/lib/data/review";
 import { AppError } from "@/lib/errors";
 import { returnInput } from "@/lib/validation/decision";
@@ -188,5 +194,32 @@ describe("approving, returning and reopening", () => {
     expect(
       await refusal(approveClaim(editor, { claimId: claim.id, version: claim.version - 1 })),
     ).toBe("CONFLICT");
+  });
+});
+
+describe("the approval queue", () => {
+  it("pages oldest submission first; each pending claim once, decided ones never", async () => {
+    const mine: string[] = [];
+    for (let i = 0; i < APPROVAL_PAGE_SIZE + 5; i++) mine.push((await submitted()).id);
+    const decided = mine.pop()!;
+    const claim = await prisma.claim.findUniqueOrThrow({ where: { id: decided } });
+    await approveClaim(editor, { claimId: decided, version: claim.version });
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await listSubmittedClaims(after);
+      expect(page.claims.length).toBeLessThanOrEqual(APPROVAL_PAGE_SIZE);
+      seen.push(...page.claims.map((c) => c.id));
+      pages += 1;
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen).size).toBe(seen.length);
+    // Other test files submit claims meanwhile: ours appear in the order we submitted them.
+    expect(seen.filter((id) => mine.includes(id))).toEqual(mine);
+    expect(seen).not.toContain(decided);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { listSubmittedClaims } from "@/lib/data/approval";
+import { APPROVAL_PAGE_SIZE, listSubmittedClaims } from "@/lib/data/approval";
 import { decisionRefusal } from "@/lib/domain/lifecycle";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -13,17 +13,33 @@ export const metadata: Metadata = { title: "Approvals" };
 
 const STANCE = { SUPPORTS: "supports", REFUTES: "refutes", CONTEXT: "context" } as const;
 
-export default async function ApprovalsPage() {
+export default async function ApprovalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ after?: string | string[] }>;
+}) {
   const user = await requireRole("EDITOR");
-  const claims = await listSubmittedClaims();
+  const { after } = await searchParams;
+  const { claims, total, next } = await listSubmittedClaims(
+    typeof after === "string" ? after.slice(0, 400) : undefined,
+  );
   const now = new Date();
   return (
     <>
       <PageHeader
         title="Approvals"
-        description="Verdicts submitted for an editor's decision, oldest first."
+        description={`Verdicts submitted for an editor's decision, oldest first: ${total.toLocaleString("en")} waiting.`}
       />
-      {claims.length === 0 && <p className="text-slate-600">Nothing is waiting for approval.</p>}
+      {claims.length === 0 && (
+        <p className="text-slate-600">
+          {after ? "Nothing more is waiting. " : "Nothing is waiting for approval."}
+          {after && (
+            <Link className="text-brand-700 underline" href="/approvals">
+              Back to the oldest
+            </Link>
+          )}
+        </p>
+      )}
       <ol className="space-y-6">
         {claims.map((claim) => {
           const review = claim.reviews[0]!;
@@ -133,6 +149,20 @@ export default async function ApprovalsPage() {
           );
         })}
       </ol>
+      {(next || after) && (
+        <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
+          {after && (
+            <Link className="text-brand-700 underline" href="/approvals">
+              Oldest first
+            </Link>
+          )}
+          {next && (
+            <Link className="text-brand-700 underline" href={`/approvals?after=${next}`}>
+              Next {APPROVAL_PAGE_SIZE}
+            </Link>
+          )}
+        </nav>
+      )}
     </>
   );
 }
