@@ -1,0 +1,720 @@
+/**
+ * `npm run bench`: ClaimDesk at 100,000 claims, side by side with the floor.
+ *
+ *  1. a fresh database (embedded in .data/bench; or a `claimdesk_bench` database on the
+ *     server of DATABASE_URL) filled by the seeded generator (scripts/bench/generate.ts);
+ *  2. extraction speed against Intl.Segmenter on the generated articles;
+ *  3. the production build started by the real start command, loaded over HTTP by a
+ *     separate process (scripts/bench/load.ts) with signed-in sessions: queue pages,
+ *     filters, claim detail, search, similar claims, approvals, 20 reviewers saving;
+ *  4. each page's main query as raw SQL through `pg` (the floor), and the export against
+ *     PostgreSQL's COPY of the same rows, with the app's peak memory meanwhile;
+ *  5. bench/results.json and bench/results.md. Targets are reported, not asserted.
+ *
+ * Settings (environment): BENCH_ARTICLES (10000), BENCH_CLAIMS_PER_ARTICLE (10),
+ * BENCH_SECONDS per scenario (8), BENCH_CONNECTIONS (4), BENCH_SAVE_SECONDS (60),
+ * BENCH_PORT (3300), BENCH_SEED.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { hashPassword } from "@/lib/auth/password";
+import { resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { extractClaims } from "@/lib/domain/extraction/extract";
+import { matchBands } from "@/lib/domain/matching";
+import { encodeCursor } from "@/lib/validation/queue";
+import { generateDataset, prng, type BenchUser } from "./generate";
+import type { LoadRequest, LoadResult, LoadSpec } from "./load";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CONFIG = {
+  articles: env("BENCH_ARTICLES", 10_000),
+  claimsPerArticle: env("BENCH_CLAIMS_PER_ARTICLE", 10),
+  seed: env("BENCH_SEED", 20261129),
+  seconds: env("BENCH_SECONDS", 8),
+  warmupSeconds: 2,
+  connections: env("BENCH_CONNECTIONS", 4),
+  saveSeconds: env("BENCH_SAVE_SECONDS", 60),
+  reviewers: 20,
+  port: env("BENCH_PORT", 3300),
+};
+const PASSWORD = "bench-password-not-secret";
+const say = (line: string) => console.log(`bench: ${line}`);
+
+// ---------------------------------------------------------------------------------------
+
+async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query("DROP DATABASE IF EXISTS claimdesk_bench WITH (FORCE)");
+    await admin.query("CREATE DATABASE claimdesk_bench");
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = "/claimdesk_bench";
+    return { url: url.toString(), close: async () => {} };
+  }
+  const dataDir = path.join(ROOT, ".data/bench");
+  await resetEmbeddedPostgres(dataDir);
+  const db = await startEmbeddedPostgres({ dataDir, log: say });
+  return { url: db.url, close: () => db.stop() };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Median wall time of `fn` over `runs` runs, after `warmup` unmeasured ones. */
+async function timeMedian(fn: (i: number) => Promise<unknown>, runs = 30, warmup = 3) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn(i + warmup);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+// --- extraction ------------------------------------------------------------------------
+
+function extractionBench(texts: string[]) {
+  const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0) / 1e6;
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  let sink = 0;
+  const time = (fn: () => void, rounds: number) => {
+    const runs: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const started = performance.now();
+      fn();
+      runs.push(performance.now() - started);
+    }
+    return median(runs);
+  };
+  time(() => texts.forEach((t) => (sink += extractClaims(t).claims.length)), 1);
+  const extractMs = time(() => texts.forEach((t) => (sink += extractClaims(t).claims.length)), 3);
+  const segmentMs = time(() => texts.forEach((t) => (sink += [...segmenter.segment(t)].length)), 3);
+  return {
+    articles: texts.length,
+    megabytes: round(megabytes, 2),
+    extractionMBps: round(megabytes / (extractMs / 1000), 2),
+    segmenterMBps: round(megabytes / (segmentMs / 1000), 2),
+    ratio: round(extractMs / segmentMs, 2),
+    claimsFound: sink > 0,
+  };
+}
+
+// --- the app ---------------------------------------------------------------------------
+
+async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const url = `http://127.0.0.1:${CONFIG.port}`;
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: url,
+        PORT: String(CONFIG.port),
+        CLAIMDESK_LOG_FILE: path.join(ROOT, ".data/bench-app.log"),
+        DATABASE_POOL_SIZE: "10",
+      },
+    },
+  );
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+      if (output.includes("ClaimDesk is running")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`the app exited (${code})`)));
+  });
+  return { child, url };
+}
+
+/** The Next.js server process under the start command (for its memory). */
+function serverPid(startPid: number): number {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === startPid) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error("the Next.js server process was not found");
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function logIn(baseUrl: string, email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair!.indexOf("=");
+      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD }),
+  });
+  keep(login);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
+    throw new Error(`could not log in as ${email}`);
+  }
+  return header();
+}
+
+async function load(spec: LoadSpec): Promise<LoadResult> {
+  const file = path.join(ROOT, ".data", `bench-load-${randomBytes(4).toString("hex")}.json`);
+  await writeFile(file, JSON.stringify(spec));
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "scripts/bench/load.ts", file],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => {
+      void rm(file, { force: true });
+      if (code === 0) resolve(JSON.parse(out) as LoadResult);
+      else reject(new Error(`load exited ${code}`));
+    });
+  });
+}
+
+function actionIds(): Map<string, string> {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename: string; exportedName: string }> };
+  return new Map(
+    Object.entries(manifest.node).map(([id, e]) => [`${e.filename}#${e.exportedName}`, id]),
+  );
+}
+
+// --- the run ---------------------------------------------------------------------------
+
+interface Scenario {
+  name: string;
+  target: string;
+  met: boolean | null;
+  load: LoadResult;
+  floorMs: number | null;
+  ratio: number | null;
+}
+
+async function main() {
+  const started = Date.now();
+  await mkdir(path.join(ROOT, "bench"), { recursive: true });
+  const db = await openDatabase();
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  let app: { child: ChildProcess; url: string } | null = null;
+  try {
+    await migrate(db.url);
+    const postgres = (await client.query<{ server_version: string }>("SHOW server_version"))
+      .rows[0]!.server_version;
+    say(
+      `generating ${CONFIG.articles} articles × ${CONFIG.claimsPerArticle} claims (seed ${CONFIG.seed})`,
+    );
+    const dataset = await generateDataset(client, {
+      articles: CONFIG.articles,
+      claimsPerArticle: CONFIG.claimsPerArticle,
+      seed: CONFIG.seed,
+      passwordHash: await hashPassword(PASSWORD),
+      log: say,
+    });
+    say(`generated in ${round(dataset.seconds)} s: ${JSON.stringify(dataset.counts)}`);
+
+    say("extraction vs Intl.Segmenter");
+    const bodies = (
+      await client.query<{ body: string }>(`SELECT body FROM "Article" ORDER BY id LIMIT 3000`)
+    ).rows.map((r) => r.body);
+    const sample = readFileSync(
+      path.join(ROOT, "seeds/syria-chemical-weapons-investigation.txt"),
+      "utf8",
+    );
+    const extraction = {
+      generated: extractionBench(bodies),
+      sampleArticleRepeated: extractionBench(Array.from({ length: 300 }, () => sample)),
+    };
+    say(JSON.stringify(extraction));
+
+    app = await startApp(db.url);
+    const appPid = serverPid(app.child.pid!);
+    const baseUrl = app.url;
+    const byEmail = (email: string) => dataset.users.find((u) => u.email === email)!;
+    const editor = byEmail("editor1@bench.test");
+    const editorCookie = await logIn(baseUrl, editor.email);
+    const reviewers = dataset.users.filter((u) => u.role === "REVIEWER");
+    const reviewerCookies = new Map<string, string>();
+    for (const r of reviewers) reviewerCookies.set(r.id, await logIn(baseUrl, r.email));
+    const ids = actionIds();
+    const r = prng(CONFIG.seed + 1);
+
+    const page = (path: string, cookie = editorCookie): LoadRequest => ({
+      method: "GET",
+      path,
+      headers: { cookie },
+    });
+    const run = (requests: LoadRequest[], extra: Partial<LoadSpec> = {}) =>
+      load({
+        baseUrl,
+        connections: CONFIG.connections,
+        mode: "cycle",
+        durationMs: CONFIG.seconds * 1000,
+        warmupMs: CONFIG.warmupSeconds * 1000,
+        requests,
+        ...extra,
+      });
+
+    // Inputs: the cursor of page 200, claims to open, search terms.
+    const cursorRow = (
+      await client.query<{ checkworthiness: number; id: string }>(
+        `SELECT checkworthiness, id FROM "Claim" ORDER BY checkworthiness DESC, id ASC OFFSET $1 LIMIT 1`,
+        // (a small run pages as deep as it can)
+        [Math.min(199 * 50 - 1, CONFIG.articles * CONFIG.claimsPerArticle - 60)],
+      )
+    ).rows[0]!;
+    const after = encodeCursor({ key: cursorRow.checkworthiness, id: cursorRow.id });
+    const falseVerdict = dataset.verdicts.find((v) => v.key === "false")!.id;
+    const sampleClaims = (
+      await client.query<{ id: string; matchText: string }>(
+        `SELECT id, "matchText" FROM "Claim" WHERE state <> 'DISMISSED' ORDER BY md5(id::text) LIMIT 300`,
+      )
+    ).rows;
+    const terms = [
+      "unemployment",
+      "inflation rose",
+      "hospital waiting times",
+      "minimum wage",
+      "carbon emissions",
+      "child poverty",
+      "house prices doubled",
+      "flood defences",
+      "tax revenue",
+      "energy prices",
+      "school funding",
+      "public debt",
+      "violent crime fell",
+      "harbour bridge",
+      "average rents",
+    ];
+
+    const scenarios: Scenario[] = [];
+    const floorOf = async (name: string, fn: (i: number) => Promise<unknown>) => {
+      const ms = await timeMedian(fn);
+      say(`floor ${name}: ${round(ms, 2)} ms`);
+      return ms;
+    };
+    const queueFloorSql = (where: string) => `
+      SELECT c.id, c.text, c.state, c.version, c.checkworthiness, c."createdAt", c."dueAt", c."matchScore",
+             m.id AS "matchedId", m.state AS "matchedState", mv.label AS "matchedVerdict",
+             a.id AS "articleId", a.title, s.name AS speaker, u.id AS "assigneeId", u.name AS assignee,
+             v.label AS verdict
+        FROM "Claim" c
+        LEFT JOIN "Claim" m ON m.id = c."matchedClaimId" LEFT JOIN "Verdict" mv ON mv.id = m."verdictId"
+        LEFT JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "Speaker" s ON s.id = c."speakerId"
+        LEFT JOIN "User" u ON u.id = c."assigneeId" LEFT JOIN "Verdict" v ON v.id = c."verdictId"
+       ${where}
+       ORDER BY c.checkworthiness DESC, c.id ASC LIMIT 51`;
+
+    const record = async (
+      name: string,
+      target: string,
+      check: ((l: LoadResult) => boolean) | null,
+      result: LoadResult,
+      floorMs: number | null,
+    ) => {
+      const scenario: Scenario = {
+        name,
+        target,
+        met: check ? check(result) : null,
+        load: result,
+        floorMs: floorMs === null ? null : round(floorMs, 2),
+        ratio: floorMs ? round(result.latencyMs.p50 / floorMs, 1) : null,
+      };
+      scenarios.push(scenario);
+      say(
+        `${name}: ${JSON.stringify(result.latencyMs)} ${result.rps} req/s, ${result.errors} errors`,
+      );
+      return scenario;
+    };
+
+    const signedIn = { expect: 'data-testid="current-user"' };
+    const queue1 = await record(
+      "Queue, first page",
+      "p95 < 150 ms",
+      (l) => l.latencyMs.p95 < 150,
+      await run([page("/claims")], signedIn),
+      await floorOf("queue p1", () => client.query(queueFloorSql(""))),
+    );
+    await record(
+      "Queue, page 200",
+      "p95 < 150 ms and p50 within 1.5× of page 1",
+      (l) => l.latencyMs.p95 < 150 && l.latencyMs.p50 <= 1.5 * queue1.load.latencyMs.p50,
+      await run([page(`/claims?after=${after}`)], signedIn),
+      await floorOf("queue p200", () =>
+        client.query(
+          queueFloorSql(`WHERE (c.checkworthiness < $1 OR (c.checkworthiness = $1 AND c.id > $2))`),
+          [cursorRow.checkworthiness, cursorRow.id],
+        ),
+      ),
+    );
+    await record(
+      "Queue, two filters (state, verdict)",
+      "p95 < 150 ms",
+      (l) => l.latencyMs.p95 < 150,
+      await run([page(`/claims?state=APPROVED&verdict=${falseVerdict}`)], signedIn),
+      await floorOf("queue filtered", () =>
+        client.query(queueFloorSql(`WHERE c.state = 'APPROVED' AND c."verdictId" = $1`), [
+          falseVerdict,
+        ]),
+      ),
+    );
+    await record(
+      "Claim detail",
+      "p95 < 100 ms",
+      (l) => l.latencyMs.p95 < 100,
+      await run(
+        sampleClaims.map((c) => page(`/claims/${c.id}`)),
+        signedIn,
+      ),
+      await floorOf("claim detail", async (i) => {
+        const id = sampleClaims[i % sampleClaims.length]!.id;
+        await client.query(
+          `SELECT c.*, a.title, a.body, s.name AS speaker, u.name AS assignee, v.label AS verdict
+             FROM "Claim" c LEFT JOIN "Article" a ON a.id = c."articleId"
+             LEFT JOIN "Speaker" s ON s.id = c."speakerId" LEFT JOIN "User" u ON u.id = c."assigneeId"
+             LEFT JOIN "Verdict" v ON v.id = c."verdictId" WHERE c.id = $1`,
+          [id],
+        );
+        await client.query(`SELECT * FROM "Evidence" WHERE "claimId" = $1 ORDER BY position`, [id]);
+      }),
+    );
+    const { searchSql, similarSql, SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
+    await record(
+      "Search",
+      "p50 < 50 ms",
+      (l) => l.latencyMs.p50 < 50,
+      await run(
+        terms.map((t) => page(`/claims?q=${encodeURIComponent(t)}`)),
+        signedIn,
+      ),
+      await floorOf("search", (i) => {
+        const sql = searchSql(terms[i % terms.length]!, 200);
+        return client.query(sql.text, sql.values);
+      }),
+    );
+    await record(
+      "Similar claims (API)",
+      "p50 < 50 ms",
+      (l) => l.latencyMs.p50 < 50,
+      await run(
+        sampleClaims.map((c) => page(`/api/v1/claims/${c.id}/similar`)),
+        {
+          expect: '"data"',
+        },
+      ),
+      await floorOf("similar", (i) => {
+        const claim = sampleClaims[i % sampleClaims.length]!;
+        const sql = similarSql(claim.matchText, matchBands(claim.matchText), {
+          threshold: SIMILAR_THRESHOLD,
+          exclude: [claim.id],
+          approvedOnly: false,
+          limit: 8,
+        });
+        return client.query(sql.text, sql.values);
+      }),
+    );
+
+    // Approvals: each request approves a different submitted claim; the floor approves
+    // others the same way in raw SQL (lock, update, decision, audit event, one transaction).
+    const submitted = (
+      await client.query<{ id: string; version: number; reviewId: string }>(
+        `SELECT c.id, c.version, r.id AS "reviewId" FROM "Claim" c JOIN "Review" r ON r."claimId" = c.id
+          WHERE c.state = 'SUBMITTED' ORDER BY md5(c.id::text)`,
+      )
+    ).rows;
+    const forFloor = submitted.splice(0, 40);
+    const approve = ids.get("app/(app)/approvals/actions.ts#approveSubmittedClaim")!;
+    const action = (id: string, cookie: string, args: unknown): LoadRequest => ({
+      method: "POST",
+      path: "/approvals",
+      headers: {
+        cookie,
+        "next-action": id,
+        accept: "text/x-component",
+        "content-type": "text/plain;charset=UTF-8",
+        origin: baseUrl,
+      },
+      body: JSON.stringify([args]),
+    });
+    await record(
+      "Approve a claim (server action)",
+      "no errors",
+      (l) => l.errors === 0,
+      await load({
+        baseUrl,
+        connections: CONFIG.connections,
+        mode: "once",
+        expect: '"ok":true',
+        requests: submitted
+          .slice(0, 300)
+          .map((c) => action(approve, editorCookie, { claimId: c.id, version: c.version })),
+      }),
+      await floorOf("approve", async (i) => {
+        const claim = forFloor[i % forFloor.length]!;
+        await client.query("BEGIN");
+        await client.query(`SELECT id, state, version FROM "Claim" WHERE id = $1 FOR UPDATE`, [
+          claim.id,
+        ]);
+        await client.query(
+          `UPDATE "Claim" SET state = 'APPROVED', version = version + 1, "approvedById" = $2, "approvedAt" = now(), "updatedAt" = now() WHERE id = $1`,
+          [claim.id, editor.id],
+        );
+        await client.query(
+          `INSERT INTO "Decision" (id, "reviewId", "editorId", outcome) VALUES (gen_random_uuid(), $1, $2, 'APPROVE')`,
+          [claim.reviewId, editor.id],
+        );
+        await client.query(
+          `INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", after) VALUES ($1, 'claim.approve', 'Claim', $2, '{}')`,
+          [editor.id, claim.id],
+        );
+        await client.query("ROLLBACK");
+      }),
+    );
+
+    // Twenty reviewers, each saving the review of a claim of theirs again and again.
+    const save = ids.get("app/(app)/claims/actions.ts#saveReviewForm")!;
+    const ownClaims = new Map<string, { id: string; version: number }>();
+    for (const reviewer of reviewers) {
+      const row = (
+        await client.query<{ id: string; version: number }>(
+          `SELECT id, version FROM "Claim" WHERE state = 'IN_REVIEW' AND "assigneeId" = $1 ORDER BY id LIMIT 1`,
+          [reviewer.id],
+        )
+      ).rows[0]!;
+      ownClaims.set(reviewer.id, row);
+    }
+    const saves = await load({
+      baseUrl,
+      connections: CONFIG.reviewers,
+      mode: "chain",
+      durationMs: CONFIG.saveSeconds * 1000,
+      warmupMs: CONFIG.warmupSeconds * 1000,
+      expect: '"ok":true',
+      requests: reviewers.map((reviewer: BenchUser) => {
+        const claim = ownClaims.get(reviewer.id)!;
+        const request = action(save, reviewerCookies.get(reviewer.id)!, {
+          claimId: claim.id,
+          version: 0,
+          claimantName: "Anna Adams",
+          claimantType: "PERSON",
+          verdictId: falseVerdict,
+          rationale: `Checked against the statistics office's series (${r.int(1000)}).`,
+          evidence: [
+            { url: "https://stats.example/series", stance: "REFUTES", sourceType: "PRIMARY" },
+          ],
+        });
+        return {
+          ...request,
+          path: `/claims/${claim.id}`,
+          body: request.body!.replace('"version":0', '"version":__VERSION__'),
+          version: claim.version,
+        };
+      }),
+    });
+    await record(
+      `${CONFIG.reviewers} reviewers saving for ${CONFIG.saveSeconds} s`,
+      "no errors, p99 < 500 ms",
+      (l) => l.errors === 0 && l.latencyMs.p99 < 500,
+      saves,
+      null,
+    );
+
+    // Export of every approved claim, against COPY of the same rows.
+    const approved = Number(
+      (await client.query(`SELECT count(*) AS n FROM "Claim" WHERE state = 'APPROVED'`)).rows[0].n,
+    );
+    const { EXPORT_SELECT } = await import("@/lib/data/export");
+    const copyMs = await timeMedian(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const stream = client.query(
+            copyTo(`COPY (${EXPORT_SELECT} WHERE c.state = 'APPROVED' ORDER BY c.id) TO STDOUT`),
+          );
+          stream.on("data", () => {});
+          stream.on("end", () => resolve());
+          stream.on("error", reject);
+        }),
+      3,
+      1,
+    );
+    say(`COPY floor: ${round(copyMs)} ms for ${approved} claims`);
+    const exports: Array<Record<string, unknown>> = [];
+    const rssBefore = rssMb(appPid);
+    for (const file of ["export.csv", "export.json", "export.jsonl", "export.claimreview.json"]) {
+      let peak = rssMb(appPid);
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(appPid))), 25);
+      const t0 = performance.now();
+      const response = await fetch(`${baseUrl}/api/v1/${file}`, {
+        headers: { cookie: editorCookie },
+      });
+      let bytes = 0;
+      for await (const chunk of response.body!) bytes += (chunk as Uint8Array).length;
+      const ms = performance.now() - t0;
+      clearInterval(sampler);
+      const entry = {
+        file,
+        status: response.status,
+        claims: approved,
+        megabytes: round(bytes / 1e6, 1),
+        seconds: round(ms / 1000, 2),
+        claimsPerSecond: Math.round(approved / (ms / 1000)),
+        copyRatio: round(ms / copyMs, 1),
+        peakRssMb: Math.round(peak),
+      };
+      exports.push(entry);
+      say(`export ${JSON.stringify(entry)}`);
+    }
+
+    const results = {
+      ranAt: new Date(started).toISOString(),
+      minutes: round((Date.now() - started) / 60000),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: round(os.totalmem() / 1024 ** 3),
+        platform: `${os.platform()} ${os.release()}`,
+        node: process.version,
+        postgres,
+        database: process.env.DATABASE_URL ? "DATABASE_URL" : "embedded",
+      },
+      config: CONFIG,
+      dataset: dataset.counts,
+      generationSeconds: round(dataset.seconds),
+      extraction,
+      scenarios,
+      export: {
+        copyMs: round(copyMs),
+        approvedClaims: approved,
+        appRssBeforeMb: Math.round(rssBefore),
+        formats: exports,
+      },
+    };
+    await writeFile(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+    await writeFile(path.join(ROOT, "bench/results.md"), markdown(results));
+    say("wrote bench/results.md and bench/results.json");
+  } finally {
+    await client.end().catch(() => {});
+    if (app) {
+      const exited = new Promise((resolve) => app!.child.once("exit", resolve));
+      app.child.kill("SIGINT");
+      await exited;
+    }
+    await db.close();
+  }
+}
+
+// --- the report ------------------------------------------------------------------------
+
+type Results = {
+  ranAt: string;
+  minutes: number;
+  machine: Record<string, unknown>;
+  config: typeof CONFIG;
+  dataset: Record<string, number>;
+  generationSeconds: number;
+  extraction: Record<string, ReturnType<typeof extractionBench>>;
+  scenarios: Scenario[];
+  export: {
+    copyMs: number;
+    approvedClaims: number;
+    appRssBeforeMb: number;
+    formats: Array<Record<string, unknown>>;
+  };
+};
+
+function markdown(results: Results): string {
+  const yes = (met: boolean | null) => (met === null ? "–" : met ? "yes" : "**no**");
+  const m = results.machine;
+  const lines = [
+    "# ClaimDesk benchmark results",
+    "",
+    `Run ${results.ranAt} (${results.minutes} min) by \`npm run bench\`; targets are reported, not asserted.`,
+    "",
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, PostgreSQL ${m.postgres} (${m.database}).`,
+    "",
+    `Data (seed ${results.config.seed}, generated in ${results.generationSeconds} s): ` +
+      Object.entries(results.dataset)
+        .map(([t, n]) => `${n.toLocaleString("en")} ${t}`)
+        .join(", ") +
+      ".",
+    "",
+    `Load: ${results.config.connections} concurrent connections from a separate process, ${results.config.warmupSeconds} s warm-up then ${results.config.seconds} s per scenario, signed in as an editor; the floor is the page's main query as raw SQL through \`pg\` (median of 30 runs, one connection), and the ratio is the app's median over it.`,
+    "",
+    "| scenario | p50 ms | p95 ms | p99 ms | req/s | errors | floor ms | p50 / floor | target | met |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ...results.scenarios.map(
+      (s) =>
+        `| ${s.name} | ${s.load.latencyMs.p50} | ${s.load.latencyMs.p95} | ${s.load.latencyMs.p99} | ${s.load.rps} | ${s.load.errors} / ${s.load.requests} | ${s.floorMs ?? "–"} | ${s.ratio ?? "–"} | ${s.target} | ${yes(s.met)} |`,
+    ),
+    "",
+    `## Export of all ${results.export.approvedClaims.toLocaleString("en")} approved claims`,
+    "",
+    `Floor: \`COPY (same query) TO STDOUT\` in ${results.export.copyMs} ms. App memory before: ${results.export.appRssBeforeMb} MB. Targets: ≥ 50,000 claims/s, within 3× of COPY, peak RSS < 300 MB.`,
+    "",
+    "| file | MB | seconds | claims/s | time / COPY | peak RSS MB | met |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...results.export.formats.map(
+      (f) =>
+        `| ${f.file} | ${f.megabytes} | ${f.seconds} | ${Number(f.claimsPerSecond).toLocaleString("en")} | ${f.copyRatio} | ${f.peakRssMb} | ${yes(Number(f.claimsPerSecond) >= 50_000 && Number(f.copyRatio) <= 3 && Number(f.peakRssMb) < 300)} |`,
+    ),
+    "",
+    "## Extraction (one core)",
+    "",
+    "| text | articles | MB | extraction MB/s | Intl.Segmenter MB/s | time ratio | ≥ 1 MB/s |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...Object.entries(results.extraction).map(
+      ([name, e]) =>
+        `| ${name} | ${e.articles} | ${e.megabytes} | ${e.extractionMBps} | ${e.segmenterMBps} | ${e.ratio}× | ${yes(e.extractionMBps >= 1)} |`,
+    ),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
