@@ -137,8 +137,9 @@ export function ReviewForm({
         setErrors({});
         setDirty(false);
         setSavedVersion(result.data.version);
+        // The action's response already carries the page re-rendered (history, state):
+        // no second request.
         setMessage({ tone: "success", text: submit ? "Submitted for approval." : "Saved." });
-        router.refresh();
       } else {
         setErrors(result.fieldErrors ?? {});
         setMessage({ tone: "error", text: result.message });

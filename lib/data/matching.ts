@@ -9,6 +9,12 @@ import { matchBands, matchText as normalise } from "@/lib/domain/matching";
 export const SIMILAR_THRESHOLD = 0.3;
 /** … and above which a new claim is flagged as "checked before". */
 export const CHECKED_BEFORE_THRESHOLD = 0.5;
+/**
+ * Candidates scored per lookup. On the benchmark's 100,000 claims, keeping the 500 that
+ * share the most bands found the same best match for 29 of 30 claims (top eight the same
+ * for 16, the best score 0.0015 lower on average) at a quarter of the time.
+ */
+const CANDIDATE_LIMIT = 500;
 
 export interface SimilarClaim {
   id: string;
@@ -53,11 +59,20 @@ export function similarSql(
     SELECT n.id, n.text, n.state::text AS state, v.label AS verdict, n.score
     FROM (
       SELECT c.id, c.text, c.state, c."verdictId", similarity(c."matchText", ${text}) AS score
-      FROM "Claim" c
-      WHERE c."matchBands" && ${bands}::int[]
-        AND c.state <> 'DISMISSED'
-        AND NOT (c.id = ANY(${exclude}::uuid[]))
-        AND (${approvedOnly} = false OR c.state = 'APPROVED')
+      FROM (
+        -- Of the claims sharing a band, those sharing the most (LSH's own estimate of
+        -- their similarity) are scored, at most CANDIDATE_LIMIT: a claim made of very common
+        -- words can share a band with thousands. pg_catalog's && keeps the GIN index
+        -- (intarray's own && would not use it); intarray's & and icount count the bands.
+        SELECT c.id, c.text, c.state, c."verdictId", c."matchText"
+        FROM "Claim" c
+        WHERE c."matchBands" OPERATOR(pg_catalog.&&) ${bands}::int[]
+          AND c.state <> 'DISMISSED'
+          AND NOT (c.id = ANY(${exclude}::uuid[]))
+          AND (${approvedOnly} = false OR c.state = 'APPROVED')
+        ORDER BY icount(c."matchBands" OPERATOR(public.&) ${bands}::int[]) DESC, c.id
+        LIMIT ${CANDIDATE_LIMIT}
+      ) c
     ) n
     LEFT JOIN "Verdict" v ON v.id = n."verdictId"
     WHERE n.score >= ${threshold}

@@ -44,10 +44,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // Pulled by the client: a slow download never buffers the whole export.
-      const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
+      // Pulled by the client: a slow download never buffers the whole export. Claims are
+      // sent in pieces of about 64 KB, not one write each.
+      let piece = "";
+      while (piece.length < 65_536) {
+        const { value, done } = await chunks.next();
+        if (done) {
+          if (piece) controller.enqueue(encoder.encode(piece));
+          controller.close();
+          return;
+        }
+        piece += value;
+      }
+      controller.enqueue(encoder.encode(piece));
     },
     async cancel() {
       await chunks.return(undefined);
