@@ -11,9 +11,10 @@ import { requestLog } from "@/lib/request-log";
 
 /**
  * The one shape of every server action: require the role (redirects to /login without a
- * session) → refuse NUL characters and absurd nesting → parse the input with its schema → do the work (one transaction in lib/data,
- * with its audit event) → refresh what the browser has cached. Refusals come back as one
- * message plus field errors, never as a thrown error.
+ * session) → refuse NUL characters and absurd nesting → parse the input with its schema →
+ * do the work (one transaction in lib/data, with its audit event) → refresh what the
+ * browser has cached. Refusals come back as one message plus field errors, never as a
+ * thrown error; each is logged with the request id (failures with their stack).
  */
 export async function runAction<S extends z.ZodType, T>(
   role: Role,
