@@ -59,3 +59,23 @@ test("a new claim that repeats an approved one is flagged, and one click links i
     `/claims/${original.id}`,
   );
 });
+
+test("a claim page lists the claims that say nearly the same, loaded after the page", async ({
+  page,
+  makeClaim,
+}) => {
+  const word = () =>
+    Array.from({ length: 8 }, () => "bcdfghjklmnpqrstvwz"[Math.floor(Math.random() * 19)]).join("");
+  const fact = `the ${word()} ${word()} spent 41 million on ${word()} in 2019`;
+  const earlier = await makeClaim({ state: "APPROVED", text: `Officials said ${fact}.` });
+  const claim = await makeClaim({ text: `The mayor said ${fact}.` });
+  await page.goto(`/claims/${claim.id}`);
+  const list = page.getByTestId("similar-claims");
+  await expect(list.getByRole("link")).toHaveText([`Officials said ${fact}.`]);
+  await expect(list).toContainText("Approved");
+  await list.getByRole("link").click();
+  await expect(page).toHaveURL(`/claims/${earlier.id}`);
+  await expect(page.getByTestId("similar-claims").getByRole("link")).toHaveText([
+    `The mayor said ${fact}.`,
+  ]);
+});

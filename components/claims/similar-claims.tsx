@@ -1,24 +1,60 @@
+"use client";
+
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
 
-/** Earlier claims that say nearly the same, best first: has this been checked before? */
-export function SimilarClaims({
-  claims,
-}: {
-  claims: Array<{
-    id: string;
-    text: string;
-    state: ClaimState;
-    verdict: string | null;
-    score: number;
-  }>;
-}) {
-  if (claims.length === 0)
+interface SimilarClaim {
+  id: string;
+  text: string;
+  state: ClaimState;
+  verdict: string | null;
+  score: number;
+}
+
+type Loaded =
+  { status: "loading" } | { status: "error" } | { status: "done"; claims: SimilarClaim[] };
+
+/**
+ * Earlier claims that say nearly the same, best first: has this been checked before?
+ * Loaded after the page (GET /api/v1/claims/{id}/similar), so that neither the claim page
+ * nor the re-render after each save waits for the similarity search. Give it `key` = the
+ * claim id so that another claim starts from "loading".
+ */
+export function SimilarClaims({ claimId }: { claimId: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/v1/claims/${claimId}/similar`, { signal: controller.signal })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<{ data: SimilarClaim[] }>;
+      })
+      .then((body) => setLoaded({ status: "done", claims: body.data }))
+      .catch(() => {
+        if (!controller.signal.aborted) setLoaded({ status: "error" });
+      });
+    return () => controller.abort();
+  }, [claimId]);
+
+  if (loaded.status === "loading")
+    return (
+      <p className="text-sm text-slate-600" role="status">
+        Looking for similar claims…
+      </p>
+    );
+  if (loaded.status === "error")
+    return (
+      <p className="text-sm text-red-700" role="status">
+        Similar claims could not be loaded; reload the page to try again.
+      </p>
+    );
+  if (loaded.claims.length === 0)
     return <p className="text-sm text-slate-600">No similar claims found.</p>;
   return (
     <ol className="space-y-3" data-testid="similar-claims">
-      {claims.map((c) => (
+      {loaded.claims.map((c) => (
         <li key={c.id} className="text-sm">
           <div className="mb-1 flex flex-wrap items-center gap-2">
             <Badge tone={CLAIM_STATE_TONES[c.state]}>{CLAIM_STATE_LABELS[c.state]}</Badge>

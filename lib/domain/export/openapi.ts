@@ -117,7 +117,7 @@ export const OPENAPI = {
     "/api/v1/claims/{id}/similar": {
       get: {
         summary:
-          "Claims that say nearly the same, best first (scope claims:read; without claims:unpublished, approved claims of an approved claim only)",
+          "Claims that say nearly the same, best first (scope claims:read; a token without claims:unpublished sees approved claims of an approved claim only)",
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
           {

@@ -24,7 +24,6 @@ import {
 } from "@/lib/data/review";
 import { canEditReview, canTakeClaim, decisionRefusal } from "@/lib/domain/lifecycle";
 import { latestReturn } from "@/lib/data/approval";
-import { listSimilarClaims } from "@/lib/data/matching";
 import { SimilarClaims } from "@/components/claims/similar-claims";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
@@ -50,14 +49,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     });
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
-  const [review, verdicts, history, comments, users, returned, similar] = await Promise.all([
+  const [review, verdicts, history, comments, users, returned] = await Promise.all([
     getReviewForm(claim.id),
     listActiveVerdicts(),
     listClaimHistory(claim.id),
     listComments(claim.id),
     listAssignableUsers(),
     claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
-    listSimilarClaims(claim.id),
   ]);
   if (!review) notFound();
   const isEditor = hasRole(user.role, "EDITOR");
@@ -233,7 +231,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
         </div>
         <div className="space-y-4">
           <Card title="Similar claims">
-            <SimilarClaims claims={similar} />
+            <SimilarClaims key={claim.id} claimId={claim.id} />
           </Card>
           {editable && claim.article && (
             <Card title="Claim text and span">

@@ -12,8 +12,8 @@ const params = z.object({
 
 /**
  * GET /api/v1/claims/{id}/similar: claims that say nearly the same, best first, with
- * their state, verdict and similarity score. Callers who may not read unpublished claims
- * see approved claims only (and only of an approved claim).
+ * their state, verdict and similarity score. Tokens without claims:unpublished see
+ * approved claims only (and only of an approved claim); signed-in users see all.
  */
 export async function GET(request: Request, context: { params: Promise<{ claimId: string }> }) {
   const auth = await authorizeApi(request, "claims:read");
@@ -29,7 +29,9 @@ export async function GET(request: Request, context: { params: Promise<{ claimId
       { status: 400 },
     );
   }
-  const unpublished = mayReadUnpublished(auth.caller);
+  // Signed-in people see every claim in the app anyway (the claim page loads this list);
+  // tokens need the claims:unpublished scope for claims that are not approved.
+  const unpublished = auth.caller.kind === "session" || mayReadUnpublished(auth.caller);
   const state = await findClaimState(parsed.data.claimId);
   if (!state || (!unpublished && state !== "APPROVED")) {
     return Response.json({ error: "No such claim" }, { status: 404 });
