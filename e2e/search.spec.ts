@@ -66,16 +66,18 @@ test("a claim page lists the claims that say nearly the same, loaded after the p
 }) => {
   const word = () =>
     Array.from({ length: 8 }, () => "bcdfghjklmnpqrstvwz"[Math.floor(Math.random() * 19)]).join("");
-  const fact = `the ${word()} ${word()} spent 41 million on ${word()} in 2019`;
+  // Words of their own: the e2e database holds other tests' claims, some alike.
+  const fact = `the ${word()} ${word()} ${word()} ${word()} grew by 41 ${word()}`;
   const earlier = await makeClaim({ state: "APPROVED", text: `Officials said ${fact}.` });
   const claim = await makeClaim({ text: `The mayor said ${fact}.` });
   await page.goto(`/claims/${claim.id}`);
   const list = page.getByTestId("similar-claims");
-  await expect(list.getByRole("link")).toHaveText([`Officials said ${fact}.`]);
-  await expect(list).toContainText("Approved");
-  await list.getByRole("link").click();
+  // Best match first.
+  await expect(list.getByRole("link").first()).toHaveText(`Officials said ${fact}.`);
+  await expect(list.getByRole("listitem").first()).toContainText("Approved");
+  await list.getByRole("link").first().click();
   await expect(page).toHaveURL(`/claims/${earlier.id}`);
-  await expect(page.getByTestId("similar-claims").getByRole("link")).toHaveText([
+  await expect(page.getByTestId("similar-claims").getByRole("link").first()).toHaveText(
     `The mayor said ${fact}.`,
-  ]);
+  );
 });
