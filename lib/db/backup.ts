@@ -45,6 +45,14 @@ async function pgDumpMajor(): Promise<number | null> {
   }
 }
 
+/** A URL for pg_dump/pg_restore with the password moved to PGPASSWORD (not in `ps`). */
+function clientTarget(url: string): { url: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  return { url: parsed.toString(), env: { ...process.env, PGPASSWORD: password } };
+}
+
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -114,9 +122,12 @@ export async function backupDatabase(
     );
     if (dumpMajor !== null && dumpMajor >= serverMajor) {
       log(`pg_dump ${dumpMajor} for server ${serverMajor}`);
-      await run("pg_dump", ["--format=custom", "--no-owner", "--file", file, "--dbname", url], {
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const target = clientTarget(url);
+      await run(
+        "pg_dump",
+        ["--format=custom", "--no-owner", "--file", file, "--dbname", target.url],
+        { maxBuffer: 16 * 1024 * 1024, env: target.env },
+      );
       return { method: "pg_dump", counts: await rowCounts(url) };
     }
     log(
@@ -212,10 +223,11 @@ export async function restoreDatabase(
     if (tables > 0)
       throw new RestoreError("A pg_dump backup restores only into a database with no tables.");
     await new Promise<void>((resolve, reject) => {
+      const target = clientTarget(url);
       const child = spawn(
         "pg_restore",
-        ["--no-owner", "--single-transaction", "--exit-on-error", "--dbname", url, file],
-        { stdio: ["ignore", "inherit", "inherit"] },
+        ["--no-owner", "--single-transaction", "--exit-on-error", "--dbname", target.url, file],
+        { stdio: ["ignore", "inherit", "inherit"], env: target.env },
       );
       child.on("error", reject);
       child.on("exit", (code) =>
