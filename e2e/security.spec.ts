@@ -1,5 +1,8 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { createArticle, createClaim } from "@/seeds/factories";
+import { E2E_DATA_DIR } from "../playwright.config";
 import { expect, logIn, test } from "./fixtures";
 import { callAction, serverActionIds, signedInClient } from "./support/http";
 
@@ -137,4 +140,10 @@ test("markup in articles, claims, reviews and comments is shown as text and neve
     expect(await page.locator("main script, main img[src=x]").count()).toBe(0);
   }
   expect(dialogs).toEqual([]);
+});
+
+test("the embedded default generated its session secret under .data, readable by its owner only", () => {
+  const file = path.resolve(import.meta.dirname, "..", E2E_DATA_DIR, "nextauth-secret");
+  expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
 });
