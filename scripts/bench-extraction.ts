@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractClaims } from "@/lib/domain/extraction/extract";
+import { measureExtraction, medianTime } from "./bench/extraction";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const folder = process.argv[2] ?? path.join(ROOT, "../shared/data/polnear/train/text");
@@ -21,25 +22,9 @@ const texts = existsSync(folder)
       .filter((f) => f.endsWith(".txt"))
       .map((f) => readFileSync(path.join(folder, f), "utf8"))
   : Array.from({ length: 300 }, () => sample);
-const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0) / 1e6;
-
-function time(fn: () => void, rounds: number): number {
-  const runs: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const started = performance.now();
-    fn();
-    runs.push(performance.now() - started);
-  }
-  return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
-}
-
-const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-let sink = 0;
-time(() => texts.forEach((t) => (sink += extractClaims(t).claims.length)), 1); // warm-up
-const extractMs = time(() => texts.forEach((t) => (sink += extractClaims(t).claims.length)), 3);
-const segmentMs = time(() => texts.forEach((t) => (sink += [...segmenter.segment(t)].length)), 3);
+const { megabytes, extractMs, segmentMs } = measureExtraction(texts);
 for (let i = 0; i < 50; i++) extractClaims(sample);
-const sampleMs = time(() => extractClaims(sample), 200);
+const sampleMs = medianTime(() => extractClaims(sample), 200);
 
 console.log(`texts: ${texts.length} articles, ${megabytes.toFixed(2)} MB`);
 console.log(
@@ -48,4 +33,3 @@ console.log(
 console.log(`Intl.Segmenter sentences only: ${(megabytes / (segmentMs / 1000)).toFixed(2)} MB/s`);
 console.log(`ratio extraction/segmentation time: ${(extractMs / segmentMs).toFixed(2)}x`);
 console.log(`sample article: ${sampleMs.toFixed(2)} ms median after warm-up`);
-if (sink < 0) console.log(sink);

@@ -26,9 +26,9 @@ import { to as copyTo } from "pg-copy-streams";
 import { hashPassword } from "@/lib/auth/password";
 import { resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { extractClaims } from "@/lib/domain/extraction/extract";
 import { matchBands } from "@/lib/domain/matching";
 import { encodeCursor } from "@/lib/validation/queue";
+import { measureExtraction } from "./extraction";
 import { generateDataset, prng, type BenchUser } from "./generate";
 import type { LoadRequest, LoadResult, LoadSpec } from "./load";
 
@@ -89,28 +89,14 @@ async function timeMedian(fn: (i: number) => Promise<unknown>, runs = 30, warmup
 // --- extraction ------------------------------------------------------------------------
 
 function extractionBench(texts: string[]) {
-  const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0) / 1e6;
-  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-  let sink = 0;
-  const time = (fn: () => void, rounds: number) => {
-    const runs: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const started = performance.now();
-      fn();
-      runs.push(performance.now() - started);
-    }
-    return median(runs);
-  };
-  time(() => texts.forEach((t) => (sink += extractClaims(t).claims.length)), 1);
-  const extractMs = time(() => texts.forEach((t) => (sink += extractClaims(t).claims.length)), 3);
-  const segmentMs = time(() => texts.forEach((t) => (sink += [...segmenter.segment(t)].length)), 3);
+  const speed = measureExtraction(texts);
   return {
-    articles: texts.length,
-    megabytes: round(megabytes, 2),
-    extractionMBps: round(megabytes / (extractMs / 1000), 2),
-    segmenterMBps: round(megabytes / (segmentMs / 1000), 2),
-    ratio: round(extractMs / segmentMs, 2),
-    claimsFound: sink > 0,
+    articles: speed.articles,
+    megabytes: round(speed.megabytes, 2),
+    extractionMBps: round(speed.megabytes / (speed.extractMs / 1000), 2),
+    segmenterMBps: round(speed.megabytes / (speed.segmentMs / 1000), 2),
+    ratio: round(speed.extractMs / speed.segmentMs, 2),
+    claimsFound: speed.claims > 0,
   };
 }
 
