@@ -1,12 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { createPrismaClient } from "@/lib/db";
 
 type Db = ReturnType<typeof createPrismaClient>;
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** A browserless client that signs in as next-auth's own form does (CSRF token, then POST). */
 export async function signedInClient(
@@ -45,18 +41,7 @@ export async function createToken(db: Db, createdById: string, scopes: string[])
   return secret;
 }
 
-/** Server actions of the production build, as "<file>#<exported name>" → action id. */
-export function serverActionIds(): Map<string, string> {
-  const manifest = JSON.parse(
-    readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename: string; exportedName: string }> };
-  return new Map(
-    Object.entries(manifest.node).map(([id, entry]) => [
-      `${entry.filename}#${entry.exportedName}`,
-      id,
-    ]),
-  );
-}
+export { serverActionIds } from "@/scripts/server-actions";
 
 export interface ActionResponse {
   status: number;

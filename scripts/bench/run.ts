@@ -28,6 +28,7 @@ import { resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded"
 import { migrate } from "@/lib/db/migrate";
 import { matchBands } from "@/lib/domain/matching";
 import { encodeCursor } from "@/lib/validation/queue";
+import { serverActionIds } from "../server-actions";
 import { measureExtraction } from "./extraction";
 import { generateDataset, prng, type BenchUser } from "./generate";
 import type { LoadRequest, LoadResult, LoadSpec } from "./load";
@@ -198,15 +199,6 @@ async function load(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(
-    readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename: string; exportedName: string }> };
-  return new Map(
-    Object.entries(manifest.node).map(([id, e]) => [`${e.filename}#${e.exportedName}`, id]),
-  );
-}
-
 // --- the run ---------------------------------------------------------------------------
 
 interface Scenario {
@@ -264,7 +256,7 @@ async function main() {
     const reviewers = dataset.users.filter((u) => u.role === "REVIEWER");
     const reviewerCookies = new Map<string, string>();
     for (const r of reviewers) reviewerCookies.set(r.id, await logIn(baseUrl, r.email));
-    const ids = actionIds();
+    const ids = serverActionIds();
     const r = prng(CONFIG.seed + 1);
 
     const page = (path: string, cookie = editorCookie): LoadRequest => ({
