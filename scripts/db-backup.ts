@@ -7,6 +7,7 @@ import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { backupDatabase } from "@/lib/db/backup";
 import { openScriptDatabase, ScriptDatabaseError } from "@/lib/db/script-database";
+import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -34,12 +35,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `db:backup: ${error instanceof ScriptDatabaseError ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  },
+runMain(
+  "db:backup",
+  () => main(process.argv.slice(2)),
+  (error) => (error instanceof ScriptDatabaseError ? error.message : String(error)),
 );

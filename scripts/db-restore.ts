@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { RestoreError, restoreDatabase } from "@/lib/db/backup";
 import { openScriptDatabase, ScriptDatabaseError } from "@/lib/db/script-database";
+import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -37,11 +38,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof RestoreError || error instanceof ScriptDatabaseError;
-    console.error(`db:restore: ${known ? (error as Error).message : String(error)}`);
-    process.exit(1);
-  },
+runMain(
+  "db:restore",
+  () => main(process.argv.slice(2)),
+  (error) =>
+    error instanceof RestoreError || error instanceof ScriptDatabaseError
+      ? error.message
+      : String(error),
 );

@@ -14,6 +14,7 @@ import { openScriptDatabase } from "@/lib/db/script-database";
 import { encodeExport } from "@/lib/domain/export/encode";
 import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
 import { exportFilter, exportFormat } from "@/lib/validation/export";
+import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -73,10 +74,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runMain("export", () => main(process.argv.slice(2)));

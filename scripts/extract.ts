@@ -14,6 +14,7 @@
 import { readFile } from "node:fs/promises";
 import { extractClaims } from "@/lib/domain/extraction/extract";
 import { checkworthiness, CHECKWORTHY_THRESHOLD } from "@/lib/domain/extraction/checkworthiness";
+import { runMain } from "./run-main";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -82,10 +83,4 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`extract: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runMain("extract", () => main(process.argv.slice(2)));

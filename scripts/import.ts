@@ -9,6 +9,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { openScriptDatabase } from "@/lib/db/script-database";
 import { parseImportFile, SUPPORTED_EXTENSIONS } from "@/lib/domain/import/parse";
+import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -109,10 +110,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runMain("import", () => main(process.argv.slice(2)));

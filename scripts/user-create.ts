@@ -15,6 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { email } from "@/lib/validation/auth";
 import { newPassword } from "@/lib/validation/auth";
 import { ROLES } from "@/lib/domain/roles";
+import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -114,10 +115,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`user:create: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runMain("user:create", () => main(process.argv.slice(2)));
