@@ -8,7 +8,7 @@ import { DEMO_USERS } from "@/seeds/demo";
 import { createClaim, createUser } from "@/seeds/factories";
 import { E2E_OPS_DATA_DIR } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { eventually, killApp, startApp, stopApp, type AppProcess } from "./support/app-process";
+import { eventually, killApp, startApp, stopApp, type AppProcess } from "@/scripts/app-process";
 import { callAction, serverActionIds, signedInClient } from "./support/http";
 
 /**

@@ -15,7 +15,7 @@
  * BENCH_SECONDS per scenario (8), BENCH_CONNECTIONS (4), BENCH_SAVE_SECONDS (60),
  * BENCH_PORT (3300), BENCH_SEED.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -28,6 +28,7 @@ import { resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded"
 import { migrate } from "@/lib/db/migrate";
 import { matchBands } from "@/lib/domain/matching";
 import { encodeCursor } from "@/lib/validation/queue";
+import { startApp, stopApp, type AppProcess } from "../app-process";
 import { serverActionIds } from "../server-actions";
 import { measureExtraction } from "./extraction";
 import { generateDataset, prng, type BenchUser } from "./generate";
@@ -102,37 +103,6 @@ function extractionBench(texts: string[]) {
 }
 
 // --- the app ---------------------------------------------------------------------------
-
-async function startApp(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const url = `http://127.0.0.1:${CONFIG.port}`;
-  const child = spawn(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: url,
-        PORT: String(CONFIG.port),
-        CLAIMDESK_LOG_FILE: path.join(ROOT, ".data/bench-app.log"),
-        DATABASE_POOL_SIZE: "10",
-      },
-    },
-  );
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      process.stdout.write(chunk);
-      if (output.includes("ClaimDesk is running")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`the app exited (${code})`)));
-  });
-  return { child, url };
-}
 
 /** The Next.js server process under the start command (for its memory). */
 function serverPid(startPid: number): number {
@@ -216,7 +186,7 @@ async function main() {
   const db = await openDatabase();
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
-  let app: { child: ChildProcess; url: string } | null = null;
+  let app: AppProcess | null = null;
   try {
     await migrate(db.url);
     const postgres = (await client.query<{ server_version: string }>("SHOW server_version"))
@@ -247,7 +217,20 @@ async function main() {
     };
     say(JSON.stringify(extraction));
 
-    app = await startApp(db.url);
+    app = await startApp({
+      port: CONFIG.port,
+      host: "127.0.0.1",
+      // Ctrl-C on the benchmark stops the app too; a first build takes its time.
+      ownProcessGroup: false,
+      echo: true,
+      timeoutMs: 20 * 60_000,
+      env: {
+        DATABASE_URL: db.url,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        CLAIMDESK_LOG_FILE: path.join(ROOT, ".data/bench-app.log"),
+        DATABASE_POOL_SIZE: "10",
+      },
+    });
     const appPid = serverPid(app.child.pid!);
     const baseUrl = app.url;
     const byEmail = (email: string) => dataset.users.find((u) => u.email === email)!;
@@ -618,11 +601,7 @@ async function main() {
     say("wrote bench/results.md and bench/results.json");
   } finally {
     await client.end().catch(() => {});
-    if (app) {
-      const exited = new Promise((resolve) => app!.child.once("exit", resolve));
-      app.child.kill("SIGINT");
-      await exited;
-    }
+    if (app) await stopApp(app);
     await db.close();
   }
 }
