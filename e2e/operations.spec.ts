@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { embeddedPgDir, resetEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { readMigrations } from "@/lib/db/migrate";
 import { DEMO_USERS } from "@/seeds/demo";
 import { createClaim, createUser } from "@/seeds/factories";
@@ -247,7 +247,8 @@ test("after kill -9 of the app, and of the app and its database, the next start 
   expect(a.output()).toContain("reusing it");
 
   // Now the database dies too, leaving its pid file behind.
-  const pidFile = readFileSync(path.join(ROOT, DATA_DIR, "pg", "postmaster.pid"), "utf8");
+  const pgDir = await embeddedPgDir(path.join(ROOT, DATA_DIR));
+  const pidFile = readFileSync(path.join(pgDir, "postmaster.pid"), "utf8");
   await killApp(a);
   process.kill(Number(pidFile.split("\n")[0]), "SIGKILL");
   a = await startA();

@@ -261,6 +261,14 @@ async function place(
   return placed;
 }
 
+/** Where the cluster of a data folder lives: `<dataDir>/pg`, or under the fallback folder. */
+export async function embeddedPgDir(
+  dataDir: string,
+  options: Pick<EmbeddedPostgresOptions, "fallbackDir" | "nativeDir"> = {},
+): Promise<string> {
+  return (await place({ ...options, dataDir })).pgDir;
+}
+
 /** The cluster's folder under the fallback folder: one per data folder. */
 function fallbackPgDir(fallbackDir: string, dataDir: string): string {
   const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
