@@ -134,17 +134,15 @@ function isQuoteMark(token: Token | undefined): boolean {
   return !!token && /^[“”"]$/.test(token.text);
 }
 
-function insideAny(pos: number, spans: Span[]): Span | null {
-  for (const s of spans) if (pos > s.start && pos < s.end) return s;
-  return null;
-}
-
 /** Where a cue word stands as a verb of attribution (not a noun, not inside a quotation). */
 export function findCues(tokens: Token[], quotes: Span[]): Cue[] {
   const cues: Cue[] = [];
+  // Quotations are in text order and do not overlap; so are tokens: one pass over both.
+  let q = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (insideAny(t.start, quotes)) continue;
+    while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+    if (q < quotes.length && quotes[q]!.start < t.start) continue; // inside a quotation
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
       cues.push({ first: i, last: i + 1, according: true });
       i++;
@@ -328,7 +326,8 @@ function trimContent(text: string, s: Span): Span {
 
 /**
  * Finds the attributions of one sentence. `tokens` are the sentence's tokens; `quotes`
- * are the article's quotations (which may extend beyond the sentence).
+ * are the quotations that reach into it (which may extend beyond it) and the one that
+ * closed just before it.
  */
 export function findAttributions(
   text: string,
@@ -338,7 +337,14 @@ export function findAttributions(
 ): Attribution[] {
   const cues = findCues(tokens, quotes);
   const found: Attribution[] = [];
-  const cueIndex = new Map<number, number>(); // token index of cue -> attribution index
+  // For each token, the index of the first semicolon at or after it (or the end).
+  const semicolonFrom = new Int32Array(tokens.length);
+  for (let i = tokens.length - 1, next = tokens.length; i >= 0; i--) {
+    if (tokens[i]!.text === ";") next = i;
+    semicolonFrom[i] = next;
+  }
+  // The last cue that made an attribution: its token index and the attribution's index.
+  let lastCue: { token: number; attribution: number } | null = null;
 
   for (const [n, cue] of cues.entries()) {
     const nextCue = cues[n + 1];
@@ -356,11 +362,12 @@ export function findAttributions(
         cueSpan,
         nextCue,
         found,
-        cueIndex,
+        lastCue,
+        semicolonFrom,
       );
     }
     if (attribution && attribution.content.end > attribution.content.start) {
-      cueIndex.set(cue.first, found.length);
+      lastCue = { token: cue.first, attribution: found.length };
       found.push(attribution);
     }
   }
@@ -440,7 +447,8 @@ function verbAttribution(
   cueSpan: Span,
   nextCue: Cue | undefined,
   found: Attribution[],
-  cueIndex: Map<number, number>,
+  lastCue: { token: number; attribution: number } | null,
+  semicolonFrom: Int32Array,
 ): Attribution | null {
   const cueToken = tokens[cue.first]!;
   const back = skipAuxiliariesBack(tokens, cue.first - 1);
@@ -483,13 +491,12 @@ function verbAttribution(
     before &&
     (before.lower === "and" || before.text === ",") &&
     found.length > 0 &&
-    cueIndex.size > 0
+    lastCue !== null
   ) {
     // "Peskov added and warned …": the verb shares the subject of the previous one.
-    const prevCue = [...cueIndex.keys()].at(-1)!;
-    if (prevCue < cue.first) {
+    if (lastCue.token < cue.first) {
       form = "conjoined";
-      sharesSpeakerWith = cueIndex.get(prevCue)!;
+      sharesSpeakerWith = lastCue.attribution;
     }
   } else if (before?.lower === "and" && tokens[back.index - 1]?.text !== "," && back.index > 2) {
     // "Reid caucused in Nevada and says …": the subject of the sentence.
@@ -555,32 +562,26 @@ function verbAttribution(
 
   // Where the content after the cue stops: another attribution of the same subject, a
   // semicolon, or an "according to".
-  let stop = tokens.length;
-  for (let m = k; m < tokens.length; m++) {
-    const t = tokens[m]!;
-    if (t.text === ";") {
-      stop = m;
-      break;
-    }
-    if (nextCue && m === nextCue.first) {
-      const joiner = tokens[m - 1];
-      if ((joiner && (joiner.lower === "and" || joiner.text === ",")) || nextCue.according) {
-        stop = joiner && (joiner.lower === "and" || joiner.text === ",") ? m - 1 : m;
-        if (tokens[stop - 1]?.text === ",") stop--;
-        break;
-      }
+  let stop = k < tokens.length ? semicolonFrom[k]! : tokens.length;
+  const m = nextCue?.first ?? -1;
+  if (nextCue && m >= k && m < stop) {
+    const joiner = tokens[m - 1];
+    if ((joiner && (joiner.lower === "and" || joiner.text === ",")) || nextCue.according) {
+      stop = joiner && (joiner.lower === "and" || joiner.text === ",") ? m - 1 : m;
+      if (tokens[stop - 1]?.text === ",") stop--;
+    } else {
       // ", Kremlin spokesman Dmitry Peskov said": the next cue has its own subject.
       const subject = nounPhraseEndingAt(tokens, skipAuxiliariesBack(tokens, m - 1).index, k);
-      if (subject && tokens[subject.first - 1]?.text === ",") {
-        stop = subject.first - 1;
-        break;
-      }
+      if (subject && tokens[subject.first - 1]?.text === ",") stop = subject.first - 1;
     }
   }
 
   let content: Span | null = null;
   let direct = false;
-  const afterTokens = tokens.slice(k, stop).filter((t) => /\p{L}|\p{N}/u.test(t.text));
+  // How many words follow the cue (counted up to five: all the tests below need).
+  const afterTokens = { length: 0 };
+  for (let w = k; w < stop && afterTokens.length < 5; w++)
+    if (/\p{L}|\p{N}/u.test(tokens[w]!.text)) afterTokens.length++;
   // Words after the cue are the content only when they read as such ("that …", a quote,
   // a clause); "said with a laugh", "said Tuesday", "said of the ban" are adjuncts when
   // the content came first ("'…,' she said to cheers").

@@ -127,9 +127,18 @@ function sameSurname(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 5 && editDistance(a, b) <= 1;
 }
 
+/**
+ * The most speakers one article may have. News articles name a few dozen at most; the cap
+ * keeps every look-up (each scans the speakers) bounded, so a text made of names costs
+ * linear time. Mentions beyond it resolve to nobody.
+ */
+export const MAX_SPEAKERS = 200;
+
 export class SpeakerRegistry {
   readonly speakers: Speaker[] = [];
   private clock = 0;
+  /** Lower-cased aliases to their speaker, for exact look-ups. */
+  private readonly byAlias = new Map<string, Speaker>();
 
   /** Notes a titled person named outside an attribution, as a person a pronoun may refer to. */
   observe(mention: string): void {
@@ -155,20 +164,34 @@ export class SpeakerRegistry {
       if (name.split(" ").length > existing.name.split(" ").length) existing.name = name;
       if (title && (!existing.title || title.length > existing.title.length))
         existing.title = title;
-      existing.aliases.add(name);
+      this.addAlias(existing, name);
       existing.isPerson ||= personal;
       return this.touch(existing);
     }
+    return this.add(name, title, personal);
+  }
+
+  private add(name: string, title: string | null, isPerson: boolean): Speaker | null {
+    if (this.speakers.length >= MAX_SPEAKERS) return null;
     const speaker: Speaker = {
       id: this.speakers.length,
       name,
       title,
-      isPerson: personal,
-      aliases: new Set([name]),
+      isPerson,
+      aliases: new Set(),
       lastSeen: this.clock,
     };
+    this.addAlias(speaker, name);
     this.speakers.push(speaker);
     return speaker;
+  }
+
+  private addAlias(speaker: Speaker, alias: string): void {
+    speaker.aliases.add(alias);
+    // The earliest speaker known by an alias wins, as a scan in order would find it.
+    const key = alias.toLowerCase();
+    const current = this.byAlias.get(key);
+    if (!current || speaker.id < current.id) this.byAlias.set(key, speaker);
   }
 
   private touch(speaker: Speaker | null): Speaker | null {
@@ -179,11 +202,8 @@ export class SpeakerRegistry {
   private findByName(name: string): Speaker | null {
     const last = surname(name);
     const first = name.split(/\s+/).length > 1 ? name.split(/\s+/)[0]!.toLowerCase() : null;
-    for (const speaker of this.speakers) {
-      for (const alias of speaker.aliases) {
-        if (alias.toLowerCase() === name.toLowerCase()) return speaker;
-      }
-    }
+    const exact = this.byAlias.get(name.toLowerCase());
+    if (exact) return exact;
     for (const speaker of this.speakers) {
       if (
         !speaker.isPerson &&
@@ -220,16 +240,7 @@ export class SpeakerRegistry {
     const bare = described.join(" ");
     const known = this.speakers.find((s) => s.aliases.has(bare));
     if (known) return known;
-    const speaker: Speaker = {
-      id: this.speakers.length,
-      name: bare,
-      title: null,
-      isPerson: GENERIC_PERSON_HEADS.has(head),
-      aliases: new Set([bare]),
-      lastSeen: this.clock,
-    };
-    this.speakers.push(speaker);
-    return speaker;
+    return this.add(bare, null, GENERIC_PERSON_HEADS.has(head));
   }
 
   private mostRecent(predicate: (s: Speaker) => boolean): Speaker | null {

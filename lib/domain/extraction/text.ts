@@ -92,9 +92,16 @@ export function splitSentences(text: string): Span[] {
   return sentences;
 }
 
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+/** Whether the word before a dot is an abbreviation's. Scans back from the dot only (an
+ * end-anchored regular expression would rescan the line from its start at every dot). */
 function endsWithAbbreviation(line: string, dotIndex: number): boolean {
-  const before = /[\p{L}.]+$/u.exec(line.slice(0, dotIndex));
-  return before ? isAbbreviation(before[0] + ".") : false;
+  let start = dotIndex;
+  // No abbreviation is longer than a dozen characters; a longer run is not one.
+  while (start > 0 && dotIndex - start < 16 && LETTER_OR_DOT.test(line[start - 1]!)) start--;
+  if (start === dotIndex || (start > 0 && LETTER_OR_DOT.test(line[start - 1]!))) return false;
+  return isAbbreviation(line.slice(start, dotIndex) + ".");
 }
 
 function pushTrimmed(text: string, start: number, end: number, into: Span[]) {
@@ -131,8 +138,12 @@ export function findQuotes(text: string): Span[] {
       }
     }
   }
-  return quotes.filter((q) => q.end - q.start > 2);
+  // A "quotation" longer than a long news quote is a stray quote mark that never closed.
+  return quotes.filter((q) => q.end - q.start > 2 && q.end - q.start <= MAX_QUOTE_CHARS);
 }
+
+/** Quoted passages run to a few paragraphs; the longest in PolNeAR's 924 articles is about 2,000 characters. */
+export const MAX_QUOTE_CHARS = 5_000;
 
 function isOpeningStraightQuote(text: string, i: number): boolean {
   const before = text[i - 1];
@@ -142,10 +153,19 @@ function isOpeningStraightQuote(text: string, i: number): boolean {
   );
 }
 
-/** A new opening quote at the start of the next paragraph continues an unclosed quote. */
+/**
+ * A new opening quote at the start of the next paragraph continues an unclosed quote:
+ * only white space, with a line break in it, stands between the quote mark at `i` and the
+ * text before it (scanned back from `i`, so the cost is the white space, not the quote).
+ */
 function continuesParagraph(text: string, open: number, i: number): boolean {
-  const between = text.slice(open, i);
-  return /\n\s*$/.test(between);
+  let k = i - 1;
+  let lineBreak = false;
+  while (k > open && /\s/.test(text[k]!)) {
+    if (text[k] === "\n") lineBreak = true;
+    k--;
+  }
+  return lineBreak;
 }
 
 function lastNonSpace(text: string, end: number): number {

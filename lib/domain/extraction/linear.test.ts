@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { HOSTILE_TEXTS, newsText } from "@/seeds/hostile-inputs";
+import { extractClaims, MAX_SENTENCE_TOKENS } from "./extract";
+import { findQuotes, splitSentences } from "./text";
+
+const SAMPLE = readFileSync(
+  path.resolve(import.meta.dirname, "../../../seeds/syria-chemical-weapons-investigation.txt"),
+  "utf8",
+);
+
+/** The fastest of five runs (after a warm-up): the least disturbed by a busy machine. */
+function fastest(fn: () => void): number {
+  fn();
+  let best = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+const CASES: Record<string, (chars: number) => string> = {
+  news: (chars) => newsText(SAMPLE, chars),
+  ...HOSTILE_TEXTS,
+};
+
+// Four times the text should take about four times as long; quadratic work takes sixteen.
+// The bound of 8 leaves room for a noisy machine and still catches a return to quadratic
+// time (each of these inputs took 4-16x longer per character at 100 KB before).
+describe("extraction time grows linearly with the text", () => {
+  for (const [name, make] of Object.entries(CASES)) {
+    it(`${name}: 4x the text takes under 8x the time`, () => {
+      const small = make(50_000);
+      const large = make(200_000);
+      const ratio = fastest(() => extractClaims(large)) / fastest(() => extractClaims(small));
+      expect(ratio).toBeLessThan(8);
+    });
+  }
+});
+
+describe("the bounds that keep it linear", () => {
+  it("analyses an endless sentence in pieces of bounded length", () => {
+    const text = HOSTILE_TEXTS["he said that"]!(100_000);
+    expect(splitSentences(text)).toHaveLength(1);
+    const { sentences } = extractClaims(text);
+    expect(sentences.length).toBeGreaterThan(20);
+    expect(sentences.every((s) => s.start < s.end)).toBe(true);
+  });
+
+  it("treats a quotation mark that never closes as no quotation, not as the rest of the article", () => {
+    const unquoted = newsText(SAMPLE, 20_000).replace(/[“”"]/g, "");
+    const text = `“Nobody closes this, ${unquoted} and then,” he said.`;
+    expect(findQuotes(text)).toEqual([]);
+    expect(findQuotes(`“A real quote,” ${unquoted}`)).toEqual([{ start: 0, end: 15 }]);
+  });
+
+  it("keeps real sentences whole: no PolNeAR sentence reaches the bound", () => {
+    expect(MAX_SENTENCE_TOKENS).toBeGreaterThan(220);
+  });
+});
