@@ -60,6 +60,42 @@ async function seedEverything(url: string) {
         createdById: editor.id,
       },
     });
+    const batch = await prisma.importBatch.create({
+      data: { createdById: editor.id, label: "cli:test" },
+    });
+    const file = await prisma.importItem.create({
+      data: {
+        batchId: batch.id,
+        position: 0,
+        source: "bytes.jsonl",
+        kind: "FILE",
+        status: "EXPANDED",
+        children: 1,
+        // Every byte value, NUL and invalid UTF-8 included: bytea must round-trip exactly.
+        content: Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      },
+    });
+    await prisma.importItem.create({
+      data: {
+        batchId: batch.id,
+        parentId: file.id,
+        position: 1,
+        source: "bytes.jsonl line 1",
+        kind: "ARTICLE",
+        status: "FAILED",
+        error: "not valid JSON",
+      },
+    });
+    await prisma.workerHeartbeat.create({
+      data: {
+        id: "host:1:abc",
+        hostname: "host",
+        pid: 1,
+        threads: 2,
+        startedAt: new Date(),
+        seenAt: new Date(),
+      },
+    });
     await prisma.loginThrottle.create({
       data: {
         key: "address:1.2.3.4",

@@ -107,6 +107,9 @@ function columnType(field: DmmfField): string {
       case "Json":
         type = "jsonb";
         break;
+      case "Bytes":
+        type = "bytea";
+        break;
       case "DateTime":
         type =
           native === "Timestamptz" ? `timestamptz(${args[0] ?? 3})` : `timestamp(${args[0] ?? 3})`;
