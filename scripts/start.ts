@@ -8,8 +8,12 @@
  * then applies migrations, builds the app when the sources changed, and serves it.
  * Ctrl-C stops the app, then the embedded server.
  *
+ * It also runs a worker (scripts/worker.ts) for imports and re-extraction, restarted if it
+ * dies. Ctrl-C stops the worker (running jobs finish), the app, then the embedded server.
+ *
  * Flags: --dev (next dev instead of a production build), --seed-demo, --fresh (wipe the
- * data folder first; only with CLAIMDESK_DATA_DIR set, for test runs).
+ * data folder first; only with CLAIMDESK_DATA_DIR set, for test runs), --no-worker (the web
+ * app alone, when workers run elsewhere: npm run worker).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -38,6 +42,7 @@ class StartError extends Error {}
 
 let embedded: EmbeddedPostgres | null = null;
 let app: ChildProcess | null = null;
+let worker: ChildProcess | null = null;
 let lockFile: string | null = null;
 let stopping = false;
 
@@ -130,6 +135,7 @@ async function main() {
         void shutdown(code ?? 1);
       }
     });
+    if (!args.has("--no-worker")) startWorker({ ...process.env, DATABASE_URL: databaseUrl });
     await waitForHealth(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/api/health`);
     say(`ClaimDesk is running at ${publicUrl}`);
     if (demoPresent > 0) {
@@ -146,6 +152,30 @@ async function main() {
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** The worker for imports: restarted after a crash (at once, then waiting longer each time). */
+function startWorker(env: NodeJS.ProcessEnv, restarts = 0) {
+  const started = Date.now();
+  worker = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      path.join(ROOT, "scripts/worker.ts"),
+    ],
+    { cwd: ROOT, stdio: "inherit", env },
+  );
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    // A worker that ran for a minute starts its count of quick crashes again.
+    const count = Date.now() - started > 60_000 ? 0 : restarts + 1;
+    const wait = Math.min(30_000, 1000 * 2 ** Math.max(0, count - 1));
+    say(`the worker stopped (${signal ?? `exit code ${code}`}); restarting it in ${wait / 1000} s`);
+    setTimeout(() => {
+      if (!stopping) startWorker(env, count);
+    }, wait);
+  });
 }
 
 function parsePort(value: string): number {
@@ -262,16 +292,21 @@ async function waitForHealth(url: string) {
   if (!stopping) throw new StartError(`the app did not become healthy at ${url}`);
 }
 
+/** Asks a child to stop, and kills it if it has not after `graceMs`. */
+async function stopChild(child: ChildProcess | null, graceMs: number) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app && app.exitCode === null && app.signalCode === null) {
-    const exited = new Promise((r) => app!.once("exit", r));
-    app.kill("SIGTERM");
-    const timer = setTimeout(() => app?.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  // The worker first: its running jobs finish (or return to the queue) while the database is up.
+  await Promise.all([stopChild(worker, 15_000), stopChild(app, 10_000)]);
   if (embedded) {
     say("stopping the embedded PostgreSQL");
     await embedded.stop().catch((error: Error) => say(error.message));

@@ -2,7 +2,11 @@ import "server-only";
 import { prisma, type PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { articleContentHash } from "@/lib/domain/article";
-import { extractClaims } from "@/lib/domain/extraction/extract";
+import {
+  EXTRACTOR_VERSION,
+  extractClaims,
+  type ExtractionResult,
+} from "@/lib/domain/extraction/extract";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
 import { matchFields } from "@/lib/domain/matching";
 import { flagCheckedBefore } from "./matching";
@@ -14,117 +18,181 @@ export type ImportOutcome =
   | { status: "imported"; articleId: string; title: string; claims: number }
   | { status: "duplicate"; articleId: string; title: string };
 
+type Db = PrismaClient | Prisma.TransactionClient;
+
 /**
- * Imports one validated article with its extracted claims and speakers, all in one
- * transaction with the audit event; an article whose normalised text is already stored
- * is not imported again.
+ * Imports one validated article, extracting its claims in this process. For trusted,
+ * small inputs only (the seed, tests, the benchmark's generator): every import from a
+ * person or a file goes through the job queue, where extraction runs in a worker thread
+ * with a time budget (lib/jobs).
  */
 export async function importArticle(
   input: ArticleInput,
   actor: Actor,
   db: PrismaClient = prisma,
 ): Promise<ImportOutcome> {
-  const contentHash = articleContentHash(input.body);
-  const existing = await db.article.findUnique({
-    where: { contentHash },
-    select: { id: true, title: true },
-  });
-  if (existing) return { status: "duplicate", articleId: existing.id, title: existing.title };
-
-  // Extraction is pure CPU work: done before the transaction opens.
+  const existing = await findDuplicateArticle(db, input.body);
+  if (existing) return existing;
   const extraction = extractClaims(input.body);
   try {
-    return await db.$transaction(async (tx) => {
-      const article = await tx.article.create({
-        data: {
-          title: input.title,
-          url: input.url ?? null,
-          outlet: input.outlet ?? null,
-          author: input.author ?? null,
-          publishedAt: input.publishedAt ?? null,
-          language: input.language,
-          body: input.body,
-          contentHash,
-          importedById: actor.userId,
-        },
-      });
-      const speakerIds = new Map<number, string>();
-      const byName = new Map<string, string>();
-      for (const [ref, speaker] of extraction.speakers.entries()) {
-        let id = byName.get(speaker.name);
-        if (!id) {
-          const row = await tx.speaker.create({
-            data: {
-              articleId: article.id,
-              name: speaker.name.slice(0, 300),
-              title: speaker.title?.slice(0, 300) ?? null,
-              type: speaker.isPerson ? "PERSON" : null,
-              aliases: speaker.aliases.slice(0, 20),
-            },
-          });
-          id = row.id;
-          byName.set(speaker.name, id);
-        }
-        speakerIds.set(ref, id);
-      }
-      const created = await tx.claim.createManyAndReturn({
-        select: { id: true, matchText: true },
-        data: extraction.claims.map((claim) => {
-          const selector = quoteSelector(input.body, claim.start, claim.end);
-          const speaker = claim.speakerRef === null ? null : extraction.speakers[claim.speakerRef]!;
-          return {
-            articleId: article.id,
-            text: claim.text,
-            start: claim.start,
-            end: claim.end,
-            quoteExact: selector.exact,
-            quotePrefix: selector.prefix,
-            quoteSuffix: selector.suffix,
-            kind: claim.kind,
-            origin: "EXTRACTED" as const,
-            speakerId: claim.speakerRef === null ? null : speakerIds.get(claim.speakerRef)!,
-            speakerStart: claim.speaker?.start ?? null,
-            speakerEnd: claim.speaker?.end ?? null,
-            cueText: claim.cue?.text ?? null,
-            cueStart: claim.cue?.start ?? null,
-            cueEnd: claim.cue?.end ?? null,
-            checkworthiness: claim.checkworthiness,
-            ...matchFields(claim.text),
-            claimantName: speaker?.name ?? null,
-            claimantRole: speaker?.title ?? null,
-            claimantType: speaker?.isPerson ? ("PERSON" as const) : null,
-            createdById: actor.userId,
-          };
-        }),
-      });
-      // "Checked before?": each new claim against the approved ones.
-      await flagCheckedBefore(tx, created);
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        actorLabel: actor.label,
-        action: "article.import",
-        entity: "Article",
-        entityId: article.id,
-        after: { title: article.title, url: article.url, claims: extraction.claims.length },
-      });
-      return {
-        status: "imported" as const,
-        articleId: article.id,
-        title: article.title,
-        claims: extraction.claims.length,
-      };
-    });
+    return await db.$transaction((tx) => storeArticle(tx, input, extraction, actor));
   } catch (error) {
     // Two imports of the same text at once: the second finds the first.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await db.article.findUnique({
-        where: { contentHash },
-        select: { id: true, title: true },
-      });
-      if (winner) return { status: "duplicate", articleId: winner.id, title: winner.title };
-    }
+    const winner = isUniqueViolation(error) ? await findDuplicateArticle(db, input.body) : null;
+    if (winner) return winner;
     throw error;
   }
+}
+
+/** The stored article with the same text (ignoring spacing and case), if any. */
+export async function findDuplicateArticle(
+  db: Db,
+  body: string,
+): Promise<Extract<ImportOutcome, { status: "duplicate" }> | null> {
+  const existing = await db.article.findUnique({
+    where: { contentHash: articleContentHash(body) },
+    select: { id: true, title: true },
+  });
+  return existing ? { status: "duplicate", articleId: existing.id, title: existing.title } : null;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Stores an article with its extracted claims and speakers and the audit event, inside
+ * the caller's transaction. The caller has checked for a duplicate; the unique content
+ * hash refuses one that slipped in meanwhile.
+ */
+export async function storeArticle(
+  tx: Prisma.TransactionClient,
+  input: ArticleInput,
+  extraction: ExtractionResult,
+  actor: Actor,
+): Promise<Extract<ImportOutcome, { status: "imported" }>> {
+  const article = await tx.article.create({
+    data: {
+      title: input.title,
+      url: input.url ?? null,
+      outlet: input.outlet ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+      language: input.language,
+      body: input.body,
+      contentHash: articleContentHash(input.body),
+      extractorVersion: EXTRACTOR_VERSION,
+      importedById: actor.userId,
+    },
+  });
+  const speakerIds = await storeSpeakers(tx, article.id, extraction.speakers);
+  await storeClaims(tx, article.id, input.body, extraction, speakerIds, actor);
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    actorLabel: actor.label,
+    action: "article.import",
+    entity: "Article",
+    entityId: article.id,
+    after: {
+      title: article.title,
+      url: article.url,
+      claims: extraction.claims.length,
+      extractorVersion: EXTRACTOR_VERSION,
+    },
+  });
+  return {
+    status: "imported",
+    articleId: article.id,
+    title: article.title,
+    claims: extraction.claims.length,
+  };
+}
+
+/** The longest speaker name and title stored (longer ones are cut to this). */
+const SPEAKER_TEXT_MAX = 300;
+
+/**
+ * The extraction's speakers as rows of the article, by index into `speakers`. Names are
+ * unique per article as stored, that is after cutting them to their maximum length, so
+ * two long names alike in their first 300 characters are one row. Rows already there (a
+ * re-extraction) are reused.
+ */
+export async function storeSpeakers(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  speakers: ExtractionResult["speakers"],
+): Promise<string[]> {
+  const stored = new Map(
+    (await tx.speaker.findMany({ where: { articleId }, select: { id: true, name: true } })).map(
+      (s) => [s.name, s.id],
+    ),
+  );
+  const ids: string[] = [];
+  for (const speaker of speakers) {
+    const name = speaker.name.slice(0, SPEAKER_TEXT_MAX);
+    let id = stored.get(name);
+    if (!id) {
+      id = (
+        await tx.speaker.create({
+          data: {
+            articleId,
+            name,
+            title: speaker.title?.slice(0, SPEAKER_TEXT_MAX) ?? null,
+            type: speaker.isPerson ? "PERSON" : null,
+            aliases: speaker.aliases.slice(0, 20),
+          },
+          select: { id: true },
+        })
+      ).id;
+      stored.set(name, id);
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Creates the rows of extracted claims, flagging those that match an approved claim. */
+export async function storeClaims(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  body: string,
+  extraction: Pick<ExtractionResult, "claims" | "speakers">,
+  speakerIds: string[],
+  actor: Actor,
+): Promise<string[]> {
+  const created = await tx.claim.createManyAndReturn({
+    select: { id: true, matchText: true },
+    data: extraction.claims.map((claim) => {
+      const selector = quoteSelector(body, claim.start, claim.end);
+      const speaker = claim.speakerRef === null ? null : extraction.speakers[claim.speakerRef]!;
+      return {
+        articleId,
+        text: claim.text,
+        start: claim.start,
+        end: claim.end,
+        quoteExact: selector.exact,
+        quotePrefix: selector.prefix,
+        quoteSuffix: selector.suffix,
+        kind: claim.kind,
+        origin: "EXTRACTED" as const,
+        speakerId: claim.speakerRef === null ? null : speakerIds[claim.speakerRef]!,
+        speakerStart: claim.speaker?.start ?? null,
+        speakerEnd: claim.speaker?.end ?? null,
+        cueText: claim.cue?.text ?? null,
+        cueStart: claim.cue?.start ?? null,
+        cueEnd: claim.cue?.end ?? null,
+        checkworthiness: claim.checkworthiness,
+        ...matchFields(claim.text),
+        claimantName: speaker?.name ?? null,
+        claimantRole: speaker?.title ?? null,
+        claimantType: speaker?.isPerson ? ("PERSON" as const) : null,
+        createdById: actor.userId,
+      };
+    }),
+  });
+  // "Checked before?": each new claim against the approved ones.
+  await flagCheckedBefore(tx, created);
+  return created.map((c) => c.id);
 }
 
 export async function listArticles({ take = 100 }: { take?: number } = {}) {

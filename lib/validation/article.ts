@@ -1,8 +1,18 @@
 import { z } from "zod";
+import limits from "./upload-limits.json";
 
 /** Limits for one article; a larger body is refused with a message, never truncated. */
 export const MAX_BODY_CHARS = 1_000_000;
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The upload limits, in one file that next.config.js reads too (its body-size limits for
+ * server actions and for proxy.ts are REQUEST_BYTES): files travel one per request, so one
+ * request carries at most one file (or one pasted article) and the form's few fields.
+ */
+export const MAX_UPLOAD_BYTES = limits.fileBytes;
+export const MAX_FILES_PER_IMPORT = limits.filesPerImport;
+export const MAX_ARTICLES_PER_FILE = limits.articlesPerFile;
+export const REQUEST_BYTES = limits.requestBytes;
 
 const optionalText = (max: number, label: string) =>
   z

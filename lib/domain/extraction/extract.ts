@@ -11,6 +11,13 @@ import { findAttributions, type Attribution } from "./attribution";
 import { SpeakerRegistry, type Speaker } from "./speakers";
 import { findQuotes, splitSentences, tokenize, type Span, type Token } from "./text";
 
+/**
+ * Names the extractor whose claims an article has (stored with each article): change it
+ * whenever extraction's output changes, so that re-extraction can find the articles whose
+ * claims came from an older one.
+ */
+export const EXTRACTOR_VERSION = "rules-2";
+
 export type ClaimKind = "DIRECT_QUOTE" | "INDIRECT_QUOTE" | "ASSERTION";
 
 export interface ExtractedSpeaker {

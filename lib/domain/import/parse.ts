@@ -1,4 +1,9 @@
-import { articleInput, MAX_UPLOAD_BYTES, type ArticleInput } from "@/lib/validation/article";
+import {
+  articleInput,
+  MAX_ARTICLES_PER_FILE,
+  MAX_UPLOAD_BYTES,
+  type ArticleInput,
+} from "@/lib/validation/article";
 import { htmlToArticle } from "./html";
 
 /** One article found in an upload, or why it could not be read. */
@@ -130,6 +135,7 @@ function parseJson(name: string, text: string): ParsedArticle[] {
   }
   const items = Array.isArray(data) ? data : [data];
   if (items.length === 0) return [{ source: name, ok: false, error: "the JSON array is empty" }];
+  if (items.length > MAX_ARTICLES_PER_FILE) return [tooMany(name, items.length)];
   return items.map((item, i) =>
     validate(items.length > 1 ? `${name} item ${i + 1}` : name, fromRecord(item)),
   );
@@ -138,6 +144,8 @@ function parseJson(name: string, text: string): ParsedArticle[] {
 function parseJsonLines(name: string, text: string): ParsedArticle[] {
   const results: ParsedArticle[] = [];
   const lines = text.split(/\r?\n/);
+  const count = lines.reduce((n, line) => (line.trim() ? n + 1 : n), 0);
+  if (count > MAX_ARTICLES_PER_FILE) return [tooMany(name, count)];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const source = `${name} line ${i + 1}`;
@@ -149,6 +157,19 @@ function parseJsonLines(name: string, text: string): ParsedArticle[] {
   });
   if (results.length === 0) return [{ source: name, ok: false, error: "the file has no lines" }];
   return results;
+}
+
+function tooMany(name: string, count: number): ParsedArticle {
+  return {
+    source: name,
+    ok: false,
+    error: `holds ${count.toLocaleString("en")} articles; the limit is ${MAX_ARTICLES_PER_FILE.toLocaleString("en")} per file: split it into smaller files`,
+  };
+}
+
+/** Files that hold many articles: each becomes an import item of its own. */
+export function holdsManyArticles(name: string, articles: ParsedArticle[]): boolean {
+  return articles.length > 1 || [".jsonl", ".ndjson"].includes(extensionOf(name));
 }
 
 /** Accepts the field names common in news exports. */

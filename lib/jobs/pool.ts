@@ -1,0 +1,80 @@
+import os from "node:os";
+import { Piscina } from "piscina";
+import type { ExtractionResult } from "@/lib/domain/extraction/extract";
+import type { ReadResult, ThreadTask } from "./thread";
+import { positiveInt } from "./queue";
+
+/** A document that went over its time or memory budget; the message is for the importer. */
+export class BudgetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BudgetError";
+  }
+}
+
+export interface DocumentPoolOptions {
+  threads?: number;
+  /** Time budget per document, reading and extraction together (CLAIMDESK_DOCUMENT_BUDGET_MS). */
+  budgetMs?: number;
+  /** Heap of one thread (CLAIMDESK_THREAD_MEMORY_MB). */
+  memoryMb?: number;
+}
+
+/**
+ * Worker threads for reading and extraction, each document with a time and a memory
+ * budget. A document over budget fails alone with a message; its thread is terminated and
+ * piscina starts a fresh one, so the other documents go on.
+ */
+export class DocumentPool {
+  readonly budgetMs: number;
+  private readonly pool: Piscina;
+
+  constructor(options: DocumentPoolOptions = {}) {
+    this.budgetMs = options.budgetMs ?? positiveInt(process.env.CLAIMDESK_DOCUMENT_BUDGET_MS, 5000);
+    const threads = options.threads ?? Math.max(1, os.availableParallelism());
+    const filename = new URL("./thread.ts", import.meta.url).href;
+    this.pool = new Piscina({
+      filename,
+      minThreads: threads,
+      maxThreads: threads,
+      // Run from TypeScript sources: a thread needs tsx's loader unless it inherits it.
+      execArgv: process.execArgv.some((a) => a.includes("tsx"))
+        ? process.execArgv
+        : [...process.execArgv, "--import", "tsx"],
+      resourceLimits: {
+        maxOldGenerationSizeMb:
+          options.memoryMb ?? positiveInt(process.env.CLAIMDESK_THREAD_MEMORY_MB, 768),
+      },
+    });
+  }
+
+  read(name: string, bytes: Uint8Array): Promise<ReadResult> {
+    return this.run({ kind: "read", name, bytes }) as Promise<ReadResult>;
+  }
+
+  extract(body: string): Promise<ExtractionResult> {
+    return this.run({ kind: "extract", body }) as Promise<ExtractionResult>;
+  }
+
+  private async run(task: ThreadTask): Promise<unknown> {
+    const budget = AbortSignal.timeout(this.budgetMs);
+    try {
+      return await this.pool.run(task, { signal: budget });
+    } catch (error) {
+      const seconds = `${Math.round(this.budgetMs / 100) / 10} s`;
+      if (budget.aborted) {
+        throw new BudgetError(
+          `took too long to ${task.kind === "read" ? "read and extract" : "extract"} (over ${seconds}); split it or paste its text`,
+        );
+      }
+      if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+        throw new BudgetError("needed too much memory to read and extract; split it");
+      }
+      throw error;
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The work a worker thread does: reading an uploaded file into articles and extracting
+ * claims. CPU-bound and bounded by the pool's time and memory budget (lib/jobs/pool.ts);
+ * nothing here touches the database.
+ */
+import { extractClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
+import { holdsManyArticles, parseImportFile, type ParsedArticle } from "@/lib/domain/import/parse";
+
+export type ThreadTask =
+  { kind: "read"; name: string; bytes: Uint8Array } | { kind: "extract"; body: string };
+
+export interface ReadResult {
+  articles: ParsedArticle[];
+  /** A file that holds many articles (JSON array, JSON Lines), even if it held one. */
+  container: boolean;
+  /** The claims of a file of one article, extracted in the same task. */
+  extraction: ExtractionResult | null;
+}
+
+export default function run(task: ThreadTask): ReadResult | ExtractionResult {
+  if (task.kind === "extract") return extractClaims(task.body);
+  const articles = parseImportFile(task.name, task.bytes);
+  const container = holdsManyArticles(task.name, articles);
+  const only = !container && articles.length === 1 ? articles[0]! : null;
+  return {
+    articles,
+    container,
+    extraction: only?.ok ? extractClaims(only.article.body) : null,
+  };
+}
