@@ -1,14 +1,19 @@
+import limits from "./lib/validation/upload-limits.json" with { type: "json" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native or WASM parts stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "pino"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 when a role check fails.
     authInterrupts: true,
-    // Article uploads go through a server action: up to 10 MB a file, checked again there.
-    serverActions: { bodySizeLimit: "60mb" },
+    // One file (up to 10 MB) or one pasted article per request, through a server action:
+    // the action's limit and the limit of what proxy.ts buffers are the same one number
+    // (lib/validation/upload-limits.json), checked again in the action and in the browser.
+    serverActions: { bodySizeLimit: limits.requestBytes },
+    proxyClientMaxBodySize: limits.requestBytes,
   },
   // Build assets skip proxy.ts (which sets these on everything else, with the page's CSP):
   // they get the same headers and a policy that allows nothing to embed or run from them.

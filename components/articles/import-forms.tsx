@@ -1,207 +1,247 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState, useState } from "react";
-import {
-  importPastedArticle,
-  importUploadedFiles,
-  type ImportReport,
-} from "@/app/(app)/articles/import/actions";
+import { useActionState, useRef, useState, useTransition } from "react";
+import { importPastedArticle, uploadImportFile } from "@/app/(app)/articles/import/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
 
-function Report({ report }: { report: ImportReport | null }) {
-  if (!report || (report.outcomes.length === 0 && report.failures.length === 0)) return null;
-  const imported = report.outcomes.filter((o) => o.status === "imported");
-  const duplicates = report.outcomes.filter((o) => o.status === "duplicate");
+export interface ImportLimits {
+  fileBytes: number;
+  files: number;
+  articlesPerFile: number;
+  bodyChars: number;
+}
+
+const EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"];
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+
+/** What is wrong with a choice of files before any of them travels, or null. */
+export function uploadProblem(files: File[], limits: ImportLimits): string | null {
+  if (files.length === 0) return "Choose at least one file.";
+  if (files.length > limits.files)
+    return `${files.length} files chosen; at most ${limits.files} at once (use npm run import for more). Nothing was uploaded.`;
+  const tooBig = files.filter((f) => f.size > limits.fileBytes);
+  if (tooBig.length > 0)
+    return `${tooBig.map((f) => `${f.name} (${mb(f.size)})`).join(", ")} ${tooBig.length === 1 ? "is" : "are"} over the ${mb(limits.fileBytes)} limit; nothing was uploaded.`;
+  const unsupported = files.filter(
+    (f) => !EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)),
+  );
+  if (unsupported.length > 0)
+    return `${unsupported.map((f) => f.name).join(", ")}: not a supported type (${EXTENSIONS.join(", ")}); nothing was uploaded.`;
+  const empty = files.filter((f) => f.size === 0);
+  if (empty.length > 0)
+    return `${empty.map((f) => f.name).join(", ")}: empty; nothing was uploaded.`;
+  return null;
+}
+
+export function ImportForms({ limits }: { limits: ImportLimits }) {
   return (
-    <div className="space-y-2" aria-live="polite">
-      {imported.length > 0 && (
-        <Alert tone="success">
-          Imported {imported.length} {imported.length === 1 ? "article" : "articles"}:
-          <ul className="mt-1 list-disc pl-5">
-            {imported.map((o) => (
-              <li key={o.articleId}>
-                <Link className="underline" href={`/articles/${o.articleId}`}>
-                  {o.title}
-                </Link>{" "}
-                — {o.status === "imported" ? o.claims : 0} claims
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {duplicates.length > 0 && (
-        <Alert tone="info">
-          Already imported, not added again:
-          <ul className="mt-1 list-disc pl-5">
-            {duplicates.map((o) => (
-              <li key={`${o.source}-${o.articleId}`}>
-                {o.source}: same text as{" "}
-                <Link className="underline" href={`/articles/${o.articleId}`}>
-                  {o.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {report.failures.length > 0 && (
-        <Alert tone="error">
-          Not imported ({report.failures.length}):
-          <ul className="mt-1 list-disc pl-5">
-            {report.failures.map((f, i) => (
-              <li key={i}>
-                {f.source}: {f.error}
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+    <div className="grid gap-6 lg:grid-cols-2">
+      <PasteForm limits={limits} />
+      <UploadForm limits={limits} />
     </div>
   );
 }
 
-export function ImportForms({ maxUploadMb }: { maxUploadMb: number }) {
-  const [pasteReport, pasteAction, pastePending] = useActionState(importPastedArticle, null);
-  const [fileReport, fileAction, filePending] = useActionState(importUploadedFiles, null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const errors = pasteReport?.fieldErrors ?? {};
-  const values = pasteReport?.values ?? {};
-  // A fresh form after a successful import; the typed values back after a refusal.
-  const formKey = pasteReport?.outcomes.length
-    ? `done-${pasteReport.outcomes[0]!.articleId}`
-    : "editing";
+function PasteForm({ limits }: { limits: ImportLimits }) {
+  const [report, action, pending] = useActionState(importPastedArticle, null);
+  const errors = report?.fieldErrors ?? {};
+  const values = report?.values ?? {};
+  // A fresh form after the article was queued; the typed values back after a refusal.
+  const formKey = report?.batchId ? `queued-${report.batchId}` : "editing";
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <Card title="Paste an article">
-        <form key={formKey} action={pasteAction} className="space-y-4">
-          <Field label="Title" error={errors.title}>
+    <Card title="Paste an article">
+      <form key={formKey} action={action} className="space-y-4">
+        <Field label="Title" error={errors.title}>
+          {({ id, describedBy, invalid }) => (
+            <Input
+              id={id}
+              name="title"
+              required
+              defaultValue={values.title}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Outlet" error={errors.outlet}>
             {({ id, describedBy, invalid }) => (
               <Input
                 id={id}
-                name="title"
-                required
-                defaultValue={values.title}
+                name="outlet"
+                defaultValue={values.outlet}
                 aria-describedby={describedBy}
                 aria-invalid={invalid}
               />
             )}
           </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Outlet" error={errors.outlet}>
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  name="outlet"
-                  defaultValue={values.outlet}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-              )}
-            </Field>
-            <Field label="Published" error={errors.publishedAt}>
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  name="publishedAt"
-                  type="date"
-                  defaultValue={values.publishedAt}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-              )}
-            </Field>
-          </div>
-          <Field
-            label="URL"
-            hint="Where the article was published (http or https)."
-            error={errors.url}
-          >
+          <Field label="Published" error={errors.publishedAt}>
             {({ id, describedBy, invalid }) => (
               <Input
                 id={id}
-                name="url"
-                type="url"
-                defaultValue={values.url}
+                name="publishedAt"
+                type="date"
+                defaultValue={values.publishedAt}
                 aria-describedby={describedBy}
                 aria-invalid={invalid}
               />
             )}
           </Field>
-          <Field label="Author" error={errors.author}>
-            {({ id, describedBy, invalid }) => (
-              <Input
-                id={id}
-                name="author"
-                defaultValue={values.author}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Field label="Article text" error={errors.body}>
-            {({ id, describedBy, invalid }) => (
-              <Textarea
-                id={id}
-                name="body"
-                rows={12}
-                required
-                defaultValue={values.body}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Button type="submit" disabled={pastePending}>
-            {pastePending ? "Importing and extracting…" : "Import article"}
-          </Button>
-          <Report report={pasteReport} />
-        </form>
-      </Card>
-      <Card title="Upload files">
-        <form
-          action={fileAction}
-          className="space-y-4"
-          onSubmit={(event) => {
-            // Refuse oversized files here, before they travel; the server checks again.
-            const input = event.currentTarget.elements.namedItem("files") as HTMLInputElement;
-            const tooBig = Array.from(input.files ?? []).filter(
-              (f) => f.size > maxUploadMb * 1024 * 1024,
-            );
-            if (tooBig.length > 0) {
-              event.preventDefault();
-              setFileError(
-                `${tooBig.map((f) => `${f.name} (${(f.size / 1024 / 1024).toFixed(1)} MB)`).join(", ")} ${tooBig.length === 1 ? "is" : "are"} over the ${maxUploadMb} MB limit; nothing was uploaded.`,
-              );
-            } else setFileError(null);
-          }}
+        </div>
+        <Field
+          label="URL"
+          hint="Where the article was published (http or https)."
+          error={errors.url}
         >
-          {fileError && <Alert tone="error">{fileError}</Alert>}
-          <Field
-            label="Files"
-            hint={`.txt, .md, .html, .json or .jsonl (one article per line), up to ${maxUploadMb} MB each and 50 files at once. Larger batches: npm run import.`}
-          >
-            {({ id, describedBy }) => (
-              <Input
-                id={id}
-                name="files"
-                type="file"
-                multiple
-                required
-                accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson"
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-          <Button type="submit" disabled={filePending}>
-            {filePending ? "Importing and extracting…" : "Upload and import"}
-          </Button>
-          <Report report={fileReport} />
-        </form>
-      </Card>
-    </div>
+          {({ id, describedBy, invalid }) => (
+            <Input
+              id={id}
+              name="url"
+              type="url"
+              defaultValue={values.url}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Field label="Author" error={errors.author}>
+          {({ id, describedBy, invalid }) => (
+            <Input
+              id={id}
+              name="author"
+              defaultValue={values.author}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Field
+          label="Article text"
+          hint={`Up to ${limits.bodyChars.toLocaleString("en")} characters.`}
+          error={errors.body}
+        >
+          {({ id, describedBy, invalid }) => (
+            <Textarea
+              id={id}
+              name="body"
+              rows={12}
+              required
+              maxLength={limits.bodyChars}
+              defaultValue={values.body}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Queueing…" : "Import article"}
+        </Button>
+        {report?.batchId && (
+          <Alert tone="info">Queued: its claims are being extracted (progress below).</Alert>
+        )}
+        {(report?.error ?? errors.form) && (
+          <Alert tone="error">{report?.error ?? errors.form}</Alert>
+        )}
+      </form>
+    </Card>
+  );
+}
+
+/**
+ * Files travel one request each, so that every request stays under the one body limit and
+ * a refused file leaves the others queued. The chosen files stay chosen when something is
+ * refused; a problem found before upload sends nothing.
+ */
+function UploadForm({ limits }: { limits: ImportLimits }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, startUpload] = useTransition();
+  const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(
+    null,
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string[]>([]);
+  const [sent, setSent] = useState<number | null>(null);
+
+  function upload(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const files = Array.from(input.current?.files ?? []);
+    const found = uploadProblem(files, limits);
+    setProblem(found);
+    setRefused([]);
+    setSent(null);
+    if (found) return;
+    startUpload(async () => {
+      let batchId: string | undefined;
+      const failures: string[] = [];
+      for (const [i, file] of files.entries()) {
+        setProgress({ done: i, total: files.length, name: file.name });
+        const form = new FormData();
+        form.set("file", file);
+        if (batchId) form.set("batchId", batchId);
+        try {
+          const result = await uploadImportFile(form);
+          if (result.ok) batchId = result.data.batchId;
+          else failures.push(`${file.name}: ${result.message}`);
+        } catch {
+          failures.push(`${file.name}: the upload was cut off; try again`);
+        }
+      }
+      setProgress(null);
+      setRefused(failures);
+      setSent(files.length - failures.length);
+      // Keep the choice when something was refused, so it can be sent again.
+      if (failures.length === 0 && input.current) input.current.value = "";
+    });
+  }
+
+  return (
+    <Card title="Upload files">
+      <form onSubmit={upload} className="space-y-4" noValidate>
+        {problem && <Alert tone="error">{problem}</Alert>}
+        <Field
+          label="Files"
+          hint={`.txt, .md, .html, .json or .jsonl (one article per line, up to ${limits.articlesPerFile.toLocaleString("en")} a file), up to ${mb(limits.fileBytes)} each and ${limits.files} files at once. Larger batches: npm run import.`}
+        >
+          {({ id, describedBy }) => (
+            <Input
+              ref={input}
+              id={id}
+              name="files"
+              type="file"
+              multiple
+              accept={EXTENSIONS.join(",")}
+              aria-describedby={describedBy}
+              onChange={() => setProblem(null)}
+            />
+          )}
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Uploading…" : "Upload and import"}
+        </Button>
+        {progress && (
+          <p className="text-sm text-slate-700" role="status">
+            Uploading {progress.done + 1} of {progress.total}: {progress.name}
+          </p>
+        )}
+        {sent !== null && sent > 0 && (
+          <Alert tone="info">
+            {sent} {sent === 1 ? "file" : "files"} queued: progress below.
+          </Alert>
+        )}
+        {refused.length > 0 && (
+          <Alert tone="error">
+            Not uploaded ({refused.length}):
+            <ul className="mt-1 list-disc pl-5">
+              {refused.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+      </form>
+    </Card>
   );
 }

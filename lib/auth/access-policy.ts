@@ -90,5 +90,6 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/claims/[claimId]/actions.ts#dismissClaimWithReason": reviewer,
   "app/(app)/articles/[articleId]/actions.ts#addClaimFromSelection": reviewer,
   "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
-  "app/(app)/articles/import/actions.ts#importUploadedFiles": reviewer,
+  "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,
+  "app/(app)/articles/import/actions.ts#cancelImport": reviewer,
 };

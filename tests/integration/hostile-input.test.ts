@@ -36,6 +36,9 @@ const adminActions = await import("@/app/(app)/admin/actions");
 const { takeClaims } = await import("@/lib/data/review");
 const { exportClaims } = await import("@/lib/data/export");
 const { encodeExport } = await import("@/lib/domain/export/encode");
+const { DocumentPool } = await import("@/lib/jobs/pool");
+const { runImportItem } = await import("@/lib/jobs/import-jobs");
+const { MAX_ARTICLES_PER_FILE } = await import("@/lib/validation/article");
 
 let reviewer: SessionUser;
 let admin: SessionUser;
@@ -238,19 +241,47 @@ describe("refused by the data layer, nothing else changed", () => {
 });
 
 describe("imports refuse what they cannot read, and say which file", () => {
+  let pool: InstanceType<typeof DocumentPool>;
+  beforeAll(() => {
+    pool = new DocumentPool({ threads: 1 });
+  });
+  afterAll(() => pool.destroy());
+
   function upload(name: string, bytes: Uint8Array<ArrayBuffer> | string) {
     const form = new FormData();
-    form.append("files", new File([bytes], name));
+    form.append("file", new File([bytes], name));
     return form;
   }
 
-  const cases: Array<[string, () => FormData, RegExp]> = [
+  /** Every table but the import's own records of what was sent and how it ended. */
+  async function contentSnapshot() {
+    const { counts, claim } = await snapshot();
+    const { ImportBatch: _batches, ImportItem: _items, ...content } = counts;
+    return { content, claim };
+  }
+
+  const refusedAtTheDoor: Array<[string, () => FormData, RegExp]> = [
+    ["an oversized upload", () => upload("huge.txt", "a".repeat(10 * 1024 * 1024 + 1)), /limit/],
+    ["an unsupported file type", () => upload("virus.exe", "MZ"), /Unsupported file type/],
+    ["an empty file", () => upload("empty.txt", ""), /not empty/],
+  ];
+  for (const [name, form, message] of refusedAtTheDoor) {
+    it(`${name} is refused before it is queued`, async () => {
+      state.user = reviewer;
+      const before = await snapshot();
+      const result = await importActions.uploadImportFile(form());
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+      expect(!result.ok && result.message).toMatch(message);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  const refusedByTheWorker: Array<[string, () => FormData, RegExp]> = [
     [
       "invalid UTF-8",
       () => upload("latin1.txt", new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a])),
       /UTF-8/,
     ],
-    ["an oversized upload", () => upload("huge.txt", "a".repeat(10 * 1024 * 1024 + 1)), /limit/],
     [
       "deeply nested JSON",
       () => upload("nested.json", "[".repeat(200_000) + "]".repeat(200_000)),
@@ -262,16 +293,27 @@ describe("imports refuse what they cannot read, and say which file", () => {
       () => upload("nul.json", JSON.stringify({ title: "A\u0000B", body: "Text." })),
       /NUL/,
     ],
-    ["an empty file name and body", () => upload("empty.txt", " \n"), /./],
+    ["a file of blank lines", () => upload("blank.txt", " \n"), /./],
+    [
+      "a JSON Lines file over the article cap",
+      () => upload("many.jsonl", `{"title":"t","body":"b"}\n`.repeat(MAX_ARTICLES_PER_FILE + 1)),
+      /the limit is 2,000 per file/,
+    ],
   ];
-  for (const [name, form, message] of cases) {
-    it(name, async () => {
+  for (const [name, form, message] of refusedByTheWorker) {
+    it(`${name} is queued, then fails in the worker with its message and imports nothing`, async () => {
       state.user = reviewer;
-      const before = await snapshot();
-      const report = await importActions.importUploadedFiles(null, form());
-      expect(report.outcomes).toEqual([]);
-      expect(report.failures.map((f) => f.error).join(" ")).toMatch(message);
-      expect(await snapshot()).toEqual(before);
+      const before = await contentSnapshot();
+      const result = await importActions.uploadImportFile(form());
+      if (!result.ok) throw new Error(result.message);
+      const [item] = await prisma.importItem.findMany({
+        where: { batchId: result.data.batchId },
+      });
+      expect(await runImportItem(item!.id, { pool, workerId: "test" })).toBe("FAILED");
+      const ended = await prisma.importItem.findUniqueOrThrow({ where: { id: item!.id } });
+      expect(ended).toMatchObject({ status: "FAILED", content: null });
+      expect(ended.error).toMatch(message);
+      expect(await contentSnapshot()).toEqual(before);
     });
   }
 
@@ -344,10 +386,12 @@ describe("stored exactly and inert", () => {
     form.append("title", `<b>Bold</b> ${SCRIPT}`);
     form.append("body", `${SCRIPT}\n\nThe minister said unemployment fell to 4% in 2023.`);
     const report = await importActions.importPastedArticle(null, form);
-    expect(report.failures).toEqual([]);
-    const article = await prisma.article.findUniqueOrThrow({
-      where: { id: report.outcomes[0]!.articleId },
-    });
+    const [item] = await prisma.importItem.findMany({ where: { batchId: report.batchId! } });
+    const pool = new DocumentPool({ threads: 1 });
+    expect(await runImportItem(item!.id, { pool, workerId: "test" })).toBe("IMPORTED");
+    await pool.destroy();
+    const { articleId } = await prisma.importItem.findUniqueOrThrow({ where: { id: item!.id } });
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId! } });
     expect(article.title).toBe(`<b>Bold</b> ${SCRIPT}`);
     expect(article.body.startsWith(SCRIPT)).toBe(true);
   });

@@ -1,110 +1,114 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/session";
-import { importArticle, type ImportOutcome } from "@/lib/data/articles";
-import { parseImportFile } from "@/lib/domain/import/parse";
-import { articleInput, MAX_UPLOAD_BYTES } from "@/lib/validation/article";
+import { cancelImportBatch, pastedArticleItem, queueImport } from "@/lib/data/imports";
+import { hasRole } from "@/lib/domain/roles";
+import { SUPPORTED_EXTENSIONS } from "@/lib/domain/import/parse";
+import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { articleInput, MAX_FILES_PER_IMPORT, MAX_UPLOAD_BYTES } from "@/lib/validation/article";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { requestLog } from "@/lib/request-log";
 
-export interface ImportReport {
-  outcomes: Array<ImportOutcome & { source: string }>;
-  failures: Array<{ source: string; error: string }>;
+export interface PasteReport {
+  /** The import the article was queued in; its progress shows on the page. */
+  batchId?: string;
+  error?: string;
   fieldErrors?: Record<string, string>;
   /** Echo of the pasted form, so nothing typed is lost when it is refused. */
   values?: Record<string, string>;
 }
 
-const MAX_FILES = 50;
+const PASTE_FIELDS = ["title", "outlet", "url", "author", "publishedAt", "body"] as const;
 
-/** What a call with anything but the form's own data gets back. */
-const NOT_A_FORM: ImportReport = {
-  outcomes: [],
-  failures: [],
-  fieldErrors: { form: "The import form was not sent as a form; reload the page and try again." },
-};
-
+/**
+ * Queues a pasted article for import and returns at once: a worker extracts its claims,
+ * and the page shows the outcome.
+ */
 export async function importPastedArticle(
-  _previous: ImportReport | null,
+  _previous: PasteReport | null,
   form: FormData,
-): Promise<ImportReport> {
+): Promise<PasteReport> {
   const user = await requireRole("REVIEWER");
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const values = Object.fromEntries(
-    ["title", "outlet", "url", "author", "publishedAt", "body"].map((k) => [
-      k,
-      String(form.get(k) ?? ""),
-    ]),
-  );
-  const parsed = articleInput.safeParse(values);
-  if (!parsed.success)
-    return { outcomes: [], failures: [], fieldErrors: fieldErrors(parsed.error), values };
-  try {
-    const outcome = await importArticle(parsed.data, { userId: user.id });
-    revalidatePath("/articles");
-    return { outcomes: [{ ...outcome, source: parsed.data.title }], failures: [] };
-  } catch (error) {
-    (await requestLog()).error({ err: error, userId: user.id }, "article import failed");
+  if (!(form instanceof FormData)) {
     return {
-      outcomes: [],
-      failures: [
-        {
-          source: parsed.data.title,
-          error: "Could not save the article; nothing was saved. Try again.",
-        },
-      ],
-      values,
+      fieldErrors: {
+        form: "The import form was not sent as a form; reload the page and try again.",
+      },
     };
+  }
+  const values = Object.fromEntries(PASTE_FIELDS.map((k) => [k, String(form.get(k) ?? "")]));
+  const parsed = articleInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  try {
+    const { batchId } = await queueImport({ userId: user.id }, [pastedArticleItem(parsed.data)]);
+    revalidatePath("/articles/import");
+    return { batchId };
+  } catch (error) {
+    (await requestLog()).error({ err: error, userId: user.id }, "queueing a pasted article failed");
+    return { error: "Could not queue the article; nothing was saved. Try again.", values };
   }
 }
 
-export async function importUploadedFiles(
-  _previous: ImportReport | null,
-  form: FormData,
-): Promise<ImportReport> {
+const uploadFields = z.object({
+  batchId: z.uuid().optional(),
+  name: z
+    .string()
+    .min(1)
+    .max(500, "The file name is too long")
+    .refine(
+      (name) => SUPPORTED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
+      `Unsupported file type (use ${SUPPORTED_EXTENSIONS.join(", ")})`,
+    ),
+});
+
+/**
+ * Queues one uploaded file: the browser sends the files of an upload one request each
+ * (each request stays under the one body limit), the first starting the import and the
+ * others joining it. The file is stored as sent and read by a worker.
+ */
+export async function uploadImportFile(form: FormData): Promise<ActionResult<{ batchId: string }>> {
   const user = await requireRole("REVIEWER");
-  if (!(form instanceof FormData)) return NOT_A_FORM;
-  const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
-  if (files.length === 0)
-    return { outcomes: [], failures: [{ source: "upload", error: "Choose at least one file." }] };
-  if (files.length > MAX_FILES) {
-    return {
-      outcomes: [],
-      failures: [
-        {
-          source: "upload",
-          error: `At most ${MAX_FILES} files at once; use npm run import for larger batches.`,
-        },
-      ],
-    };
-  }
-  const report: ImportReport = { outcomes: [], failures: [] };
-  for (const file of files) {
+  try {
+    if (!(form instanceof FormData))
+      throw new AppError("VALIDATION", "The upload was not sent as a form; reload the page.");
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError("VALIDATION", "Choose a file that is not empty.");
     if (file.size > MAX_UPLOAD_BYTES) {
-      report.failures.push({
-        source: file.name,
-        error: `file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file`,
-      });
-      continue;
+      throw new AppError(
+        "VALIDATION",
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per file.`,
+      );
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    for (const parsed of parseImportFile(file.name, bytes)) {
-      if (!parsed.ok) {
-        report.failures.push({ source: parsed.source, error: parsed.error });
-        continue;
-      }
-      try {
-        report.outcomes.push({
-          ...(await importArticle(parsed.article, { userId: user.id })),
-          source: parsed.source,
-        });
-      } catch (error) {
-        (await requestLog()).error({ err: error, userId: user.id }, "article import failed");
-        report.failures.push({ source: parsed.source, error: "could not be saved; try again" });
-      }
-    }
+    const fields = uploadFields.safeParse({
+      batchId: form.get("batchId") || undefined,
+      name: file.name,
+    });
+    if (!fields.success)
+      throw new AppError("VALIDATION", fields.error.issues.map((i) => i.message).join("; "));
+    const content = new Uint8Array(await file.arrayBuffer());
+    const { batchId } = await queueImport(
+      { userId: user.id },
+      [{ source: fields.data.name, kind: "FILE", content }],
+      { batchId: fields.data.batchId, maxItems: MAX_FILES_PER_IMPORT },
+    );
+    revalidatePath("/articles/import");
+    return { ok: true, data: { batchId } };
+  } catch (error) {
+    const logger = await requestLog();
+    if (error instanceof AppError)
+      logger.info({ userId: user.id, code: error.code }, `upload refused: ${error.message}`);
+    else logger.error({ err: error, userId: user.id }, "queueing an upload failed");
+    return toActionError(error);
   }
-  revalidatePath("/articles");
-  return report;
+}
+
+/** Cancels the files and lines of an import that no worker has started yet. */
+export async function cancelImport(input: unknown) {
+  return runAction("REVIEWER", z.object({ batchId: z.uuid() }), input, (user, { batchId }) =>
+    cancelImportBatch(batchId, { userId: user.id, isAdmin: hasRole(user.role, "ADMIN") }),
+  );
 }

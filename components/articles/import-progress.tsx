@@ -1,0 +1,190 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { cancelImport } from "@/app/(app)/articles/import/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/format";
+import type { ImportBatchView, ImportItemView, ImportStatus } from "@/lib/data/imports";
+
+/** How often the page asks for fresh progress while anything is still queued or running. */
+const REFRESH_MS = 1500;
+
+const count = (batch: ImportBatchView, ...statuses: ImportStatus[]) =>
+  statuses.reduce((n, s) => n + (batch.counts[s] ?? 0), 0);
+
+/**
+ * The importer's latest imports, live: each file's and line's outcome as workers finish
+ * them. The page refreshes itself while anything is pending; typing in the forms above is
+ * not disturbed (a refresh keeps client state).
+ */
+export function ImportProgress({
+  batches,
+  workersRunning,
+}: {
+  batches: ImportBatchView[];
+  workersRunning: number;
+}) {
+  const router = useRouter();
+  const pending = batches.reduce((n, b) => n + count(b, "QUEUED", "RUNNING"), 0);
+  useEffect(() => {
+    if (pending === 0) return;
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [pending, router]);
+
+  if (batches.length === 0) return null;
+  return (
+    <section aria-labelledby="imports-heading" className="mt-8 space-y-4">
+      <h2 id="imports-heading" className="text-lg font-semibold text-slate-900">
+        Your recent imports
+      </h2>
+      {pending > 0 && workersRunning === 0 && (
+        <Alert tone="error">
+          No worker is running, so nothing is being imported: <code>npm start</code> runs one, and{" "}
+          <code>npm run worker</code> runs more on this or another machine. Your files wait in the
+          queue until then.
+        </Alert>
+      )}
+      {batches.map((batch) => (
+        <BatchProgress key={batch.id} batch={batch} />
+      ))}
+    </section>
+  );
+}
+
+function BatchProgress({ batch }: { batch: ImportBatchView }) {
+  const router = useRouter();
+  const [cancelling, startCancel] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const total = count(batch, "QUEUED", "RUNNING", "IMPORTED", "DUPLICATE", "FAILED", "CANCELLED");
+  const waiting = count(batch, "QUEUED");
+  const running = count(batch, "RUNNING");
+  const done = total - waiting - running;
+  const of = (status: ImportStatus) => batch.items.filter((i) => i.status === status);
+  const more = (status: ImportStatus, shown: number) =>
+    count(batch, status) > shown ? ` and ${count(batch, status) - shown} more` : "";
+
+  return (
+    <div
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="import-batch"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-700">
+          <span className="font-medium text-slate-900">
+            Import of {formatDateTime(batch.createdAt)}
+          </span>
+          {" · "}
+          {done} of {total} done
+          {running > 0 && `, ${running} being extracted`}
+          {waiting > 0 && `, ${waiting} waiting`}
+        </p>
+        {waiting > 0 && (
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={cancelling}
+            onClick={() =>
+              startCancel(async () => {
+                const result = await cancelImport({ batchId: batch.id });
+                setMessage(
+                  result.ok
+                    ? `Cancelled ${result.data} waiting ${result.data === 1 ? "item" : "items"}.`
+                    : result.message,
+                );
+                router.refresh();
+              })
+            }
+          >
+            {cancelling ? "Cancelling…" : "Cancel what has not started"}
+          </Button>
+        )}
+      </div>
+      {total > 0 && (
+        <progress
+          className="h-2 w-full"
+          max={total}
+          value={done}
+          aria-label={`Import of ${formatDateTime(batch.createdAt)}: ${done} of ${total} done`}
+        />
+      )}
+      {message && <p className="text-sm text-slate-700">{message}</p>}
+      <Outcome
+        tone="success"
+        items={of("IMPORTED")}
+        heading={`Imported ${count(batch, "IMPORTED")} ${count(batch, "IMPORTED") === 1 ? "article" : "articles"}:`}
+        more={more("IMPORTED", of("IMPORTED").length)}
+        render={(item) => (
+          <>
+            <Link className="underline" href={`/articles/${item.articleId}`}>
+              {item.articleTitle ?? item.source}
+            </Link>{" "}
+            — {item.claims ?? 0} {item.claims === 1 ? "claim" : "claims"}
+          </>
+        )}
+      />
+      <Outcome
+        tone="info"
+        items={of("DUPLICATE")}
+        heading="Already imported, not added again:"
+        more={more("DUPLICATE", of("DUPLICATE").length)}
+        render={(item) => (
+          <>
+            {item.source}: same text as{" "}
+            {item.articleId ? (
+              <Link className="underline" href={`/articles/${item.articleId}`}>
+                {item.articleTitle ?? "an earlier article"}
+              </Link>
+            ) : (
+              "an earlier article"
+            )}
+          </>
+        )}
+      />
+      <Outcome
+        tone="error"
+        items={of("FAILED")}
+        heading={`Not imported (${count(batch, "FAILED")}):`}
+        more={more("FAILED", of("FAILED").length)}
+        render={(item) => (
+          <>
+            {item.source}: {item.error}
+          </>
+        )}
+      />
+      {count(batch, "CANCELLED") > 0 && (
+        <p className="text-sm text-slate-600">Cancelled: {count(batch, "CANCELLED")}.</p>
+      )}
+    </div>
+  );
+}
+
+function Outcome({
+  tone,
+  items,
+  heading,
+  more,
+  render,
+}: {
+  tone: "success" | "info" | "error";
+  items: ImportItemView[];
+  heading: string;
+  more: string;
+  render: (item: ImportItemView) => React.ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Alert tone={tone}>
+      {heading}
+      <ul className="mt-1 list-disc pl-5">
+        {items.map((item, i) => (
+          <li key={i}>{render(item)}</li>
+        ))}
+      </ul>
+      {more && <p className="mt-1">{more.trim()}.</p>}
+    </Alert>
+  );
+}
