@@ -1,17 +1,25 @@
 /**
  * Batch import: `npm run import -- <files or folders> [--as <email>]`
  *
- * Reads .txt, .md, .html, .json and .jsonl files (folders recursively), extracts their
- * claims and stores them, skipping articles already imported. Shows progress on stderr,
- * prints a summary, and exits non-zero when any file or line could not be imported.
+ * Queues .txt, .md, .html, .json and .jsonl files (folders recursively) as one import,
+ * then works as a worker until that import is done, showing progress: it needs no running
+ * app, and when one runs (or other workers do), they share the work. Prints a summary and
+ * exits non-zero when any file or line could not be imported. Interrupted, it leaves the
+ * rest queued for the next worker.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import pino from "pino";
 import { openScriptDatabase } from "@/lib/db/script-database";
-import { parseImportFile, SUPPORTED_EXTENSIONS } from "@/lib/domain/import/parse";
+import { SUPPORTED_EXTENSIONS } from "@/lib/domain/import/parse";
+import { MAX_UPLOAD_BYTES } from "@/lib/validation/article";
 import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+const USAGE = "usage: npm run import -- <files or folders> [--as <email>]";
+/** Files queued per transaction (each holds its file's bytes). */
+const QUEUE_CHUNK = 20;
 
 async function collect(target: string, into: string[]): Promise<void> {
   const info = await stat(target);
@@ -32,21 +40,25 @@ async function collect(target: string, into: string[]): Promise<void> {
   }
 }
 
-function progress(done: number, total: number, counts: Record<string, number>) {
-  const width = 30;
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  const bar = "#".repeat(filled) + ".".repeat(width - filled);
-  const line = `[${bar}] ${done}/${total} files · ${counts.imported} imported, ${counts.duplicate} duplicates, ${counts.failed} failed`;
-  if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
-  else if (done === total || done % 25 === 0) process.stderr.write(`${line}\n`);
-}
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(argv: string[]): Promise<number> {
-  const asIndex = argv.indexOf("--as");
-  const asEmail = asIndex >= 0 ? argv[asIndex + 1]?.toLowerCase() : undefined;
-  const targets = asIndex < 0 ? argv : argv.filter((_, i) => i !== asIndex && i !== asIndex + 1);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { as: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`import: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const targets = parsed.positionals;
+  const asEmail = parsed.values.as?.toLowerCase();
   if (targets.length === 0) {
-    console.error("usage: npm run import -- <files or folders> [--as <email>]");
+    console.error(USAGE);
     return 2;
   }
   const files: string[] = [];
@@ -62,9 +74,10 @@ async function main(argv: string[]): Promise<number> {
   const db = await openScriptDatabase(ROOT);
   process.env.DATABASE_URL = db.url;
   const { prisma } = await import("@/lib/db");
-  const { importArticle } = await import("@/lib/data/articles");
-  const counts = { imported: 0, duplicate: 0, failed: 0, claims: 0 };
-  const failures: string[] = [];
+  const imports = await import("@/lib/data/imports");
+  const { startWorker } = await import("@/lib/jobs/worker");
+  const refused: string[] = [];
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
   try {
     let userId: string | null = null;
     if (asEmail) {
@@ -79,35 +92,81 @@ async function main(argv: string[]): Promise<number> {
       userId = user.id;
     }
     const actor = { userId, label: `cli:${process.env.USER ?? "import"}` };
-    for (const [i, file] of files.entries()) {
-      const name = path.relative(process.cwd(), file) || file;
-      for (const parsed of parseImportFile(name, await readFile(file))) {
-        if (!parsed.ok) {
-          counts.failed++;
-          failures.push(`${parsed.source}: ${parsed.error}`);
+
+    // The work starts while the rest is still being queued.
+    const quiet = pino({ level: process.env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+    worker = await startWorker({ databaseUrl: db.url, log: quiet });
+    let batchId: string | undefined;
+    for (let i = 0; i < files.length; i += QUEUE_CHUNK) {
+      const items = [];
+      for (const file of files.slice(i, i + QUEUE_CHUNK)) {
+        const name = path.relative(process.cwd(), file) || file;
+        const { size } = await stat(file);
+        if (size > MAX_UPLOAD_BYTES) {
+          refused.push(
+            `${name}: file is ${megabytes(size)}; the limit is ${megabytes(MAX_UPLOAD_BYTES)} per file`,
+          );
           continue;
         }
-        try {
-          const outcome = await importArticle(parsed.article, actor);
-          counts[outcome.status]++;
-          if (outcome.status === "imported") counts.claims += outcome.claims;
-        } catch (error) {
-          counts.failed++;
-          failures.push(`${parsed.source}: ${(error as Error).message.split("\n")[0]}`);
-        }
+        items.push({ source: name, kind: "FILE" as const, content: await readFile(file) });
       }
-      progress(i + 1, files.length, counts);
+      if (items.length === 0) continue;
+      ({ batchId } = await imports.queueImport(actor, items, { batchId, label: actor.label }));
+    }
+
+    let progress = batchId ? await imports.importBatchProgress(batchId) : null;
+    for (;;) {
+      const filesDone = (progress?.filesDone ?? 0) + refused.length;
+      const pending = (progress?.counts.QUEUED ?? 0) + (progress?.counts.RUNNING ?? 0);
+      report(filesDone, files.length, progress?.counts ?? {}, refused.length);
+      if (pending === 0 && filesDone === files.length) break;
+      await new Promise((r) => setTimeout(r, 300));
+      progress = await imports.importBatchProgress(batchId!);
     }
     if (process.stderr.isTTY) process.stderr.write("\n");
+
+    const counts = progress?.counts ?? {};
+    const failures = [
+      ...refused,
+      ...(batchId ? await imports.importBatchFailures(batchId) : []).map(
+        (f) => `${f.source}: ${f.error}`,
+      ),
+    ];
+    const claims = batchId ? await imports.importBatchClaims(batchId) : 0;
     console.log(
-      `imported ${counts.imported} articles (${counts.claims} claims), ${counts.duplicate} already there, ${counts.failed} failed`,
+      `imported ${counts.IMPORTED ?? 0} articles (${claims} claims), ${counts.DUPLICATE ?? 0} already there, ${failures.length} failed`,
     );
     for (const failure of failures) console.log(`  failed: ${failure}`);
-    return counts.failed > 0 ? 1 : 0;
+    return failures.length > 0 ? 1 : 0;
   } finally {
+    await worker?.stop();
     await prisma.$disconnect();
     await db.close();
   }
 }
+
+function report(
+  filesDone: number,
+  files: number,
+  counts: Partial<Record<string, number>>,
+  refused: number,
+) {
+  const width = 30;
+  const filled = Math.round((filesDone / Math.max(1, files)) * width);
+  const bar = "#".repeat(filled) + ".".repeat(width - filled);
+  const line = `[${bar}] ${filesDone}/${files} files · ${counts.IMPORTED ?? 0} imported, ${counts.DUPLICATE ?? 0} duplicates, ${(counts.FAILED ?? 0) + refused} failed`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+  else if (filesDone === files || filesDone % 25 === 0) {
+    // Written once per step on a log, not on every poll.
+    if (line !== lastLine) process.stderr.write(`${line}\n`);
+  }
+  lastLine = line;
+}
+let lastLine = "";
+
+process.once("SIGINT", () => {
+  console.error("\nimport: interrupted; what was queued stays queued for the next worker");
+  process.exit(130);
+});
 
 runMain("import", () => main(process.argv.slice(2)));
