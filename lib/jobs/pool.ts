@@ -1,7 +1,8 @@
 import os from "node:os";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ExtractionResult } from "@/lib/domain/extraction/extract";
-import type { ReadResult, ThreadTask } from "./thread";
+import type { DocumentTask, ReadResult, ThreadTask } from "./thread";
 import { positiveInt } from "./queue";
 
 /** A document that went over its time or memory budget; the message is for the importer. */
@@ -56,13 +57,27 @@ export class DocumentPool {
     return this.run({ kind: "extract", body }) as Promise<ExtractionResult>;
   }
 
-  private async run(task: ThreadTask): Promise<unknown> {
-    const budget = AbortSignal.timeout(this.budgetMs);
+  /**
+   * The budget runs from the moment a thread starts the task (the thread says so on a port
+   * of the task's own), so that neither a wait for a free thread nor the start of a fresh
+   * one counts against the document.
+   */
+  private async run(task: DocumentTask): Promise<unknown> {
+    const budget = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once("message", () => {
+      timer = setTimeout(() => budget.abort(), this.budgetMs);
+    });
     try {
-      return await this.pool.run(task, { signal: budget });
+      return await this.pool.run({ ...task, started: port2 } satisfies ThreadTask, {
+        signal: budget.signal,
+        transferList: [port2],
+      });
     } catch (error) {
-      const seconds = `${Math.round(this.budgetMs / 100) / 10} s`;
-      if (budget.aborted) {
+      const seconds =
+        this.budgetMs < 1000 ? `${this.budgetMs} ms` : `${Math.round(this.budgetMs / 100) / 10} s`;
+      if (budget.signal.aborted) {
         throw new BudgetError(
           `took too long to ${task.kind === "read" ? "read and extract" : "extract"} (over ${seconds}); split it or paste its text`,
         );
@@ -71,6 +86,9 @@ export class DocumentPool {
         throw new BudgetError("needed too much memory to read and extract; split it");
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
+      port1.close();
     }
   }
 

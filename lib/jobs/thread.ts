@@ -6,8 +6,15 @@
 import { extractClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
 import { holdsManyArticles, parseImportFile, type ParsedArticle } from "@/lib/domain/import/parse";
 
-export type ThreadTask =
+import type { MessagePort } from "node:worker_threads";
+
+export type DocumentTask =
   { kind: "read"; name: string; bytes: Uint8Array } | { kind: "extract"; body: string };
+
+export type ThreadTask = DocumentTask & {
+  /** Told when the thread starts the task: the document's time budget runs from then. */
+  started: MessagePort;
+};
 
 export interface ReadResult {
   articles: ParsedArticle[];
@@ -18,6 +25,8 @@ export interface ReadResult {
 }
 
 export default function run(task: ThreadTask): ReadResult | ExtractionResult {
+  task.started.postMessage("started");
+  task.started.close();
   if (task.kind === "extract") return extractClaims(task.body);
   const articles = parseImportFile(task.name, task.bytes);
   const container = holdsManyArticles(task.name, articles);
