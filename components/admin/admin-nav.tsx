@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 
-export function AdminNav({ current }: { current: "users" | "verdicts" | "tokens" }) {
+export function AdminNav({ current }: { current: "users" | "verdicts" | "tokens" | "extraction" }) {
   const items = [
     { key: "users", href: "/admin", label: "Users" },
     { key: "verdicts", href: "/admin/verdicts", label: "Verdict vocabulary" },
     { key: "tokens", href: "/admin/tokens", label: "API tokens" },
+    { key: "extraction", href: "/admin/extraction", label: "Extraction" },
   ] as const;
   return (
     <nav aria-label="Admin" className="mb-6 flex gap-2 border-b border-slate-200">

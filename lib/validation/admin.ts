@@ -34,3 +34,20 @@ export const verdictInput = z.object({
 export const verdictUpdateInput = verdictInput.omit({ key: true }).extend({ verdictId: z.uuid() });
 export const verdictRef = z.object({ verdictId: z.uuid() });
 export const verdictMoveInput = verdictRef.extend({ direction: z.enum(["up", "down"]) });
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Re-extraction: older extractors' articles, all, or chosen ones (ids or their addresses). */
+export const reextractInput = z
+  .object({
+    scope: z.enum(["outdated", "all", "chosen"]),
+    articles: z.string().max(100_000, "Too many articles at once").optional().default(""),
+  })
+  .transform(({ scope, articles }) => ({
+    scope,
+    articleIds: [...new Set((articles.match(UUID) ?? []).map((id) => id.toLowerCase()))],
+  }))
+  .refine((v) => v.scope !== "chosen" || v.articleIds.length > 0, {
+    message: "Name at least one article (its id or its address)",
+    path: ["articles"],
+  });

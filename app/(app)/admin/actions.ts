@@ -14,10 +14,12 @@ import {
   updateVerdict,
 } from "@/lib/data/admin";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { queueReextraction } from "@/lib/data/reextraction";
 import { API_SCOPES } from "@/lib/domain/api-scopes";
 import {
   changeRoleInput,
   createUserInput,
+  reextractInput,
   setDisabledInput,
   userRef,
   verdictInput,
@@ -64,4 +66,13 @@ export async function createTokenAction(input: unknown) {
 }
 export async function revokeTokenAction(input: unknown) {
   return runAction("ADMIN", z.object({ tokenId: z.uuid() }), input, revokeApiToken);
+}
+
+export async function reextractAction(input: unknown) {
+  return runAction("ADMIN", reextractInput, input, (user, { scope, articleIds }) =>
+    queueReextraction(
+      scope === "chosen" ? { articleIds } : scope === "all" ? { all: true } : { outdated: true },
+      { userId: user.id },
+    ),
+  );
 }

@@ -1,0 +1,118 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { reextractAction } from "@/app/(app)/admin/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Textarea } from "@/components/ui/field";
+import { Table, TableHead, Td } from "@/components/ui/table";
+import type { ExtractorStatus } from "@/lib/data/reextraction";
+
+type Scope = "outdated" | "all" | "chosen";
+
+export function ExtractionAdmin({
+  status,
+  workersRunning,
+}: {
+  status: ExtractorStatus;
+  workersRunning: number;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [scope, setScope] = useState<Scope>("outdated");
+  const [articles, setArticles] = useState("");
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const outdated = status.byVersion
+    .filter((v) => v.version !== status.current)
+    .reduce((n, v) => n + v.articles, 0);
+
+  // Progress: the page refreshes itself while re-extraction jobs wait or run.
+  useEffect(() => {
+    if (status.pending === 0) return;
+    const timer = setInterval(() => router.refresh(), 2000);
+    return () => clearInterval(timer);
+  }, [status.pending, router]);
+
+  return (
+    <div className="space-y-6">
+      <Table caption="Articles by the extractor their claims came from">
+        <TableHead columns={["Extractor", "Articles"]} />
+        <tbody className="divide-y divide-slate-100">
+          {status.byVersion.map((row) => (
+            <tr key={row.version}>
+              <Td className="font-mono">
+                {row.version}
+                {row.version === status.current && " (current)"}
+              </Td>
+              <Td>{row.articles.toLocaleString("en")}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {status.pending > 0 && (
+        <Alert tone="info">
+          Re-extracting: {status.pending.toLocaleString("en")} articles waiting or running.
+          {workersRunning === 0 &&
+            " No worker is running: start one (npm start, or npm run worker)."}
+        </Alert>
+      )}
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <form
+        aria-label="Re-extract articles"
+        className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        onSubmit={(e) => {
+          e.preventDefault();
+          startTransition(async () => {
+            const result = await reextractAction({ scope, articles });
+            if (result.ok) {
+              setMessage({
+                tone: "success",
+                text: `Queued ${result.data} ${result.data === 1 ? "article" : "articles"} for re-extraction.`,
+              });
+              router.refresh();
+            } else setMessage({ tone: "error", text: result.message });
+          });
+        }}
+      >
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-800">Re-extract</legend>
+          {(
+            [
+              ["outdated", `Articles from older extractors (${outdated.toLocaleString("en")})`],
+              ["all", "Every article"],
+              ["chosen", "These articles"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="scope"
+                value={value}
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {scope === "chosen" && (
+          <Field label="Articles" hint="Article ids or their addresses in ClaimDesk, one a line.">
+            {({ id, describedBy }) => (
+              <Textarea
+                id={id}
+                rows={4}
+                value={articles}
+                onChange={(e) => setArticles(e.target.value)}
+                aria-describedby={describedBy}
+              />
+            )}
+          </Field>
+        )}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Queueing…" : "Re-extract"}
+        </Button>
+      </form>
+    </div>
+  );
+}
