@@ -123,6 +123,7 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
               {item.articleTitle ?? item.source}
             </Link>{" "}
             — {item.claims ?? 0} {item.claims === 1 ? "claim" : "claims"}
+            {item.note && <> ({item.note})</>}
           </>
         )}
       />

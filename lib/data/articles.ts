@@ -5,6 +5,7 @@ import { articleContentHash } from "@/lib/domain/article";
 import {
   EXTRACTOR_VERSION,
   extractClaims,
+  limitClaims,
   type ExtractionResult,
 } from "@/lib/domain/extraction/extract";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
@@ -33,7 +34,7 @@ export async function importArticle(
 ): Promise<ImportOutcome> {
   const existing = await findDuplicateArticle(db, input.body);
   if (existing) return existing;
-  const extraction = extractClaims(input.body);
+  const extraction = limitClaims(extractClaims(input.body));
   try {
     return await db.$transaction((tx) => storeArticle(tx, input, extraction, actor));
   } catch (error) {
@@ -97,6 +98,7 @@ export async function storeArticle(
       title: article.title,
       url: article.url,
       claims: extraction.claims.length,
+      ...(extraction.found ? { claimsFound: extraction.found } : {}),
       extractorVersion: EXTRACTOR_VERSION,
     },
   });

@@ -163,7 +163,13 @@ async function whileRunning<T>(
 
 function finished(
   status: ImportStatus,
-  fields: { error?: string; articleId?: string; claims?: number; children?: number } = {},
+  fields: {
+    error?: string;
+    note?: string;
+    articleId?: string;
+    claims?: number;
+    children?: number;
+  } = {},
 ) {
   return { status, ...fields, content: null, finishedAt: new Date() };
 }
@@ -186,9 +192,12 @@ export async function storeImportedArticle(
         return "DUPLICATE" as const;
       }
       const stored = await storeArticle(tx, input, extraction, item.actor);
+      const note = extraction.found
+        ? `${extraction.claims.length.toLocaleString("en")} of the ${extraction.found.toLocaleString("en")} claims found were kept: the most check-worthy`
+        : undefined;
       await tx.importItem.update({
         where: { id: item.id },
-        data: finished("IMPORTED", { articleId: stored.articleId, claims: stored.claims }),
+        data: finished("IMPORTED", { articleId: stored.articleId, claims: stored.claims, note }),
       });
       return "IMPORTED" as const;
     });
@@ -293,6 +302,7 @@ export interface ImportItemView {
   source: string;
   status: ImportStatus;
   error: string | null;
+  note: string | null;
   articleId: string | null;
   articleTitle: string | null;
   claims: number | null;
@@ -331,10 +341,10 @@ export async function listImportBatches(
       _count: { _all: true },
     }),
     db.$queryRaw<Array<ImportItemView & { batchId: string }>>`
-      SELECT "batchId", source, status::text AS status, error, "articleId", claims,
+      SELECT "batchId", source, status::text AS status, error, note, "articleId", claims,
              "articleTitle"
         FROM (
-          SELECT i."batchId", i.source, i.status, i.error, i."articleId", i.claims,
+          SELECT i."batchId", i.source, i.status, i.error, i.note, i."articleId", i.claims,
                  a.title AS "articleTitle", i."createdAt", i.position,
                  row_number() OVER (PARTITION BY i."batchId", i.status
                                     ORDER BY i."createdAt", i.position) AS n

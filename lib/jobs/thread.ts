@@ -3,7 +3,7 @@
  * claims. CPU-bound and bounded by the pool's time and memory budget (lib/jobs/pool.ts);
  * nothing here touches the database.
  */
-import { extractClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
+import { extractClaims, limitClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
 import { holdsManyArticles, parseImportFile, type ParsedArticle } from "@/lib/domain/import/parse";
 
 import type { MessagePort } from "node:worker_threads";
@@ -27,13 +27,13 @@ export interface ReadResult {
 export default function run(task: ThreadTask): ReadResult | ExtractionResult {
   task.started.postMessage("started");
   task.started.close();
-  if (task.kind === "extract") return extractClaims(task.body);
+  if (task.kind === "extract") return limitClaims(extractClaims(task.body));
   const articles = parseImportFile(task.name, task.bytes);
   const container = holdsManyArticles(task.name, articles);
   const only = !container && articles.length === 1 ? articles[0]! : null;
   return {
     articles,
     container,
-    extraction: only?.ok ? extractClaims(only.article.body) : null,
+    extraction: only?.ok ? limitClaims(extractClaims(only.article.body)) : null,
   };
 }

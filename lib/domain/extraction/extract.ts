@@ -44,6 +44,8 @@ export interface ExtractedClaim {
 
 export interface ExtractionResult {
   claims: ExtractedClaim[];
+  /** Claims found before limitClaims kept the most check-worthy (absent: all were kept). */
+  found?: number;
   speakers: Array<{ name: string; title: string | null; isPerson: boolean; aliases: string[] }>;
   /** Sentences kept for analysis (boilerplate dropped). */
   sentences: Span[];
@@ -309,4 +311,31 @@ function trimStop(text: string, s: Span): Span {
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;
+}
+
+/**
+ * The most claims stored for one article. A news article has a few dozen; a text that
+ * yields thousands is not one (a transcript, a list, an attack: 1 MB of "he said that"
+ * yields 77,000), and every stored claim costs a similarity search at import.
+ */
+export const MAX_CLAIMS_PER_ARTICLE = 2_000;
+
+/** Keeps the `max` most check-worthy claims, in text order, and counts what was found. */
+export function limitClaims(
+  result: ExtractionResult,
+  max = MAX_CLAIMS_PER_ARTICLE,
+): ExtractionResult {
+  if (result.claims.length <= max) return result;
+  const kept = new Set(
+    result.claims
+      .map((claim, index) => ({ claim, index }))
+      .sort((a, b) => b.claim.checkworthiness - a.claim.checkworthiness || a.index - b.index)
+      .slice(0, max)
+      .map(({ index }) => index),
+  );
+  return {
+    ...result,
+    claims: result.claims.filter((_, index) => kept.has(index)),
+    found: result.claims.length,
+  };
 }

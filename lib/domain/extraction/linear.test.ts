@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HOSTILE_TEXTS, newsText } from "@/seeds/hostile-inputs";
-import { extractClaims, MAX_SENTENCE_TOKENS } from "./extract";
+import { extractClaims, limitClaims, MAX_CLAIMS_PER_ARTICLE, MAX_SENTENCE_TOKENS } from "./extract";
 import { findQuotes, splitSentences } from "./text";
 
 const SAMPLE = readFileSync(
@@ -55,6 +55,21 @@ describe("the bounds that keep it linear", () => {
     const text = `“Nobody closes this, ${unquoted} and then,” he said.`;
     expect(findQuotes(text)).toEqual([]);
     expect(findQuotes(`“A real quote,” ${unquoted}`)).toEqual([{ start: 0, end: 15 }]);
+  });
+
+  it("keeps the most check-worthy claims of a text that yields thousands, in text order", () => {
+    const all = extractClaims(HOSTILE_TEXTS["quote said"]!(200_000));
+    expect(all.claims.length).toBeGreaterThan(MAX_CLAIMS_PER_ARTICLE);
+    const limited = limitClaims(all);
+    expect(limited.found).toBe(all.claims.length);
+    expect(limited.claims).toHaveLength(MAX_CLAIMS_PER_ARTICLE);
+    const starts = limited.claims.map((c) => c.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const lowestKept = Math.min(...limited.claims.map((c) => c.checkworthiness));
+    const dropped = all.claims.filter((c) => !limited.claims.includes(c));
+    expect(dropped.every((c) => c.checkworthiness <= lowestKept)).toBe(true);
+    const news = extractClaims(newsText(SAMPLE, 20_000));
+    expect(limitClaims(news)).toBe(news);
   });
 
   it("keeps real sentences whole: no PolNeAR sentence reaches the bound", () => {

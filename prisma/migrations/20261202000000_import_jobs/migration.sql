@@ -31,6 +31,7 @@ CREATE TABLE "ImportItem" (
     "content" BYTEA,
     "status" "ImportStatus" NOT NULL DEFAULT 'QUEUED',
     "error" TEXT,
+    "note" TEXT,
     "articleId" UUID,
     "claims" INTEGER,
     "children" INTEGER,
