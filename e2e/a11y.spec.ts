@@ -30,6 +30,7 @@ const PAGES = [
   "/admin",
   "/admin/verdicts",
   "/admin/tokens",
+  "/admin/extraction",
   "/export",
 ];
 

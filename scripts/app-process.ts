@@ -73,6 +73,33 @@ export async function startApp(options: {
   return { url, child, output: () => output, ownProcessGroup };
 }
 
+export interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts `npm run worker` (scripts/worker.ts) and waits until it takes jobs. */
+export async function startWorkerProcess(options: {
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<WorkerProcess> {
+  let output = "";
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } },
+  );
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (!output.includes("worker started")) {
+    if (child.exitCode !== null) throw new Error(`the worker exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the worker did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { child, output: () => output };
+}
+
 /** Ctrl-C: the app stops, then its embedded server. */
 export async function stopApp(app: AppProcess): Promise<void> {
   if (app.child.exitCode !== null || app.child.signalCode !== null) return;

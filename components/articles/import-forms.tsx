@@ -24,7 +24,7 @@ export function uploadProblem(files: File[], limits: ImportLimits): string | nul
     return `${files.length} files chosen; at most ${limits.files} at once (use npm run import for more). Nothing was uploaded.`;
   const tooBig = files.filter((f) => f.size > limits.fileBytes);
   if (tooBig.length > 0)
-    return `${tooBig.map((f) => `${f.name} (${mb(f.size)})`).join(", ")} ${tooBig.length === 1 ? "is" : "are"} over the ${mb(limits.fileBytes)} limit; nothing was uploaded.`;
+    return `${tooBig.map((f) => `${f.name} (${f.size.toLocaleString("en")} bytes)`).join(", ")} ${tooBig.length === 1 ? "is" : "are"} over the limit of ${mb(limits.fileBytes)} (${limits.fileBytes.toLocaleString("en")} bytes) a file; nothing was uploaded.`;
   const unsupported = files.filter(
     (f) => !EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)),
   );

@@ -22,6 +22,13 @@ export type ImportOutcome =
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
+ * Storing an article of up to MAX_CLAIMS_PER_ARTICLE claims (each searched against the
+ * approved ones) takes seconds, past Prisma's default of 5 s for a transaction. A worker's
+ * lease on its job (lib/jobs/queue.ts) is longer than this.
+ */
+export const STORE_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
+/**
  * Imports one validated article, extracting its claims in this process. For trusted,
  * small inputs only (the seed, tests, the benchmark's generator): every import from a
  * person or a file goes through the job queue, where extraction runs in a worker thread
@@ -36,7 +43,10 @@ export async function importArticle(
   if (existing) return existing;
   const extraction = limitClaims(extractClaims(input.body));
   try {
-    return await db.$transaction((tx) => storeArticle(tx, input, extraction, actor));
+    return await db.$transaction(
+      (tx) => storeArticle(tx, input, extraction, actor),
+      STORE_TRANSACTION,
+    );
   } catch (error) {
     // Two imports of the same text at once: the second finds the first.
     const winner = isUniqueViolation(error) ? await findDuplicateArticle(db, input.body) : null;

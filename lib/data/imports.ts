@@ -7,7 +7,12 @@ import { AppError } from "@/lib/errors";
 import { insertJobs, newJob, QUEUES, type ImportItemJob, type SqlRunner } from "@/lib/jobs/queue";
 import { articleInput, type ArticleInput } from "@/lib/validation/article";
 import type { Actor } from "./actor";
-import { findDuplicateArticle, isUniqueViolation, storeArticle } from "./articles";
+import {
+  findDuplicateArticle,
+  isUniqueViolation,
+  STORE_TRANSACTION,
+  storeArticle,
+} from "./articles";
 import { recordAudit } from "./audit";
 
 /**
@@ -90,7 +95,7 @@ export async function queueImport(
     created.forEach((row, i) => (jobs[i]!.data.itemId = row.id));
     await insertJobs(sqlRunner(tx), jobs);
     return { batchId: id, itemIds: created.map((row) => row.id) };
-  });
+  }, STORE_TRANSACTION);
 }
 
 export interface ClaimedItem {
@@ -158,7 +163,7 @@ async function whileRunning<T>(
       SELECT status FROM "ImportItem" WHERE id = ${itemId}::uuid FOR UPDATE`;
     if (item?.status !== "RUNNING") return null;
     return work(tx);
-  });
+  }, STORE_TRANSACTION);
 }
 
 function finished(

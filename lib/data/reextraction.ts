@@ -5,7 +5,7 @@ import { EXTRACTOR_VERSION, type ExtractionResult } from "@/lib/domain/extractio
 import { matchFields } from "@/lib/domain/matching";
 import { insertJobs, newJob, QUEUES, type ReextractJob } from "@/lib/jobs/queue";
 import type { Actor } from "./actor";
-import { storeClaims, storeSpeakers } from "./articles";
+import { STORE_TRANSACTION, storeClaims, storeSpeakers } from "./articles";
 import { recordAudit } from "./audit";
 
 /**
@@ -54,7 +54,7 @@ export async function queueReextraction(
       },
     });
     return jobs.length;
-  });
+  }, STORE_TRANSACTION);
 }
 
 export interface ExtractorStatus {
@@ -204,5 +204,5 @@ export async function applyReextraction(
       after: { extractorVersion: EXTRACTOR_VERSION, ...outcome },
     });
     return outcome;
-  });
+  }, STORE_TRANSACTION);
 }

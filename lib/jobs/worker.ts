@@ -54,34 +54,51 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const info = { id, hostname: os.hostname(), pid: process.pid, threads, startedAt: new Date() };
   await recordWorkerHeartbeat(info);
 
-  const work = { concurrency: threads, ctx: { pool, workerId: id } };
-  for (let i = 0; i < work.concurrency; i++) {
-    await boss.work<ImportItemJob>(
-      QUEUES.importItem,
-      { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
-      ([job]) =>
-        runJob(
-          job!,
-          log,
-          async () => {
-            const result = await runImportItem(job!.data.itemId, work.ctx);
-            log.info({ itemId: job!.data.itemId, result }, "import item done");
-          },
-          () =>
-            failImportItem(
-              job!.data.itemId,
-              `could not be saved (tried ${job!.retryLimit + 1} times); try again`,
-            ),
-        ),
+  const ctx = { pool, workerId: id };
+  /**
+   * One loop taking jobs of a queue, one at a time. pg-boss waits its polling interval after
+   * every job; told that the loop just finished one, it asks for the next at once, so a
+   * worker runs short jobs back to back and waits only when the queue is empty.
+   */
+  const serve = async <T extends object>(
+    queue: string,
+    pollingIntervalSeconds: number,
+    handler: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+  ) => {
+    let loop = "";
+    loop = await boss.work<T>(
+      queue,
+      { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
+      async ([job]) => {
+        try {
+          await handler(job!);
+        } finally {
+          boss.notifyWorker(loop);
+        }
+      },
     );
-    await boss.work<ReextractJob>(
-      QUEUES.reextractArticle,
-      { batchSize: 1, pollingIntervalSeconds: 2, includeMetadata: true },
-      ([job]) =>
-        runJob(job!, log, async () => {
-          const result = await runReextraction(job!.data, work.ctx);
-          log.info({ articleId: job!.data.articleId, ...result }, "article re-extracted");
-        }),
+  };
+  for (let i = 0; i < threads; i++) {
+    await serve<ImportItemJob>(QUEUES.importItem, 1, (job) =>
+      runJob(
+        job,
+        log,
+        async () => {
+          const result = await runImportItem(job.data.itemId, ctx);
+          log.info({ itemId: job.data.itemId, result }, "import item done");
+        },
+        () =>
+          failImportItem(
+            job.data.itemId,
+            `could not be saved (tried ${job.retryLimit + 1} times); try again`,
+          ),
+      ),
+    );
+    await serve<ReextractJob>(QUEUES.reextractArticle, 2, (job) =>
+      runJob(job, log, async () => {
+        const result = await runReextraction(job.data, ctx);
+        log.info({ articleId: job.data.articleId, ...result }, "article re-extracted");
+      }),
     );
   }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import limits from "./upload-limits.json";
+import limits from "./upload-limits.json" with { type: "json" };
 
 /** Limits for one article; a larger body is refused with a message, never truncated. */
 export const MAX_BODY_CHARS = 1_000_000;
