@@ -7,6 +7,10 @@ export async function register() {
     parseServerEnv();
     const { log } = await import("@/lib/log");
     log.info({ node: process.version }, "server instance started");
+    if (process.env.CLAIMDESK_LOOP_STATS_FILE) {
+      const { recordEventLoopDelay } = await import("@/lib/http/event-loop-stats");
+      recordEventLoopDelay(process.env.CLAIMDESK_LOOP_STATS_FILE);
+    }
   }
 }
 

@@ -86,7 +86,7 @@ export async function startWorkerProcess(options: {
   let output = "";
   const child = spawn(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"],
+    ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } },
   );
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -157,14 +157,17 @@ async function main() {
 /** The worker for imports: restarted after a crash (at once, then waiting longer each time). */
 function startWorker(env: NodeJS.ProcessEnv, restarts = 0) {
   const started = Date.now();
+  // One process (tsx's loader, not its command line, which would run the worker in a child
+  // of its own that a kill of the parent leaves behind), told whose worker it is: it stops
+  // when this process is gone, however that happened.
   worker = spawn(
     process.execPath,
-    [
-      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-      "--conditions=react-server",
-      path.join(ROOT, "scripts/worker.ts"),
-    ],
-    { cwd: ROOT, stdio: "inherit", env },
+    ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/worker.ts")],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...env, CLAIMDESK_WORKER_PARENT_PID: String(process.pid) },
+    },
   );
   worker.on("exit", (code, signal) => {
     if (stopping) return;

@@ -18,11 +18,22 @@ async function main(): Promise<number> {
   const { log } = await import("@/lib/log");
   const { startWorker } = await import("@/lib/jobs/worker");
   const worker = await startWorker({ databaseUrl: db.url, log });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  const reason = await new Promise<string>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
+    // Run by `npm start`: stop with it, even when it was killed outright.
+    const parent = Number(process.env.CLAIMDESK_WORKER_PARENT_PID);
+    if (parent) {
+      setInterval(() => {
+        try {
+          process.kill(parent, 0);
+        } catch {
+          resolve("the app that started it is gone");
+        }
+      }, 2000).unref();
+    }
   });
-  log.info({ signal }, "worker stopping: letting running jobs finish");
+  log.info({ reason }, "worker stopping: letting running jobs finish");
   await worker.stop();
   await db.close();
   return 0;

@@ -26,6 +26,8 @@ export interface LoadSpec {
   warmupMs?: number;
   /** A response counts as an error unless its status is 2xx and its body contains this. */
   expect?: string;
+  /** Return every latency too (to merge several runs into one distribution). */
+  raw?: boolean;
   requests: LoadRequest[];
 }
 
@@ -37,9 +39,10 @@ export interface LoadResult {
   seconds: number;
   rps: number;
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  latencies?: number[];
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -126,6 +129,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
       max: round(sorted.at(-1) ?? NaN),
     },
+    ...(spec.raw ? { latencies: sorted.map(round) } : {}),
   };
 }
 
