@@ -3,9 +3,9 @@
  *
  *   npm run eval -- <data folder>
  *
- * A folder with text/ and attributions/ (PolNeAR's brat layout) is scored for attribution:
- * precision, recall and F1 of predicted content spans that overlap a gold content span
- * (one-to-one), and, within matched pairs, of speaker spans (overlap and exact). A folder
+ * A folder with text/ and attributions/ (PolNeAR's brat layout) is scored for attribution
+ * with the reference scorer's figures (../shared/tools/score-attribution.py): strict and
+ * lenient P/R/F1 of content spans, speaker accuracy and speech recall. A folder
  * with CheckThat! TSV files is scored for check-worthiness (F1 of the Yes class). A folder
  * holding both kinds (e.g. ../shared/data) is scored for each.
  */
@@ -13,44 +13,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractClaims } from "@/lib/domain/extraction/extract";
 import { checkworthiness, CHECKWORTHY_THRESHOLD } from "@/lib/domain/extraction/checkworthiness";
-import type { Span } from "@/lib/domain/extraction/text";
+import { readPolnear } from "./attribution/polnear";
+import { formatScore, scoreAttribution } from "./attribution/score";
 
-interface GoldAttribution {
-  content: Span;
-  source: Span | null;
-}
-
-function readBrat(file: string): GoldAttribution[] {
-  const spans = new Map<string, { type: string; span: Span }>();
-  const lines = readFileSync(file, "utf8").split("\n");
-  for (const line of lines) {
-    const cols = line.split("\t");
-    if (!cols[0]?.startsWith("T") || !cols[1]) continue;
-    const [type, ...rest] = cols[1].split(" ");
-    const fragments = rest
-      .join(" ")
-      .split(";")
-      .map((f) => f.trim().split(/\s+/).map(Number));
-    spans.set(cols[0], {
-      type: type!,
-      span: { start: fragments[0]![0]!, end: fragments.at(-1)![1]! },
-    });
-  }
-  const gold: GoldAttribution[] = [];
-  for (const line of lines) {
-    const cols = line.split("\t");
-    if (!cols[0]?.startsWith("E") || !cols[1]) continue;
-    const roles = Object.fromEntries(
-      cols[1].split(" ").map((r) => r.split(":") as [string, string]),
-    );
-    const content = roles.Content ? spans.get(roles.Content)?.span : undefined;
-    if (!content) continue;
-    gold.push({ content, source: roles.Source ? (spans.get(roles.Source)?.span ?? null) : null });
-  }
-  return gold;
-}
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const prf = (tp: number, predicted: number, gold: number) => {
   const p = predicted ? tp / predicted : 0;
   const r = gold ? tp / gold : 0;
@@ -59,58 +24,21 @@ const prf = (tp: number, predicted: number, gold: number) => {
 const fmt = (m: { precision: number; recall: number; f1: number }) =>
   `P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)}`;
 
+/** The reference scorer's figures (scripts/attribution/score.ts computes them its way). */
 function evalAttribution(dir: string) {
-  const annotations = readdirSync(path.join(dir, "attributions"))
-    .filter((f) => f.endsWith(".ann"))
-    .sort();
-  const seen = new Set<string>();
-  let predicted = 0,
-    goldCount = 0,
-    matched = 0;
-  let speakerPredicted = 0,
-    speakerGold = 0,
-    speakerOverlap = 0,
-    speakerExact = 0;
-  let chars = 0;
+  const articles = readPolnear(dir);
   const started = performance.now();
-  for (const ann of annotations) {
-    const name = ann.replace(/_[^_]+\.ann$/, "");
-    if (seen.has(name)) continue; // one annotator per article: the first in name order
-    seen.add(name);
-    const text = readFileSync(path.join(dir, "text", `${name}.txt`), "utf8");
-    chars += text.length;
-    const gold = readBrat(path.join(dir, "attributions", ann));
-    const claims = extractClaims(text).claims.filter((c) => c.kind !== "ASSERTION");
-    predicted += claims.length;
-    goldCount += gold.length;
-    const used = new Set<number>();
-    for (const claim of claims) {
-      const g = gold.findIndex((x, i) => !used.has(i) && overlaps(x.content, claim.content));
-      if (g < 0) continue;
-      used.add(g);
-      matched++;
-      const source = gold[g]!.source;
-      if (claim.speaker) speakerPredicted++;
-      if (source) speakerGold++;
-      if (claim.speaker && source && overlaps(claim.speaker, source)) {
-        speakerOverlap++;
-        if (claim.speaker.start === source.start && claim.speaker.end === source.end)
-          speakerExact++;
-      }
-    }
-  }
+  const scored = articles.map(({ text, gold }) => ({
+    text,
+    gold,
+    predicted: extractClaims(text).claims,
+  }));
   const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `attribution (${dir}): ${seen.size} articles, ${goldCount} gold attributions, ${predicted} predicted`,
-  );
-  console.log(`  content spans (overlap): ${fmt(prf(matched, predicted, goldCount))}`);
-  console.log(
-    `  speaker spans in matched pairs (overlap): ${fmt(prf(speakerOverlap, speakerPredicted, speakerGold))}`,
-  );
-  console.log(
-    `  speaker spans in matched pairs (exact):   ${fmt(prf(speakerExact, speakerPredicted, speakerGold))}`,
-  );
-  console.log(`  speed: ${(chars / 1e6 / seconds).toFixed(2)} MB/s including file reads`);
+  const chars = articles.reduce((n, a) => n + a.text.length, 0);
+  const score = scoreAttribution(scored);
+  console.log(`attribution (${dir}): ${articles.length} articles`);
+  console.log(`  ${formatScore(path.basename(dir), score)}`);
+  console.log(`  speed: ${(chars / 1e6 / seconds).toFixed(2)} MB/s`);
 }
 
 function evalCheckworthiness(file: string) {
@@ -129,6 +57,10 @@ function evalCheckworthiness(file: string) {
   console.log(
     `check-worthiness (${path.basename(file)}, ${rows.length} sentences): Yes class ${fmt(prf(tp, tp + fp, tp + fn))}`,
   );
+  if (/CT24_checkworthy_english_(?:train|dev|dev-test)\.tsv$/.test(file))
+    console.log(
+      "  (the shipped model was trained on this file: not a held-out figure; npm run train:checkworthiness reports the cross-validated F1)",
+    );
 }
 
 function run(dir: string): boolean {
