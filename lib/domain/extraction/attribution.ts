@@ -183,7 +183,10 @@ export function findCues(tokens: Token[], quotes: Span[]): Cue[] {
 }
 
 /** Skips auxiliaries and adverbs leftwards from `j`; reports whether a passive auxiliary was seen. */
-function skipAuxiliariesBack(tokens: Token[], j: number): { index: number; passive: boolean } {
+export function skipAuxiliariesBack(
+  tokens: Token[],
+  j: number,
+): { index: number; passive: boolean } {
   let passive = false;
   while (j >= 0) {
     const t = tokens[j]!;
@@ -279,7 +282,7 @@ function startsContent(tokens: Token[], k: number): boolean {
  * "Tom Cole of Oklahoma, an ally of GOP leadership, said", "Sarandon, 69, told",
  * "Marley Anderson, 21, a junior from Las Vegas, said": the name before the appositives.
  */
-function beforeAppositive(tokens: Token[], comma: number): TokenRange | null {
+export function beforeAppositive(tokens: Token[], comma: number): TokenRange | null {
   let end = comma;
   for (let segments = 0; segments < 2; segments++) {
     let m = end - 1;

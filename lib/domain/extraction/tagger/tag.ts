@@ -1,0 +1,500 @@
+/**
+ * Attributions found by the learned tagger: each paragraph is tagged (content, source,
+ * cue), then every content is linked to its cue and every cue to its source by the
+ * rankers, and the pieces of a quotation split by its attribution ("…," he said. "…") are
+ * joined into one content. Linear in the text: a bounded number of candidates per chunk.
+ */
+import { beforeAppositive, skipAuxiliariesBack } from "../attribution";
+import { nounPhraseEndingAt, nounPhraseStartingAt, type TokenRange } from "../noun-phrases";
+import { SPEECH_CUES } from "../lexicon";
+import { findQuotes, splitSentences, tokenize, type Span, type Token } from "../text";
+import { hashFeature, quoteFlags, sequenceFeatures, type SequenceToken } from "./features";
+import { LABELS, rank, viterbi, type AttributionModel, type RankerWeights } from "./model";
+
+/** Longest tagged sequence: a paragraph longer than this is tagged in pieces at sentence ends. */
+export const MAX_SEQUENCE_TOKENS = 400;
+/** Chunks considered as the cue of a content, or the source of a cue (nearest first). */
+const CANDIDATES = 6;
+
+export interface Sequence {
+  tokens: SequenceToken[];
+}
+
+/** The article's paragraphs as token sequences, with sentence and quotation marks. */
+export function articleSequences(text: string): Sequence[] {
+  const quotes = findQuotes(text);
+  const sentences = splitSentences(text);
+  const sequences: Sequence[] = [];
+  let s = 0;
+  const lineRe = /[^\r\n]+/g;
+  let line: RegExpExecArray | null;
+  while ((line = lineRe.exec(text))) {
+    const lineEnd = line.index + line[0].length;
+    const tokens = tokenize(text, line.index, lineEnd);
+    if (tokens.length === 0) continue;
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    while (s < sentences.length && sentences[s]!.start < lineEnd) {
+      starts.add(sentences[s]!.start);
+      ends.add(sentences[s]!.end);
+      s++;
+    }
+    const inQuote = quoteFlags(tokens, quotes);
+    let current: SequenceToken[] = [];
+    tokens.forEach((token: Token, i) => {
+      const sentenceStart = starts.has(token.start);
+      if (current.length >= MAX_SEQUENCE_TOKENS && sentenceStart) {
+        sequences.push({ tokens: current });
+        current = [];
+      }
+      // A sentence that alone outgrows the bound is cut where it reaches twice the bound.
+      if (current.length >= 2 * MAX_SEQUENCE_TOKENS) {
+        sequences.push({ tokens: current });
+        current = [];
+      }
+      current.push({
+        start: token.start,
+        end: token.end,
+        text: token.text,
+        lower: token.lower,
+        inQuote: inQuote[i]!,
+        sentenceStart,
+        sentenceEnd: ends.has(token.end),
+      });
+    });
+    if (current.length) sequences.push({ tokens: current });
+  }
+  return sequences;
+}
+
+export type Role = "C" | "S" | "Q";
+
+/** A run of tokens with one role: [first, last) token indices. */
+export interface Chunk {
+  role: Role;
+  first: number;
+  last: number;
+}
+
+export function chunksOf(labels: number[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let open: Chunk | null = null;
+  labels.forEach((y, i) => {
+    const label = LABELS[y]!;
+    const role = label === "O" ? null : (label.slice(2) as Role);
+    if (open && (role !== open.role || label.startsWith("B-"))) {
+      chunks.push(open);
+      open = null;
+    }
+    if (role && !open) open = { role, first: i, last: i + 1 };
+    else if (open) open.last = i + 1;
+  });
+  if (open) chunks.push(open);
+  return chunks;
+}
+
+/**
+ * The chunks of a tagged sequence, with a cue of two coordinated speech verbs ("added and
+ * warned", "denied, reiterated") cut in two: each verb has its own content.
+ */
+export function taggedChunks(tokens: SequenceToken[], labels: number[]): Chunk[] {
+  return chunksOf(labels).flatMap((chunk) => {
+    if (chunk.role !== "Q") return [chunk];
+    const pieces: Chunk[] = [];
+    let first = chunk.first;
+    for (let i = chunk.first + 1; i < chunk.last - 1; i++) {
+      if (!/^(?:and|or|,)$/.test(tokens[i]!.lower)) continue;
+      const before = tokens.slice(first, i).some((t) => SPEECH_CUES.has(t.lower));
+      const after = tokens.slice(i + 1, chunk.last).some((t) => SPEECH_CUES.has(t.lower));
+      if (!before || !after) continue;
+      pieces.push({ role: "Q", first, last: i });
+      first = i + 1;
+    }
+    pieces.push({ role: "Q", first, last: chunk.last });
+    return pieces;
+  });
+}
+
+const spanOf = (tokens: Token[], c: Chunk): Span => ({
+  start: tokens[c.first]!.start,
+  end: tokens[c.last - 1]!.end,
+});
+
+function between(tokens: SequenceToken[], a: Chunk, b: Chunk): SequenceToken[] {
+  const [left, right] = a.first < b.first ? [a, b] : [b, a];
+  return tokens.slice(left.last, Math.max(left.last, right.first));
+}
+
+const gapBucket = (n: number) => (n <= 2 ? String(n) : n <= 5 ? "3-5" : n <= 12 ? "6-12" : ">12");
+
+/** Features of "this cue is the content's": where it stands, what lies between. */
+export function cueLinkFeatures(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  content: Chunk,
+  cue: Chunk,
+): Uint32Array {
+  const side =
+    cue.first >= content.last ? "after" : cue.last <= content.first ? "before" : "inside";
+  const gap = between(tokens, content, cue);
+  const cueWords = tokens
+    .slice(cue.first, cue.last)
+    .map((t) => t.lower)
+    .join(" ");
+  const lastCueWord = tokens[cue.last - 1]!.lower;
+  const contentsBetween = chunks.filter(
+    (c) =>
+      c.role === "C" &&
+      c !== content &&
+      c.first >= Math.min(content.last, cue.last) &&
+      c.last <= Math.max(content.first, cue.first),
+  ).length;
+  const cuesBetween = chunks.filter(
+    (c) =>
+      c.role === "Q" &&
+      c !== cue &&
+      c.first >= Math.min(content.last, cue.last) &&
+      c.last <= Math.max(content.first, cue.first),
+  ).length;
+  const gapText = gap.map((t) => (/^[\p{L}\p{N}]/u.test(t.text) ? "w" : t.text)).join("");
+  const sentenceBreak =
+    gap.some((t) => t.sentenceStart) || tokens[Math.max(content.first, cue.first)]!.sentenceStart;
+  const quoted = tokens[content.first]!.inQuote;
+  const f = [
+    "bias",
+    `side=${side}`,
+    `gap=${side}|${gapBucket(gap.length)}`,
+    `gaptext=${side}|${gapText.slice(0, 12)}`,
+    `cue=${cueWords}`,
+    `cueside=${lastCueWord}|${side}`,
+    `contents=${Math.min(contentsBetween, 3)}`,
+    `cues=${Math.min(cuesBetween, 3)}`,
+    `break=${sentenceBreak}|${side}`,
+    `quoted=${quoted}|${side}`,
+    `quotedcue=${quoted}|${lastCueWord}`,
+  ];
+  return Uint32Array.from(f.map((x) => hashFeature(`L:${x}`)));
+}
+
+/** A candidate source of a cue: a tagged source chunk, or a noun phrase the rules find. */
+export interface SourceCandidate extends Chunk {
+  rule: "tagged" | "subject" | "after" | "agent" | "sentence";
+  /** A rule's phrase that a tagged chunk overlaps. */
+  tagged: boolean;
+}
+
+/**
+ * The candidates for a cue's source: the nearest tagged source chunks, and the noun phrases
+ * the rules would take (the subject before the cue, past auxiliaries, adverbs and
+ * appositives; the phrase after an inverted cue or "according to"; the agent after "by").
+ */
+export function sourceCandidates(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  cue: Chunk,
+): SourceCandidate[] {
+  const tagged = nearest(chunks, cue, "S");
+  const out: SourceCandidate[] = tagged.map((c) => ({ ...c, rule: "tagged", tagged: true }));
+  const add = (range: TokenRange | null, rule: SourceCandidate["rule"]) => {
+    if (!range) return;
+    const chunk = { role: "S" as const, first: range.first, last: range.last + 1 };
+    if (out.some((c) => c.first === chunk.first && c.last === chunk.last)) return;
+    const overlapsTagged = tagged.some((c) => c.first < chunk.last && chunk.first < c.last);
+    out.push({ ...chunk, rule, tagged: overlapsTagged });
+  };
+  const back = skipAuxiliariesBack(tokens, cue.first - 1).index;
+  if (back >= 0) {
+    const subject =
+      nounPhraseEndingAt(tokens, back) ??
+      (tokens[back]!.text === "," ? beforeAppositive(tokens, back) : null);
+    add(subject, "subject");
+  }
+  add(nounPhraseStartingAt(tokens, cue.last), "after");
+  if (tokens[cue.last]?.lower === "by") add(nounPhraseStartingAt(tokens, cue.last + 1), "agent");
+  // The subject of the cue's sentence: what a participle ("…, arguing that") refers to.
+  let start = cue.first;
+  while (start > 0 && !tokens[start]!.sentenceStart) start--;
+  if (start < cue.first) add(nounPhraseStartingAt(tokens, start, cue.first - 1), "sentence");
+  return out;
+}
+
+const PREPOSITIONS = new Set(
+  "of in on at to for with from by about into over after before during under against among between than via".split(
+    " ",
+  ),
+);
+
+function wordKind(token: SequenceToken | undefined): string {
+  if (!token) return "none";
+  if (/^[“”"‘’']$/.test(token.text)) return "quote";
+  if (!/^[\p{L}\p{N}]/u.test(token.text)) return token.text;
+  if (PREPOSITIONS.has(token.lower)) return "prep";
+  if (/^(who|which|that)$/.test(token.lower)) return "rel";
+  if (/^(and|or|but)$/.test(token.lower)) return "conj";
+  return "word";
+}
+
+/** Features of "this source is the cue's". */
+export function sourceLinkFeatures(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  cue: Chunk,
+  source: SourceCandidate,
+): Uint32Array {
+  const side = source.last <= cue.first ? "before" : "after";
+  const gap = between(tokens, cue, source);
+  const gapText = gap.map((t) => (/^[\p{L}\p{N}]/u.test(t.text) ? "w" : t.text)).join("");
+  const head = tokens[source.last - 1]!.lower;
+  const pronoun = /^(he|she|they|it|we|i|you|who)$/.test(head);
+  const cueWord = tokens[cue.first]!.lower;
+  const sourcesBetween = chunks.filter(
+    (c) =>
+      c.role === "S" &&
+      c !== source &&
+      c.first >= Math.min(source.last, cue.last) &&
+      c.last <= Math.max(source.first, cue.first),
+  ).length;
+  const f = [
+    "bias",
+    `side=${side}`,
+    `gap=${side}|${gapBucket(gap.length)}`,
+    `gaptext=${side}|${gapText.slice(0, 12)}`,
+    `pron=${pronoun}|${side}`,
+    `cue=${cueWord}|${side}`,
+    `between=${Math.min(sourcesBetween, 3)}`,
+    `len=${Math.min(source.last - source.first, 6)}`,
+    `rule=${source.rule}|${source.tagged}`,
+    `ruleside=${source.rule}|${side}|${gapBucket(gap.length)}`,
+    `head=${/^\p{Lu}/u.test(tokens[source.last - 1]!.text) ? "cap" : pronoun ? "pron" : "low"}`,
+    `prev=${wordKind(tokens[source.first - 1])}|${side}`,
+    `next=${wordKind(tokens[source.last])}|${side}`,
+    `sstart=${tokens[source.first]!.sentenceStart}|${side}`,
+    `commas=${Math.min(gap.filter((t) => t.text === ",").length, 3)}|${side}`,
+    `cueing=${/ing$/.test(cueWord)}|${source.rule}`,
+  ];
+  return Uint32Array.from(f.map((x) => hashFeature(`S:${x}`)));
+}
+
+/** The nearest chunks of a role to a chunk, by token distance. */
+export function nearest(chunks: Chunk[], of: Chunk, role: Role): Chunk[] {
+  const distance = (c: Chunk) =>
+    c.first >= of.last ? c.first - of.last : of.first >= c.last ? of.first - c.last : 0;
+  return chunks
+    .filter((c) => c.role === role && c !== of)
+    .sort((a, b) => distance(a) - distance(b) || a.first - b.first)
+    .slice(0, CANDIDATES);
+}
+
+export interface TaggedAttribution {
+  content: Span;
+  cue: Span;
+  speaker: Span | null;
+  /** The content is a quotation (starts inside quotation marks). */
+  direct: boolean;
+}
+
+/** Each content's cue: the candidate the cue linker ranks first (contents with none are left out). */
+export function linkContents(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  linker: RankerWeights,
+): Map<Chunk, Chunk[]> {
+  const byCue = new Map<Chunk, Chunk[]>();
+  for (const content of chunks.filter((c) => c.role === "C")) {
+    const best = best_(nearest(chunks, content, "Q"), (cue) =>
+      rank(linker, cueLinkFeatures(tokens, chunks, content, cue)),
+    );
+    if (best) byCue.set(best, [...(byCue.get(best) ?? []), content]);
+  }
+  // A cue left without content, right before a content and between it and the cue it went
+  // to, takes that content ("…," Peskov added and warned against "labelling …"). Only
+  // right before it: any cue between them scored lower on dev (strict F1 0.617 against 0.626).
+  for (const orphan of chunks.filter((c) => c.role === "Q" && !byCue.has(c))) {
+    for (const [cue, contents] of byCue) {
+      const moved = contents.filter(
+        (content) => cue.last <= orphan.first && orphan.last === content.first,
+      );
+      if (moved.length === 0 || moved.length === contents.length) continue;
+      byCue.set(
+        cue,
+        contents.filter((c) => !moved.includes(c)),
+      );
+      byCue.set(orphan, moved);
+      break;
+    }
+  }
+  for (const contents of byCue.values()) contents.sort((a, b) => a.first - b.first);
+  return byCue;
+}
+
+function best_<T>(items: T[], score: (item: T) => number): T | null {
+  let best: T | null = null;
+  let bestScore = -Infinity;
+  for (const item of items) {
+    const s = score(item);
+    if (s > bestScore) {
+      bestScore = s;
+      best = item;
+    }
+  }
+  return best;
+}
+
+/** Features of "these two contents of one cue are one content" (one quotation split by it). */
+export function joinFeatures(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  cue: Chunk,
+  previous: Chunk,
+  next: Chunk,
+): Uint32Array {
+  const gap = tokens.slice(previous.last, Math.max(previous.last, next.first));
+  const where =
+    cue.first >= previous.last && cue.last <= next.first
+      ? "between"
+      : cue.last <= previous.first
+        ? "before"
+        : "after";
+  const inGap = (role: Role) =>
+    chunks.some(
+      (c) => c.role === role && c !== cue && c.first >= previous.last && c.last <= next.first,
+    );
+  const words = gap.filter((t) => /^[\p{L}\p{N}]/u.test(t.text)).length;
+  const f = [
+    "bias",
+    `where=${where}`,
+    `words=${where}|${gapBucket(words)}`,
+    `break=${gap.some((t) => t.sentenceStart) || tokens[next.first]!.sentenceStart}|${where}`,
+    `cues=${inGap("Q")}|${where}`,
+    `sources=${inGap("S")}|${where}`,
+    `quoted=${tokens[previous.first]!.inQuote}|${tokens[next.first]!.inQuote}|${where}`,
+    `gaptext=${gap
+      .map((t) => (/^[\p{L}\p{N}]/u.test(t.text) ? "w" : t.text))
+      .join("")
+      .slice(0, 10)}`,
+  ];
+  return Uint32Array.from(f.map((x) => hashFeature(`J:${x}`)));
+}
+
+/** A cue's contents in groups: consecutive ones joined where the joiner says so. */
+export function joinContents(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  cue: Chunk,
+  contents: Chunk[],
+  joiner: RankerWeights,
+): Chunk[] {
+  const groups: Chunk[] = [];
+  for (const content of contents) {
+    const previous = groups.at(-1);
+    if (previous && rank(joiner, joinFeatures(tokens, chunks, cue, previous, content)) > 0) {
+      previous.last = content.last;
+    } else groups.push({ ...content });
+  }
+  return groups;
+}
+
+/**
+ * "Russia rejects the position of the US, Peskov said": the tagger labels one layer, so the
+ * inner attribution's source and cue ("Russia rejects") come out as chunks with no content
+ * of their own, just before the outer content. They are part of what the outer source said:
+ * the content takes them in, back to the start of their sentence.
+ */
+function withNestedAttribution(
+  tokens: SequenceToken[],
+  chunks: Chunk[],
+  linked: Map<Chunk, Chunk[]>,
+  cue: Chunk,
+  content: Chunk,
+): Chunk {
+  if (cue.first < content.last) return content; // only for a cue after its content
+  const at = chunks.findIndex((c) => c.first === content.first && c.role === "C");
+  let first = content.first;
+  for (let k = at - 1; k >= 0 && at - k <= 2; k--) {
+    const chunk = chunks[k]!;
+    if (chunk.last !== first || (chunk.role === "Q" && linked.has(chunk))) break;
+    if (
+      chunk.role === "C" ||
+      tokens.slice(chunk.first, first).some((t) => t.sentenceStart && t !== tokens[chunk.first])
+    )
+      break;
+    first = chunk.first;
+  }
+  if (first === content.first) return content;
+  // Back to the sentence's start, but no further.
+  while (first > 0 && !tokens[first]!.sentenceStart && !/^[“"]$/.test(tokens[first - 1]!.text))
+    first--;
+  return { ...content, first };
+}
+
+/**
+ * "Damascus denied the allegations and reiterated that it does not …": a content that goes
+ * on with "and <speech verb> that" holds a second statement of the same source, with that
+ * verb as its cue. Returns each content with its cue.
+ */
+function splitConjoinedStatements(
+  tokens: SequenceToken[],
+  content: Chunk,
+  cue: Chunk,
+): Array<[Chunk, Chunk]> {
+  for (let j = content.first + 2; j < content.last - 2; j++) {
+    const verb = tokens[j]!;
+    if (
+      /^(?:and|but)$/.test(tokens[j - 1]!.lower) &&
+      !verb.inQuote &&
+      SPEECH_CUES.has(verb.lower) &&
+      (tokens[j + 1]!.lower === "that" || /^[“":]$/.test(tokens[j + 1]!.text))
+    ) {
+      const first: Chunk = { role: "C", first: content.first, last: j - 1 };
+      const second: Chunk = { role: "C", first: j + 1, last: content.last };
+      return [
+        [first, cue],
+        ...splitConjoinedStatements(tokens, second, { role: "Q", first: j, last: j + 1 }),
+      ];
+    }
+  }
+  return [[content, cue]];
+}
+
+/** A source without the punctuation and age that trail it ("The mayor, 58," → "The mayor"). */
+function trimSource(tokens: SequenceToken[], source: Chunk): Chunk {
+  let last = source.last;
+  while (last - 1 > source.first && !/^[\p{L}\p{N}]/u.test(tokens[last - 1]!.text)) last--;
+  if (
+    last - 2 > source.first &&
+    /^\d{1,3}$/.test(tokens[last - 1]!.text) &&
+    tokens[last - 2]!.text === ","
+  )
+    last -= 2;
+  return { ...source, last };
+}
+
+/** The attributions of an article, as the model finds them. */
+export function tagAttributions(text: string, model: AttributionModel): TaggedAttribution[] {
+  const found: TaggedAttribution[] = [];
+  for (const { tokens } of articleSequences(text)) {
+    const chunks = taggedChunks(tokens, viterbi(model.tagger, sequenceFeatures(tokens)));
+    const linked = linkContents(tokens, chunks, model.cueLinker);
+    for (const [cue, contents] of linked) {
+      const source = best_(sourceCandidates(tokens, chunks, cue), (candidate) =>
+        rank(model.sourceLinker, sourceLinkFeatures(tokens, chunks, cue, candidate)),
+      );
+      const groups = joinContents(tokens, chunks, cue, contents, model.joiner);
+      for (const [content, ownCue] of groups.flatMap((group) =>
+        splitConjoinedStatements(
+          tokens,
+          withNestedAttribution(tokens, chunks, linked, cue, group),
+          cue,
+        ),
+      )) {
+        found.push({
+          content: spanOf(tokens, content),
+          cue: spanOf(tokens, ownCue),
+          speaker: source ? spanOf(tokens, trimSource(tokens, source)) : null,
+          direct: tokens[content.first]!.inQuote,
+        });
+      }
+    }
+  }
+  return found.sort((a, b) => a.content.start - b.content.start);
+}
