@@ -12,10 +12,17 @@ function speakerName(result: ExtractionResult, claim: ExtractedClaim): string | 
   return claim.speakerRef === null ? null : result.speakers[claim.speakerRef]!.name;
 }
 
+/**
+ * The claim saying `contentIncludes`, attributed with a cue that holds the verb `cue`
+ * ("denied" in "has strongly denied": PolNeAR, which the tagger learned from, takes
+ * auxiliaries and adverbs into the cue).
+ */
 function find(result: ExtractionResult, cue: string, contentIncludes: string) {
   return result.claims.find(
     (c) =>
-      c.cue?.text === cue && SAMPLE.slice(c.content.start, c.content.end).includes(contentIncludes),
+      c.cue !== null &&
+      new RegExp(`\\b${cue}\\b`, "i").test(c.cue.text) &&
+      SAMPLE.slice(c.content.start, c.content.end).includes(contentIncludes),
   );
 }
 
