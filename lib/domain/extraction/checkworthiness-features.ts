@@ -33,7 +33,10 @@ export function sentenceFeatures(sentence: string): string[] {
 
 export interface CheckworthinessModel {
   bias: number;
+  /** The threshold of the best cross-validated F1. */
   threshold: number;
+  /** The lower threshold at which an unattributed sentence becomes a claim (for recall). */
+  assertionThreshold: number;
   weights: Record<string, number>;
 }
 

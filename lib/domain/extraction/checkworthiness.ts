@@ -8,5 +8,8 @@ export function checkworthiness(sentence: string): number {
   return scoreWith(MODEL, sentence);
 }
 
-/** The decision threshold chosen on the dev-test split (see scripts/train-checkworthiness.ts). */
+/** The decision threshold of the best cross-validated F1 (see scripts/train-checkworthiness.ts). */
 export const CHECKWORTHY_THRESHOLD = MODEL.threshold;
+
+/** The score at which an unattributed sentence becomes a claim: chosen for recall. */
+export const ASSERTION_CHECKWORTHY_THRESHOLD = MODEL.assertionThreshold;
