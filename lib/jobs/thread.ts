@@ -3,10 +3,14 @@
  * claims. CPU-bound and bounded by the pool's time and memory budget (lib/jobs/pool.ts);
  * nothing here touches the database.
  */
-import { extractClaims, limitClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
-import { holdsManyArticles, parseImportFile, type ParsedArticle } from "@/lib/domain/import/parse";
-
 import type { MessagePort } from "node:worker_threads";
+import {
+  attributionModel,
+  extractClaims,
+  limitClaims,
+  type ExtractionResult,
+} from "@/lib/domain/extraction/extract";
+import { holdsManyArticles, parseImportFile, type ParsedArticle } from "@/lib/domain/import/parse";
 
 export type DocumentTask =
   { kind: "read"; name: string; bytes: Uint8Array } | { kind: "extract"; body: string };
@@ -23,6 +27,9 @@ export interface ReadResult {
   /** The claims of a file of one article, extracted in the same task. */
   extraction: ExtractionResult | null;
 }
+
+// The model is decoded as the thread starts, before it takes a task: not in a document's budget.
+attributionModel();
 
 export default function run(task: ThreadTask): ReadResult | ExtractionResult {
   task.started.postMessage("started");

@@ -15,9 +15,9 @@ import { loadModel, type AttributionModel, type StoredModel } from "./tagger/mod
 import { tagAttributions } from "./tagger/tag";
 import storedModel from "./tagger/attribution-model.json" with { type: "json" };
 
-/** The attribution tagger's model, decoded on first use. */
+/** The attribution tagger's model, decoded on first use (or by this, ahead of time). */
 let model: AttributionModel | null = null;
-function attributionModel(): AttributionModel {
+export function attributionModel(): AttributionModel {
   return (model ??= loadModel(storedModel as StoredModel));
 }
 
