@@ -176,7 +176,6 @@ export async function storeClaims(
     select: { id: true, matchText: true },
     data: extraction.claims.map((claim) => {
       const selector = quoteSelector(body, claim.start, claim.end);
-      const speaker = claim.speakerRef === null ? null : extraction.speakers[claim.speakerRef]!;
       return {
         articleId,
         text: claim.text,
@@ -187,17 +186,7 @@ export async function storeClaims(
         quoteSuffix: selector.suffix,
         kind: claim.kind,
         origin: "EXTRACTED" as const,
-        speakerId: claim.speakerRef === null ? null : speakerIds[claim.speakerRef]!,
-        speakerStart: claim.speaker?.start ?? null,
-        speakerEnd: claim.speaker?.end ?? null,
-        cueText: claim.cue?.text ?? null,
-        cueStart: claim.cue?.start ?? null,
-        cueEnd: claim.cue?.end ?? null,
-        checkworthiness: claim.checkworthiness,
-        ...matchFields(claim.text),
-        claimantName: speaker?.name ?? null,
-        claimantRole: speaker?.title ?? null,
-        claimantType: speaker?.isPerson ? ("PERSON" as const) : null,
+        ...extractedFields(claim, extraction.speakers, speakerIds),
         createdById: actor.userId,
       };
     }),
@@ -205,6 +194,31 @@ export async function storeClaims(
   // "Checked before?": each new claim against the approved ones.
   await flagCheckedBefore(tx, created);
   return created.map((c) => c.id);
+}
+
+/**
+ * What extraction says of a claim beyond its span: speaker, cue, score, match text and the
+ * claimant it suggests. Written at import, and again by re-extraction for untouched claims.
+ */
+export function extractedFields(
+  claim: ExtractionResult["claims"][number],
+  speakers: ExtractionResult["speakers"],
+  speakerIds: string[],
+) {
+  const speaker = claim.speakerRef === null ? null : speakers[claim.speakerRef]!;
+  return {
+    speakerId: claim.speakerRef === null ? null : speakerIds[claim.speakerRef]!,
+    speakerStart: claim.speaker?.start ?? null,
+    speakerEnd: claim.speaker?.end ?? null,
+    cueText: claim.cue?.text ?? null,
+    cueStart: claim.cue?.start ?? null,
+    cueEnd: claim.cue?.end ?? null,
+    checkworthiness: claim.checkworthiness,
+    ...matchFields(claim.text),
+    claimantName: speaker?.name ?? null,
+    claimantRole: speaker?.title ?? null,
+    claimantType: speaker?.isPerson ? ("PERSON" as const) : null,
+  };
 }
 
 export async function listArticles({ take = 100 }: { take?: number } = {}) {

@@ -2,10 +2,9 @@ import "server-only";
 import { prisma, type PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EXTRACTOR_VERSION, type ExtractionResult } from "@/lib/domain/extraction/extract";
-import { matchFields } from "@/lib/domain/matching";
 import { insertJobs, newJob, QUEUES, type ReextractJob } from "@/lib/jobs/queue";
 import type { Actor } from "./actor";
-import { STORE_TRANSACTION, storeClaims, storeSpeakers } from "./articles";
+import { extractedFields, STORE_TRANSACTION, storeClaims, storeSpeakers } from "./articles";
 import { recordAudit } from "./audit";
 
 /**
@@ -156,22 +155,9 @@ export async function applyReextraction(
     const removed = [...untouched.values()].map((c) => c.id);
     if (removed.length > 0) await tx.claim.deleteMany({ where: { id: { in: removed } } });
     for (const { id, claim } of kept) {
-      const speaker = claim.speakerRef === null ? null : extraction.speakers[claim.speakerRef]!;
       await tx.claim.update({
         where: { id },
-        data: {
-          speakerId: claim.speakerRef === null ? null : speakerIds[claim.speakerRef]!,
-          speakerStart: claim.speaker?.start ?? null,
-          speakerEnd: claim.speaker?.end ?? null,
-          cueText: claim.cue?.text ?? null,
-          cueStart: claim.cue?.start ?? null,
-          cueEnd: claim.cue?.end ?? null,
-          checkworthiness: claim.checkworthiness,
-          ...matchFields(claim.text),
-          claimantName: speaker?.name ?? null,
-          claimantRole: speaker?.title ?? null,
-          claimantType: speaker?.isPerson ? "PERSON" : null,
-        },
+        data: extractedFields(claim, extraction.speakers, speakerIds),
       });
     }
     await storeClaims(

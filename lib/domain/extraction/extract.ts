@@ -156,20 +156,14 @@ export function extractClaims(
       resolved.push(speaker);
       if (sameAsTagged(attribution)) continue;
       found++;
-      const claimSpan = union([attribution.content, attribution.speaker, attribution.cue]);
-      claims.push({
-        text: text.slice(claimSpan.start, claimSpan.end),
-        start: claimSpan.start,
-        end: claimSpan.end,
-        kind: attribution.direct ? "DIRECT_QUOTE" : "INDIRECT_QUOTE",
-        checkworthiness: round(
-          checkworthiness(text.slice(attribution.content.start, attribution.content.end)),
+      claims.push(
+        attributedClaim(
+          text,
+          attribution,
+          attribution.speaker ?? speakerOf(attribution, attributions),
+          speaker,
         ),
-        speaker: withText(text, attribution.speaker ?? speakerOf(attribution, attributions)),
-        speakerRef: speaker?.id ?? null,
-        cue: withText(text, attribution.cue),
-        content: attribution.content,
-      });
+      );
     }
     // The tagger's attributions whose cue is in this sentence (those in boilerplate lines,
     // between the kept sentences, are passed over).
@@ -187,20 +181,7 @@ export function extractClaims(
             antecedent: relativeAntecedent(text, tokens, registry, attribution.speaker),
           })
         : null;
-      const claimSpan = union([attribution.content, attribution.speaker, attribution.cue]);
-      claims.push({
-        text: text.slice(claimSpan.start, claimSpan.end),
-        start: claimSpan.start,
-        end: claimSpan.end,
-        kind: attribution.direct ? "DIRECT_QUOTE" : "INDIRECT_QUOTE",
-        checkworthiness: round(
-          checkworthiness(text.slice(attribution.content.start, attribution.content.end)),
-        ),
-        speaker: withText(text, attribution.speaker),
-        speakerRef: speaker?.id ?? null,
-        cue: withText(text, attribution.cue),
-        content: attribution.content,
-      });
+      claims.push(attributedClaim(text, attribution, attribution.speaker, speaker));
     }
     if (found > 0 || attributions.length > 0) continue;
     if (contents.covers(sentence)) continue;
@@ -295,6 +276,29 @@ class QuoteWindow {
     }
     return window;
   }
+}
+
+/** A claim from an attribution (the rules' or the tagger's): the span of all three parts. */
+function attributedClaim(
+  text: string,
+  attribution: { content: Span; cue: Span; direct: boolean },
+  mention: Span | null,
+  speaker: Speaker | null,
+): ExtractedClaim {
+  const claimSpan = union([attribution.content, mention, attribution.cue]);
+  return {
+    text: text.slice(claimSpan.start, claimSpan.end),
+    start: claimSpan.start,
+    end: claimSpan.end,
+    kind: attribution.direct ? "DIRECT_QUOTE" : "INDIRECT_QUOTE",
+    checkworthiness: round(
+      checkworthiness(text.slice(attribution.content.start, attribution.content.end)),
+    ),
+    speaker: withText(text, mention),
+    speakerRef: speaker?.id ?? null,
+    cue: withText(text, attribution.cue),
+    content: attribution.content,
+  };
 }
 
 /** Whether a span overlaps any of a set of spans: binary search over their starts. */

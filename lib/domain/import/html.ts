@@ -106,19 +106,13 @@ export function readPlainBlocks(html: string): {
   let skipping = 0;
   let tagName = "";
   let title = "";
-  const lines: string[] = [];
-  let current = "";
-  const flush = () => {
-    const line = current.replace(/\s+/g, " ").trim();
-    if (line) lines.push(line);
-    current = "";
-  };
+  const text = new TextLines();
   const boundary = (name: string) => {
-    if (name === "br" || BLOCKS.has(name.toUpperCase())) flush();
+    if (name === "br" || BLOCKS.has(name.toUpperCase())) text.flush();
   };
-  const addText = (text: string) => {
-    if (open.at(-1) === "title") title += text;
-    else if (skipping === 0) current += text;
+  const addText = (piece: string) => {
+    if (open.at(-1) === "title") title += piece;
+    else if (skipping === 0) text.add(piece);
   };
   const close = (name: string) => {
     // A stray closing tag (no such element open near the top) is ignored.
@@ -170,42 +164,56 @@ export function readPlainBlocks(html: string): {
   );
   tokenizer.write(html);
   tokenizer.end();
-  flush();
   return {
     depth: maxDepth,
     elements,
     title: title.replace(/\s+/g, " ").trim() || null,
-    body: lines.join("\n\n"),
+    body: text.paragraphs(),
   };
 }
+/** Text gathered into lines at block boundaries, white space folded, empty lines dropped. */
+class TextLines {
+  private readonly lines: string[] = [];
+  private current = "";
+
+  add(text: string): void {
+    this.current += text;
+  }
+
+  flush(): void {
+    const line = this.current.replace(/\s+/g, " ").trim();
+    if (line) this.lines.push(line);
+    this.current = "";
+  }
+
+  /** The lines as paragraphs (the open one ended first). */
+  paragraphs(): string {
+    this.flush();
+    return this.lines.join("\n\n");
+  }
+}
+
 function blocksToText(fragment: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
-  const lines: string[] = [];
-  let current = "";
-  const flush = () => {
-    const line = current.replace(/\s+/g, " ").trim();
-    if (line) lines.push(line);
-    current = "";
-  };
+  const text = new TextLines();
   const walk = (node: Node) => {
     for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) current += child.textContent ?? "";
+      if (child.nodeType === 3) text.add(child.textContent ?? "");
       else if (child.nodeType === 1) {
         const tag = (child as Element).tagName;
         if (tag === "SCRIPT" || tag === "STYLE" || tag === "NOSCRIPT" || tag === "TEMPLATE")
           continue;
         if (tag === "BR") {
-          flush();
+          text.flush();
           continue;
         }
         const block = BLOCKS.has(tag);
-        if (block) flush();
+        if (block) text.flush();
         walk(child);
-        if (block) flush();
+        if (block) text.flush();
       }
     }
   };
   walk(document.body);
-  flush();
-  return lines.join("\n\n");
+  return text.paragraphs();
 }
