@@ -24,9 +24,9 @@ import {
   articleSequences,
   chunksOf,
   cueLinkFeatures,
+  ChunkList,
   joinFeatures,
   linkContents,
-  nearest,
   sourceCandidates,
   sourceLinkFeatures,
   tagAttributions,
@@ -281,7 +281,7 @@ function trainLinkers(
   const sources = new AveragedRanker();
   const tagged = examples.map((example) => ({
     example,
-    chunks: taggedChunks(example.sequence.tokens, viterbi(tagger, example.features)),
+    chunks: new ChunkList(taggedChunks(example.sequence.tokens, viterbi(tagger, example.features))),
   }));
   const owner = (gold: Example["chunks"], chunk: Chunk, role: Chunk["role"]) => {
     let best: (typeof gold)[number] | null = null;
@@ -301,10 +301,10 @@ function trainLinkers(
       const tokens = example.sequence.tokens;
       const goldOf = (k: number, role: Chunk["role"]) =>
         example.chunks.filter((g) => g.attribution === k && g.role === role);
-      for (const content of chunks.filter((c) => c.role === "C")) {
+      for (const content of chunks.of("C")) {
         const k = owner(example.chunks, content, "C");
         if (k === null) continue;
-        const candidates = nearest(chunks, content, "Q");
+        const candidates = chunks.nearest(content, "Q");
         const gold = candidates.findIndex((c) => goldOf(k, "Q").some((g) => overlapping(g, c)));
         if (gold < 0) continue;
         cues.train(
@@ -312,7 +312,7 @@ function trainLinkers(
           gold,
         );
       }
-      for (const cue of chunks.filter((c) => c.role === "Q")) {
+      for (const cue of chunks.of("Q")) {
         const k = owner(example.chunks, cue, "Q");
         if (k === null) continue;
         const candidates = sourceCandidates(tokens, chunks, cue);
