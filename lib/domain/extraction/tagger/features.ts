@@ -41,7 +41,7 @@ const wordCache = new Map<
   { hash: number; shape: number; suffix3: number; suffix2: number; prefix3: number }
 >();
 
-function wordValues(text: string, lower: string) {
+export function wordValues(text: string, lower: string) {
   let values = wordCache.get(text);
   if (!values) {
     if (wordCache.size > 200_000) wordCache.clear();
@@ -90,7 +90,7 @@ function mix(a: number, b: number): number {
  * Signed 32-bit throughout (a key is stored as its unsigned bits); values are hashes, and
  * 0x7fffffff marks "no value".
  */
-function key(template: number, a = NONE, b = NONE, c = NONE): number {
+export function key(template: number, a = NONE, b = NONE, c = NONE): number {
   let h = Math.imul(template, 0x9e3779b1);
   if (a !== NONE) h = mix(h, a);
   if (b !== NONE) h = mix(h, b);

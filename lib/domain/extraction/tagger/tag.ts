@@ -8,7 +8,14 @@ import { beforeAppositive, skipAuxiliariesBack } from "../attribution";
 import { nounPhraseEndingAt, nounPhraseStartingAt, type TokenRange } from "../noun-phrases";
 import { SPEECH_CUES } from "../lexicon";
 import { findQuotes, splitSentences, tokenize, type Span, type Token } from "../text";
-import { hashFeature, quoteFlags, sequenceFeatures, type SequenceToken } from "./features";
+import {
+  hashFeature,
+  key,
+  quoteFlags,
+  sequenceFeatures,
+  wordValues,
+  type SequenceToken,
+} from "./features";
 import { LABELS, rank, viterbi, type AttributionModel, type RankerWeights } from "./model";
 
 /** Longest tagged sequence: a paragraph longer than this is tagged in pieces at sentence ends. */
@@ -199,9 +206,26 @@ function between(tokens: SequenceToken[], a: Chunk, b: Chunk): SequenceToken[] {
   return tokens.slice(left.last, Math.max(left.last, right.first));
 }
 
-const gapBucket = (n: number) => (n <= 2 ? String(n) : n <= 5 ? "3-5" : n <= 12 ? "6-12" : ">12");
 
-/** Features of "this cue is the content's": where it stands, what lies between. */
+const SIDES = { before: 1, after: 2, inside: 3 } as const;
+const gapId = (n: number) => (n <= 2 ? n : n <= 5 ? 3 : n <= 12 ? 4 : 5);
+const bit = (b: boolean) => (b ? 1 : 0);
+const isWord = (t: Token) => /^[\p{L}\p{N}]/u.test(t.text);
+
+/** The gap's shape: words as "w", punctuation as itself, its first `length` characters hashed. */
+function gapShape(gap: Token[], length: number): number {
+  let shape = "";
+  for (const t of gap) {
+    shape += isWord(t) ? "w" : t.text;
+    if (shape.length >= length) break;
+  }
+  return hashFeature(shape.slice(0, length));
+}
+
+/**
+ * Features of "this cue is the content's": where it stands, what lies between. Integer
+ * keys mixed from small numbers and hashes (the rankers run for every candidate).
+ */
 export function cueLinkFeatures(
   tokens: SequenceToken[],
   chunks: ChunkList,
@@ -209,35 +233,33 @@ export function cueLinkFeatures(
   cue: Chunk,
 ): Uint32Array {
   const side =
-    cue.first >= content.last ? "after" : cue.last <= content.first ? "before" : "inside";
+    SIDES[cue.first >= content.last ? "after" : cue.last <= content.first ? "before" : "inside"];
   const gap = between(tokens, content, cue);
-  const cueWords = tokens
-    .slice(cue.first, cue.last)
-    .map((t) => t.lower)
-    .join(" ");
-  const lastCueWord = tokens[cue.last - 1]!.lower;
+  let cueWords = tokens[cue.first]!.lower;
+  for (let i = cue.first + 1; i < cue.last; i++) cueWords += " " + tokens[i]!.lower;
+  const last = tokens[cue.last - 1]!;
+  const lastCueWord = wordValues(last.text, last.lower).hash;
   const from = Math.min(content.last, cue.last);
   const to = Math.max(content.first, cue.first);
-  const contentsBetween = chunks.countWithin("C", from, to);
-  const cuesBetween = chunks.countWithin("Q", from, to);
-  const gapText = gap.map((t) => (/^[\p{L}\p{N}]/u.test(t.text) ? "w" : t.text)).join("");
-  const sentenceBreak =
-    gap.some((t) => t.sentenceStart) || tokens[Math.max(content.first, cue.first)]!.sentenceStart;
-  const quoted = tokens[content.first]!.inQuote;
-  const f = [
-    "bias",
-    `side=${side}`,
-    `gap=${side}|${gapBucket(gap.length)}`,
-    `gaptext=${side}|${gapText.slice(0, 12)}`,
-    `cue=${cueWords}`,
-    `cueside=${lastCueWord}|${side}`,
-    `contents=${Math.min(contentsBetween, 3)}`,
-    `cues=${Math.min(cuesBetween, 3)}`,
-    `break=${sentenceBreak}|${side}`,
-    `quoted=${quoted}|${side}`,
-    `quotedcue=${quoted}|${lastCueWord}`,
-  ];
-  return Uint32Array.from(f.map((x) => hashFeature(`L:${x}`)));
+  const contentsBetween = Math.min(chunks.countWithin("C", from, to), 3);
+  const cuesBetween = Math.min(chunks.countWithin("Q", from, to), 3);
+  const sentenceBreak = bit(
+    gap.some((t) => t.sentenceStart) || tokens[Math.max(content.first, cue.first)]!.sentenceStart,
+  );
+  const quoted = bit(tokens[content.first]!.inQuote);
+  return Uint32Array.of(
+    key(101),
+    key(102, side),
+    key(103, side, gapId(gap.length)),
+    key(104, side, gapShape(gap, 12)),
+    key(105, hashFeature(cueWords)),
+    key(106, lastCueWord, side),
+    key(107, contentsBetween),
+    key(108, cuesBetween),
+    key(109, sentenceBreak, side),
+    key(110, quoted, side),
+    key(111, quoted, lastCueWord),
+  );
 }
 
 /** A candidate source of a cue: a tagged source chunk, or a noun phrase the rules find. */
@@ -298,6 +320,9 @@ function wordKind(token: SequenceToken | undefined): string {
   return "word";
 }
 
+const RULES = { tagged: 1, subject: 2, after: 3, agent: 4, sentence: 5 } as const;
+const WORD_KINDS: Record<string, number> = { none: 1, quote: 2, prep: 3, rel: 4, conj: 5, word: 6 };
+
 /** Features of "this source is the cue's". */
 export function sourceLinkFeatures(
   tokens: SequenceToken[],
@@ -305,36 +330,42 @@ export function sourceLinkFeatures(
   cue: Chunk,
   source: SourceCandidate,
 ): Uint32Array {
-  const side = source.last <= cue.first ? "before" : "after";
+  const side = source.last <= cue.first ? 1 : 2;
   const gap = between(tokens, cue, source);
-  const gapText = gap.map((t) => (/^[\p{L}\p{N}]/u.test(t.text) ? "w" : t.text)).join("");
-  const head = tokens[source.last - 1]!.lower;
-  const pronoun = /^(he|she|they|it|we|i|you|who)$/.test(head);
-  const cueWord = tokens[cue.first]!.lower;
+  const headToken = tokens[source.last - 1]!;
+  const pronoun = /^(he|she|they|it|we|i|you|who)$/.test(headToken.lower);
+  const cueToken = tokens[cue.first]!;
+  const cueWord = wordValues(cueToken.text, cueToken.lower).hash;
   const sourcesBetween = chunks.countWithin(
     "S",
     Math.min(source.last, cue.last),
     Math.max(source.first, cue.first),
   );
-  const f = [
-    "bias",
-    `side=${side}`,
-    `gap=${side}|${gapBucket(gap.length)}`,
-    `gaptext=${side}|${gapText.slice(0, 12)}`,
-    `pron=${pronoun}|${side}`,
-    `cue=${cueWord}|${side}`,
-    `between=${Math.min(sourcesBetween, 3)}`,
-    `len=${Math.min(source.last - source.first, 6)}`,
-    `rule=${source.rule}|${source.tagged}`,
-    `ruleside=${source.rule}|${side}|${gapBucket(gap.length)}`,
-    `head=${/^\p{Lu}/u.test(tokens[source.last - 1]!.text) ? "cap" : pronoun ? "pron" : "low"}`,
-    `prev=${wordKind(tokens[source.first - 1])}|${side}`,
-    `next=${wordKind(tokens[source.last])}|${side}`,
-    `sstart=${tokens[source.first]!.sentenceStart}|${side}`,
-    `commas=${Math.min(gap.filter((t) => t.text === ",").length, 3)}|${side}`,
-    `cueing=${/ing$/.test(cueWord)}|${source.rule}`,
-  ];
-  return Uint32Array.from(f.map((x) => hashFeature(`S:${x}`)));
+  const rule = RULES[source.rule];
+  const kind = (t: SequenceToken | undefined) => {
+    const k = wordKind(t);
+    return WORD_KINDS[k] ?? hashFeature(k);
+  };
+  let commas = 0;
+  for (const t of gap) if (t.text === ",") commas++;
+  return Uint32Array.of(
+    key(201),
+    key(202, side),
+    key(203, side, gapId(gap.length)),
+    key(204, side, gapShape(gap, 12)),
+    key(205, bit(pronoun), side),
+    key(206, cueWord, side),
+    key(207, Math.min(sourcesBetween, 3)),
+    key(208, Math.min(source.last - source.first, 6)),
+    key(209, rule, bit(source.tagged)),
+    key(210, rule, side, gapId(gap.length)),
+    key(211, /^\p{Lu}/u.test(headToken.text) ? 1 : pronoun ? 2 : 3),
+    key(212, kind(tokens[source.first - 1]), side),
+    key(213, kind(tokens[source.last]), side),
+    key(214, bit(tokens[source.first]!.sentenceStart), side),
+    key(215, Math.min(commas, 3), side),
+    key(216, bit(/ing$/.test(cueToken.lower)), rule),
+  );
 }
 
 export interface TaggedAttribution {
@@ -406,29 +437,22 @@ export function joinFeatures(
 ): Uint32Array {
   const gap = tokens.slice(previous.last, Math.max(previous.last, next.first));
   const where =
-    cue.first >= previous.last && cue.last <= next.first
-      ? "between"
-      : cue.last <= previous.first
-        ? "before"
-        : "after";
-  const cueInGap = cue.first >= previous.last && cue.last <= next.first ? 1 : 0;
+    cue.first >= previous.last && cue.last <= next.first ? 1 : cue.last <= previous.first ? 2 : 3;
+  const cueInGap = where === 1 ? 1 : 0;
   const inGap = (role: Role) =>
-    chunks.countWithin(role, previous.last, next.first) - (role === "Q" ? cueInGap : 0) > 0;
-  const words = gap.filter((t) => /^[\p{L}\p{N}]/u.test(t.text)).length;
-  const f = [
-    "bias",
-    `where=${where}`,
-    `words=${where}|${gapBucket(words)}`,
-    `break=${gap.some((t) => t.sentenceStart) || tokens[next.first]!.sentenceStart}|${where}`,
-    `cues=${inGap("Q")}|${where}`,
-    `sources=${inGap("S")}|${where}`,
-    `quoted=${tokens[previous.first]!.inQuote}|${tokens[next.first]!.inQuote}|${where}`,
-    `gaptext=${gap
-      .map((t) => (/^[\p{L}\p{N}]/u.test(t.text) ? "w" : t.text))
-      .join("")
-      .slice(0, 10)}`,
-  ];
-  return Uint32Array.from(f.map((x) => hashFeature(`J:${x}`)));
+    bit(chunks.countWithin(role, previous.last, next.first) - (role === "Q" ? cueInGap : 0) > 0);
+  let words = 0;
+  for (const t of gap) if (isWord(t)) words++;
+  return Uint32Array.of(
+    key(301),
+    key(302, where),
+    key(303, where, gapId(words)),
+    key(304, bit(gap.some((t) => t.sentenceStart) || tokens[next.first]!.sentenceStart), where),
+    key(305, inGap("Q"), where),
+    key(306, inGap("S"), where),
+    key(307, bit(tokens[previous.first]!.inQuote), bit(tokens[next.first]!.inQuote), where),
+    key(308, gapShape(gap, 10)),
+  );
 }
 
 /** A cue's contents in groups: consecutive ones joined where the joiner says so. */
