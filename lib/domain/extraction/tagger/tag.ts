@@ -206,7 +206,6 @@ function between(tokens: SequenceToken[], a: Chunk, b: Chunk): SequenceToken[] {
   return tokens.slice(left.last, Math.max(left.last, right.first));
 }
 
-
 const SIDES = { before: 1, after: 2, inside: 3 } as const;
 const gapId = (n: number) => (n <= 2 ? n : n <= 5 ? 3 : n <= 12 ? 4 : 5);
 const bit = (b: boolean) => (b ? 1 : 0);
