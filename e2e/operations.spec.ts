@@ -175,12 +175,24 @@ test("an import cut off by a database crash leaves the whole article or nothing,
   expect(queued.status()).toBe(200);
   const item = await db.importItem.findFirstOrThrow({ where: { source: `Pasted: ${title}` } });
 
-  // The worker has read and extracted it and is writing it: the database dies.
-  await eventually(async () => {
+  // The worker has read and extracted it and is writing it (its transaction holds the
+  // item's row lock, which a NOWAIT lock attempt finds taken): the database dies.
+  const writing = () =>
+    db
+      .$transaction(
+        (tx) =>
+          tx.$queryRaw`SELECT id FROM "ImportItem" WHERE id = ${item.id}::uuid FOR UPDATE NOWAIT`,
+      )
+      .then(
+        () => false,
+        (error: unknown) => /could not obtain lock|55P03/.test(String(error)),
+      );
+  for (const deadline = Date.now() + 60_000; !(await writing());) {
     const now = await db.importItem.findUniqueOrThrow({ where: { id: item.id } });
-    return now.status === "RUNNING";
-  }, 60_000);
-  await new Promise((r) => setTimeout(r, 300)); // extraction (about 0.1 s) done; writing
+    expect(now.status, "the write finished before it could be cut").not.toBe("IMPORTED");
+    expect(Date.now(), "the worker never started writing").toBeLessThan(deadline);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const server = await startEmbeddedPostgres({ dataDir: DATA_DIR });
   await db.$disconnect();
   await server.stop();
