@@ -21,10 +21,16 @@ test("the app's log is JSON, with a request id on each request's lines and no se
     expect(entry).toMatchObject({ app: "claimdesk", level: expect.any(Number) });
     expect(typeof entry.msg).toBe("string");
   }
-  // Only the start-up line of each server instance is about no request.
+  // A line is about a request (its id), or is a server instance's start, or a worker's line
+  // about its jobs (the worker's id: host, process and a tag).
   const withoutRequest = entries.filter((e) => typeof e.reqId !== "string");
-  expect(withoutRequest.map((e) => e.msg)).toEqual(
-    withoutRequest.map(() => "server instance started"),
+  const workers = withoutRequest.filter((e) => typeof e.worker === "string");
+  expect(withoutRequest.filter((e) => !workers.includes(e)).map((e) => e.msg)).toEqual(
+    withoutRequest.filter((e) => !workers.includes(e)).map(() => "server instance started"),
+  );
+  expect(workers.some((e) => e.msg === "worker started")).toBe(true);
+  expect(workers.some((e) => e.msg === "import item done" && typeof e.itemId === "string")).toBe(
+    true,
   );
   const requests = entries.filter((e) => e.msg === "request");
   expect(requests.length).toBeGreaterThan(300);

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
       }, 2000).unref();
     }
   });
-  log.info({ reason }, "worker stopping: letting running jobs finish");
+  log.info({ worker: worker.id, reason }, "worker stopping: letting running jobs finish");
   await worker.stop();
   await db.close();
   return 0;
