@@ -1,5 +1,12 @@
 import limits from "./lib/validation/upload-limits.json" with { type: "json" };
 
+// The public address people use, when it differs from the Host a request arrives with:
+// proxy.ts accepts state-changing requests from it, and so must Next's own check of
+// server actions' Origin (which would otherwise answer 500 where proxy.ts let one in).
+const publicHosts = [process.env.NEXTAUTH_URL, process.env.CLAIMDESK_PUBLIC_URL]
+  .filter((url) => Boolean(url))
+  .map((url) => new URL(String(url)).host);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -12,7 +19,7 @@ const nextConfig = {
     // One file (up to 10 MB) or one pasted article per request, through a server action:
     // the action's limit and the limit of what proxy.ts buffers are the same one number
     // (lib/validation/upload-limits.json), checked again in the action and in the browser.
-    serverActions: { bodySizeLimit: limits.requestBytes },
+    serverActions: { bodySizeLimit: limits.requestBytes, allowedOrigins: publicHosts },
     proxyClientMaxBodySize: limits.requestBytes,
   },
   // Build assets skip proxy.ts (which sets these on everything else, with the page's CSP):

@@ -9,6 +9,7 @@ import {
   STATIC_SECURITY_HEADERS,
 } from "@/lib/http/security";
 import { log } from "@/lib/log";
+import { EDGE_MARK } from "@/lib/http/forwarding.mjs";
 
 const PUBLIC_PAGES = ["/login", "/logout"];
 
@@ -39,7 +40,7 @@ export async function proxy(request: NextRequest) {
   const requestLog = log.child({ reqId: id });
   requestLog.info({ method: request.method, path: pathname }, "request");
 
-  const refusal = crossSiteRefusal(request.method, request.headers, ownHosts(request));
+  const refusal = crossSiteRefusal(request.method, request.headers, ownOrigins(request));
   if (refusal) {
     requestLog.warn({ reason: refusal }, "cross-site request refused");
     return finish(
@@ -71,13 +72,21 @@ export async function proxy(request: NextRequest) {
   return finish(NextResponse.next({ request: { headers } }));
 }
 
-/** The hosts this app answers as: the Host header, a proxy's X-Forwarded-Host, the public URL. */
-function ownHosts(request: NextRequest): string[] {
-  const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host")];
+/**
+ * The origins this app answers as: the request's own (its Host header and the socket's
+ * scheme, or what a trusted proxy said: scripts/serve.mjs has already replaced any
+ * x-forwarded-* header a client sent), and the public URL.
+ */
+function ownOrigins(request: NextRequest): string[] {
+  const origins: string[] = [];
+  const edge = process.env[EDGE_MARK] === "1";
+  const host = (edge && request.headers.get("x-forwarded-host")) || request.headers.get("host");
+  const proto = edge ? request.headers.get("x-forwarded-proto") : request.nextUrl.protocol;
+  if (host && proto) origins.push(`${proto.replace(/:$/, "")}://${host}`);
   for (const url of [process.env.NEXTAUTH_URL, process.env.CLAIMDESK_PUBLIC_URL]) {
-    if (url) hosts.push(new URL(url).host);
+    if (url) origins.push(url);
   }
-  return hosts.filter((h): h is string => Boolean(h));
+  return origins;
 }
 
 function unavailable(isApi: boolean): NextResponse {

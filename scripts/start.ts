@@ -111,12 +111,12 @@ async function main() {
     app = spawn(
       process.execPath,
       [
-        path.join(ROOT, "node_modules/next/dist/bin/next"),
-        dev ? "dev" : "start",
-        "-p",
+        path.join(ROOT, "scripts/serve.mjs"),
+        "--port",
         String(port),
-        "-H",
+        "--host",
         host,
+        ...(dev ? ["--dev"] : []),
       ],
       {
         cwd: ROOT,

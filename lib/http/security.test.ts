@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, crossSiteRefusal, newNonce, requestId } from "./security";
 
 const headers = (values: Record<string, string>) => new Headers(values);
-const HOSTS = ["desk.example", "localhost:3000"];
+const HOSTS = ["https://desk.example", "http://localhost:3000"];
 
 describe("contentSecurityPolicy", () => {
   it("runs no inline script without the nonce, and frames nothing", () => {
@@ -55,6 +55,19 @@ describe("crossSiteRefusal", () => {
       crossSiteRefusal("POST", headers({ origin: "http://localhost:3000" }), HOSTS),
     ).toBeNull();
     expect(crossSiteRefusal("POST", headers({}), HOSTS)).toBeNull();
+  });
+
+  it("compares the whole origin: scheme, host and port", () => {
+    const refused = (origin: string) =>
+      crossSiteRefusal("POST", headers({ origin }), HOSTS) !== null;
+    expect(refused("https://localhost:3000")).toBe(true);
+    expect(refused("http://desk.example")).toBe(true);
+    expect(refused("https://desk.example:8443")).toBe(true);
+    expect(refused("http://localhost:3001")).toBe(true);
+    expect(refused("ftp://desk.example")).toBe(true);
+    // The scheme's default port is the same origin written out.
+    expect(refused("https://desk.example:443")).toBe(false);
+    expect(refused("HTTP://LOCALHOST:3000")).toBe(false);
   });
 });
 

@@ -45,13 +45,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Why a state-changing request is refused as cross-site, or null when it may go on.
  * Browsers say where a request comes from (Sec-Fetch-Site, Origin); a request from
- * another site is refused whatever cookies it carries. Clients that send neither header
+ * another site is refused whatever cookies it carries. The Origin must be one of the
+ * app's own origins as a whole (scheme, host and port). Clients that send neither header
  * (curl, scripts with a bearer token) are not browsers and carry no ambient credentials.
  */
 export function crossSiteRefusal(
   method: string,
   headers: Pick<Headers, "get">,
-  ownHosts: readonly string[],
+  ownOrigins: readonly string[],
 ): string | null {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   const fetchSite = headers.get("sec-fetch-site");
@@ -60,15 +61,22 @@ export function crossSiteRefusal(
   }
   const origin = headers.get("origin");
   if (origin) {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      return `Origin "${origin.slice(0, 100)}" is not a URL`;
-    }
-    if (!ownHosts.includes(originHost)) return `Origin ${originHost} is not this site`;
+    const theirs = originOf(origin);
+    if (!theirs) return `Origin "${origin.slice(0, 100)}" is not a URL`;
+    const ours = ownOrigins.map(originOf);
+    if (!ours.includes(theirs)) return `Origin ${theirs.slice(0, 200)} is not this site`;
   }
   return null;
+}
+
+/** scheme://host[:port] of a URL, the port left out when it is the scheme's default; or null. */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
