@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 
-export function AdminNav({ current }: { current: "users" | "verdicts" | "tokens" | "extraction" }) {
+export function AdminNav({
+  current,
+}: {
+  current: "users" | "verdicts" | "tokens" | "extraction" | "sign-in";
+}) {
   const items = [
     { key: "users", href: "/admin", label: "Users" },
     { key: "verdicts", href: "/admin/verdicts", label: "Verdict vocabulary" },
     { key: "tokens", href: "/admin/tokens", label: "API tokens" },
     { key: "extraction", href: "/admin/extraction", label: "Extraction" },
+    { key: "sign-in", href: "/admin/sign-in", label: "Sign-in locks" },
   ] as const;
   return (
     <nav aria-label="Admin" className="mb-6 flex gap-2 border-b border-slate-200">

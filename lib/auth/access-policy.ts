@@ -39,6 +39,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/admin/verdicts": admin,
   "/admin/tokens": admin,
   "/admin/extraction": admin,
+  "/admin/sign-in": admin,
 };
 
 /** Route handlers: route → a request path of it (for dynamic routes, each served file) → access. */
@@ -76,6 +77,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/admin/actions.ts#createTokenAction": admin,
   "app/(app)/admin/actions.ts#revokeTokenAction": admin,
   "app/(app)/admin/actions.ts#reextractAction": admin,
+  "app/(app)/admin/actions.ts#clearLoginLockAction": admin,
   "app/(app)/approvals/actions.ts#approveSubmittedClaim": editor,
   "app/(app)/approvals/actions.ts#returnSubmittedClaim": editor,
   "app/(app)/approvals/actions.ts#reopenApprovedClaim": editor,

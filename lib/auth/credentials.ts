@@ -6,6 +6,7 @@ import {
   recordFailure,
   throttleKeys,
 } from "@/lib/data/login-throttle";
+import { requestLog } from "@/lib/request-log";
 import { timingDummyHash, verifyPassword } from "./password";
 import type { Role } from "@/lib/domain/roles";
 
@@ -28,7 +29,8 @@ export class LoginThrottledError extends Error {
 /**
  * Checks an email and password. Returns null for every kind of refusal (unknown email,
  * wrong password, disabled account, malformed input) so that none can be told apart,
- * and throws LoginThrottledError while the account or address is locked.
+ * and throws LoginThrottledError while this account from this address, this address, or
+ * the account as a whole is locked (lib/data/login-throttle.ts has the policy).
  */
 export async function authorizeCredentials(
   raw: unknown,
@@ -45,10 +47,19 @@ export async function authorizeCredentials(
   const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
   if (!user || !ok || user.disabledAt) {
-    await recordFailure(keys);
+    for (const { key, failures } of await recordFailure(keys)) {
+      if (key.startsWith("account:")) {
+        // Not one person mistyping: someone is guessing this account's password from many
+        // addresses. The account is locked for a while; whoever runs the desk should know.
+        (await requestLog()).error(
+          { alert: "login-ceiling", account: email, failures },
+          "sign-in: an account reached its ceiling of failures from all addresses and is locked",
+        );
+      }
+    }
     return null;
   }
-  await clearFailures(`email:${email}`);
+  await clearFailures(keys[0]!);
   return {
     id: user.id,
     email: user.email,

@@ -3,16 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeCredentials } from "./credentials";
 import { invalidateSessions } from "@/lib/data/users";
 import { requestLog } from "@/lib/request-log";
+import { clientAddress } from "@/lib/http/client-address";
+import { safeCallbackPath } from "@/lib/domain/roles";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  if (first) return first.slice(0, 64);
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" && real ? real.slice(0, 64) : null;
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -25,7 +19,8 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const ip = clientIp(req.headers);
+        const forwarded = req.headers?.["x-forwarded-for"];
+        const ip = clientAddress(typeof forwarded === "string" ? forwarded : null);
         const user = await authorizeCredentials(credentials, ip);
         // Who and from where; never what was typed.
         const logger = await requestLog();
@@ -36,6 +31,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default throws on a callbackUrl that is not a URL (a 500 for
+    // /api/auth/session?callbackUrl=x): a path of this site, or this site's own URL, else home.
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
@@ -65,3 +65,15 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** Where next-auth may send the browser: a path of this site, or its own URL; else home. */
+export function safeRedirect(url: string, baseUrl: string): string {
+  try {
+    const own = new URL(baseUrl);
+    const target = url.startsWith("/") ? new URL(url, own) : new URL(url);
+    if (target.origin !== own.origin) return baseUrl;
+    return `${baseUrl}${safeCallbackPath(target.pathname + target.search, "")}`;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -15,6 +15,7 @@ import {
 } from "@/lib/data/admin";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { queueReextraction } from "@/lib/data/reextraction";
+import { clearLoginLock } from "@/lib/data/login-throttle";
 import { API_SCOPES } from "@/lib/domain/api-scopes";
 import {
   changeRoleInput,
@@ -66,6 +67,10 @@ export async function createTokenAction(input: unknown) {
 }
 export async function revokeTokenAction(input: unknown) {
   return runAction("ADMIN", z.object({ tokenId: z.uuid() }), input, revokeApiToken);
+}
+
+export async function clearLoginLockAction(input: unknown) {
+  return runAction("ADMIN", z.object({ key: z.string().min(3).max(700) }), input, clearLoginLock);
 }
 
 export async function reextractAction(input: unknown) {
