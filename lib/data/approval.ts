@@ -205,14 +205,18 @@ export const APPROVAL_PAGE_SIZE = 25;
  * so the thousandth page costs what the first does.
  */
 export async function listSubmittedClaims(after?: string) {
-  const cursor = decodeCursor(after);
-  const at = cursor && typeof cursor.key === "string" ? new Date(cursor.key) : null;
+  const cursor = decodeCursor(after, "date");
   const pending = await prisma.review.findMany({
     where: {
       decision: null,
       claim: { state: "SUBMITTED" },
-      ...(at && !Number.isNaN(at.getTime())
-        ? { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: cursor!.id } }] }
+      ...(cursor
+        ? {
+            OR: [
+              { submittedAt: { gt: cursor.key } },
+              { submittedAt: cursor.key, id: { gt: cursor.id } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],

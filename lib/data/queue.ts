@@ -37,12 +37,12 @@ function afterCursor(query: QueueQuery): {
   where: Prisma.ClaimWhereInput;
   orderBy: Prisma.ClaimOrderByWithRelationInput[];
 } {
-  const cursor = decodeCursor(query.after);
   switch (query.sort) {
     case "newest": {
       const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
-      if (!cursor || typeof cursor.key !== "string") return { where: {}, orderBy };
-      const at = new Date(cursor.key);
+      const cursor = decodeCursor(query.after, "date");
+      if (!cursor) return { where: {}, orderBy };
+      const at = cursor.key;
       return {
         where: { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] },
         orderBy,
@@ -50,8 +50,9 @@ function afterCursor(query: QueueQuery): {
     }
     case "oldest": {
       const orderBy = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-      if (!cursor || typeof cursor.key !== "string") return { where: {}, orderBy };
-      const at = new Date(cursor.key);
+      const cursor = decodeCursor(query.after, "date");
+      if (!cursor) return { where: {}, orderBy };
+      const at = cursor.key;
       return {
         where: { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: cursor.id } }] },
         orderBy,
@@ -59,7 +60,8 @@ function afterCursor(query: QueueQuery): {
     }
     default: {
       const orderBy = [{ checkworthiness: "desc" as const }, { id: "asc" as const }];
-      if (!cursor || typeof cursor.key !== "number") return { where: {}, orderBy };
+      const cursor = decodeCursor(query.after, "number");
+      if (!cursor) return { where: {}, orderBy };
       return {
         where: {
           OR: [

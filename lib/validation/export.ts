@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { CLAIM_STATES } from "@/lib/domain/claims";
 import { EXPORT_FORMATS } from "@/lib/domain/export/types";
+import { calendarDate } from "./params";
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are YYYY-MM-DD")
-  .optional();
+const date = calendarDate.optional();
 
 /** What to export. Approved claims unless asked otherwise; other states need an editor. */
 export const exportFilter = z.object({

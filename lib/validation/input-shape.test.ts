@@ -13,6 +13,12 @@ describe("inputShapeProblem", () => {
     expect(inputShapeProblem({ ["k\u0000"]: 1 })).toMatch(/NUL/);
   });
 
+  it("finds half of a surrogate pair, and lets a whole pair through", () => {
+    expect(inputShapeProblem({ body: "broken \ud83d here" })).toMatch(/surrogate/);
+    expect(inputShapeProblem({ body: "end \udc00" })).toMatch(/surrogate/);
+    expect(inputShapeProblem({ body: "whole \ud83d\ude00 pair" })).toBeNull();
+  });
+
   it("refuses nesting past the limit and accepts it at the limit", () => {
     const nest = (levels: number): unknown => (levels === 0 ? "leaf" : [nest(levels - 1)]);
     expect(inputShapeProblem(nest(MAX_INPUT_DEPTH))).toBeNull();

@@ -1,7 +1,7 @@
 /**
  * Checks every action's raw input before its schema sees it: no text may hold a NUL
- * character (PostgreSQL cannot store one in text, so it would fail half-way instead of
- * being refused), and no input nests deeper or holds more values than any form of the app
+ * character or a lone surrogate (PostgreSQL cannot store either in text, so it would fail
+ * half-way instead of being refused), and no input nests deeper or holds more values than any form of the app
  * sends. Returns the problem, or null.
  */
 export const MAX_INPUT_DEPTH = 8;
@@ -12,7 +12,11 @@ export function inputShapeProblem(input: unknown): string | null {
   const visit = (value: unknown, depth: number): string | null => {
     if (++values > MAX_INPUT_VALUES) return "The request holds too many values.";
     if (typeof value === "string") {
-      return value.includes("\u0000") ? "Text cannot contain NUL characters." : null;
+      if (value.includes("\u0000")) return "Text cannot contain NUL characters.";
+      // Half of a surrogate pair (pasted from a broken source) cannot be stored as UTF-8.
+      return value.isWellFormed()
+        ? null
+        : "Text holds a broken character (half of a surrogate pair); retype or paste it again.";
     }
     if (value === null || typeof value !== "object") return null;
     if (depth >= MAX_INPUT_DEPTH) return "The request is nested too deeply.";

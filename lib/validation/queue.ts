@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATES } from "@/lib/domain/claims";
+import { calendarDate, isStorableText, parseInstant } from "./params";
 
 export const QUEUE_SORTS = ["checkworthy", "newest", "oldest"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
@@ -9,15 +10,12 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max)
+    .refine(isStorableText)
     .optional()
     .catch(undefined)
     .transform((v) => v || undefined);
 
-const dateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+const dateParam = calendarDate.optional().catch(undefined);
 
 /**
  * The queue's view, all of it in the URL so it can be shared. Unknown or malformed
@@ -51,24 +49,32 @@ export function encodeCursor(values: { key: string | number; id: string }): stri
   return Buffer.from(JSON.stringify([values.key, values.id])).toString("base64url");
 }
 
-export function decodeCursor(
+type CursorKey = { date: Date; number: number };
+
+/**
+ * The cursor's key and id when it holds the kind of key the order needs (an instant for
+ * the date orders, a number for check-worthiness) and a uuid; else null, and the list
+ * starts at its first page. A tampered cursor never reaches a query.
+ */
+export function decodeCursor<K extends keyof CursorKey>(
   cursor: string | undefined,
-): { key: string | number; id: string } | null {
+  kind: K,
+): { key: CursorKey[K]; id: string } | null {
   if (!cursor) return null;
+  let parsed: unknown;
   try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [
-      unknown,
-      unknown,
-    ];
-    if (
-      (typeof key === "string" || typeof key === "number") &&
-      typeof id === "string" &&
-      z.uuid().safeParse(id).success
-    ) {
-      return { key, id };
-    }
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // A tampered cursor reads as the first page.
+    return null;
   }
-  return null;
+  if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+  const [rawKey, id] = parsed as [unknown, unknown];
+  if (typeof id !== "string" || !z.uuid().safeParse(id).success) return null;
+  const key =
+    kind === "date"
+      ? parseInstant(rawKey)
+      : typeof rawKey === "number" && Number.isFinite(rawKey)
+        ? rawKey
+        : null;
+  return key === null ? null : { key: key as CursorKey[K], id };
 }
