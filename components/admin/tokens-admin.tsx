@@ -18,6 +18,8 @@ interface TokenRow {
   created: string;
   lastUsed: string;
   revoked: boolean;
+  /** Not revoked, but stopped with its creator (disabled, or no longer an admin). */
+  orphaned: boolean;
   createdBy: string;
 }
 
@@ -109,6 +111,8 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
               <td className="px-3 py-2">
                 {t.revoked ? (
                   <Badge tone="danger">Revoked</Badge>
+                ) : t.orphaned ? (
+                  <Badge tone="warning">Stopped: its creator is no longer an active admin</Badge>
                 ) : (
                   <Button
                     size="sm"

@@ -66,18 +66,35 @@ export async function listApiTokens() {
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
-      createdBy: { select: { name: true } },
+      createdBy: { select: { name: true, disabledAt: true, role: true } },
     },
   });
+}
+
+/**
+ * A token belongs to the admin who made it and works only while they do: revoked, or made
+ * by someone since disabled or no longer an admin, it is refused like an unknown one.
+ */
+export function tokenIsLive(token: {
+  revokedAt: Date | null;
+  createdBy: { disabledAt: Date | null; role: string };
+}): boolean {
+  return !token.revokedAt && !token.createdBy.disabledAt && token.createdBy.role === "ADMIN";
 }
 
 /** The live token for a presented secret, or null; notes its use at most once a minute. */
 export async function findActiveToken(secret: string) {
   const token = await prisma.apiToken.findUnique({
     where: { secretHash: hashTokenSecret(secret) },
-    select: { id: true, scopes: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      scopes: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { disabledAt: true, role: true } },
+    },
   });
-  if (!token || token.revokedAt) return null;
+  if (!token || !tokenIsLive(token)) return null;
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });

@@ -14,7 +14,7 @@ let revoked: string;
 let unpublished: string;
 
 beforeAll(async () => {
-  const u = await createUser(prisma, { role: "EDITOR" });
+  const u = await createUser(prisma, { role: "ADMIN" });
   admin = { id: u.id, email: u.email, name: u.name, role: "ADMIN" };
   full = (await createApiToken(admin, { name: "full", scopes: ["claims:read", "export:read"] }))
     .secret;
