@@ -30,8 +30,28 @@ export async function* encodeExport(
       warnings.forEach(onWarning);
       item = jsonld;
     }
-    yield (first ? "\n" : ",\n") + JSON.stringify(item);
+    const json = JSON.stringify(item);
+    yield (first ? "\n" : ",\n") + (format === "claimreview" ? htmlSafeJson(json) : json);
     first = false;
   }
   yield first ? "]\n" : "\n]\n";
+}
+
+const HTML_UNSAFE: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/**
+ * JSON-LD is pasted into `<script type="application/ld+json">` blocks, where a claim
+ * quoting `</script><script>…` would end the block and run: `<`, `>` and `&` (and the two
+ * line separators older JavaScript chokes on) are written as \u escapes, which JSON reads
+ * back as the same characters. Only string contents can hold them, so the escapes never
+ * touch the document's structure.
+ */
+export function htmlSafeJson(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => HTML_UNSAFE[c]!);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvField, neutraliseFormula } from "./csv";
 import { SHORT_CLAIM_LIMIT, toClaimReviewJsonLd } from "./claim-review";
+import { encodeExport } from "./encode";
 import type { ExportClaim } from "./types";
 
 const claim = (over: Partial<ExportClaim> = {}): ExportClaim => ({
@@ -83,5 +84,22 @@ describe("ClaimReview", () => {
       },
     });
     expect(jsonld.reviewRating).not.toHaveProperty("ratingValue");
+  });
+});
+
+describe("ClaimReview inside an HTML page", () => {
+  it("cannot end the script block it is pasted into, and parses to the same values", async () => {
+    const hostile = `"Safe" </script><script>alert(1)</script> & <!-- \u2028 \\</script>`;
+    const publisher = { name: "Desk <b>", url: "https://desk.example", claimUrlTemplate: "" };
+    async function* one() {
+      yield claim({ text: hostile, shortText: null, rationale: hostile });
+    }
+    let text = "";
+    for await (const chunk of encodeExport("claimreview", one(), publisher)) text += chunk;
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(text).toContain("\\u003c/script\\u003e");
+    const [review] = JSON.parse(text) as Array<{ claimReviewed: string; author: { name: string } }>;
+    expect(review!.claimReviewed).toBe(hostile);
+    expect(review!.author.name).toBe("Desk <b>");
   });
 });
