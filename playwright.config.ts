@@ -6,6 +6,8 @@ export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_LOG_FILE = `${E2E_DATA_DIR}/app.log`;
 /** Where e2e/operations.spec.ts runs app instances and a database of its own. */
 export const E2E_OPS_DATA_DIR = ".data/e2e-ops";
+/** Where e2e/hardening.spec.ts runs an app instance and a database of its own. */
+export const E2E_HARDENING_DATA_DIR = ".data/e2e-hardening";
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's Chromium where it is installed (Playwright's own download is not reachable on

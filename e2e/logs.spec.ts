@@ -1,7 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "@/seeds/demo";
-import { E2E_DATA_DIR, E2E_LOG_FILE, E2E_OPS_DATA_DIR as OPS_DATA_DIR } from "../playwright.config";
+import {
+  E2E_DATA_DIR,
+  E2E_HARDENING_DATA_DIR,
+  E2E_LOG_FILE,
+  E2E_OPS_DATA_DIR,
+} from "../playwright.config";
 import { expect, test } from "./fixtures";
 
 /**
@@ -49,17 +54,23 @@ test("the app's log is JSON, with a request id on each request's lines and no se
     ...DEMO_USERS.map((u) => u.password),
     "correct horse battery staple", // the factories' password
     "not the password", // typed in a failing login
+    "guess 3", // typed by the hardening tests' stranger
     read(`${E2E_DATA_DIR}/nextauth-secret`).trim(),
     embedded.password,
   ];
-  // This app's log and those of the instances the operations tests started.
-  const opsLogs = existsSync(path.join(ROOT, OPS_DATA_DIR))
-    ? readdirSync(path.join(ROOT, OPS_DATA_DIR)).filter((f) => f.endsWith(".log"))
-    : [];
-  expect(opsLogs.length).toBeGreaterThan(0);
+  // This app's log and those of the instances the operations and hardening tests started
+  // (the latter typed hundreds of wrong passwords and hostile values).
+  const otherLogs = [E2E_OPS_DATA_DIR, E2E_HARDENING_DATA_DIR].flatMap((dir) =>
+    existsSync(path.join(ROOT, dir))
+      ? readdirSync(path.join(ROOT, dir))
+          .filter((f) => f.endsWith(".log"))
+          .map((f) => `${dir}/${f}`)
+      : [],
+  );
+  expect(otherLogs.length).toBeGreaterThan(1);
   for (const [name, log] of [
     [E2E_LOG_FILE, text],
-    ...opsLogs.map((f) => [f, read(`${OPS_DATA_DIR}/${f}`)]),
+    ...otherLogs.map((f) => [f, read(f)]),
   ] as const) {
     for (const secret of secrets) expect(log.includes(secret), `${secret} in ${name}`).toBe(false);
     // API token secrets and session cookies (JWE) by their shape.

@@ -364,13 +364,15 @@ test("two instances on one database: migrations once, one login throttle, shared
   await Promise.all([onA.dispose(), onB.dispose()]);
 });
 
-test("behind HTTPS the session cookies are Secure (and __Secure-/__Host- prefixed)", async () => {
+test("behind an HTTPS proxy the session cookies are Secure (and __Secure-/__Host- prefixed), and the proxy's X-Forwarded-For is the client's address", async () => {
   const https = await startApp({
     port: PORT_HTTPS,
     env: {
       DATABASE_URL: embeddedUrl(),
       NEXTAUTH_SECRET: secret(),
       NEXTAUTH_URL: "https://desk.example",
+      // This test is the proxy: connections from loopback are trusted to say who the client is.
+      CLAIMDESK_TRUSTED_PROXIES: "127.0.0.1, ::1",
       CLAIMDESK_LOG_FILE: `${DATA_DIR}/app-https.log`,
     },
   });
@@ -395,6 +397,20 @@ test("behind HTTPS the session cookies are Secure (and __Secure-/__Host- prefixe
   expect(session).toMatch(/;\s*Secure/i);
   expect(session).toMatch(/;\s*HttpOnly/i);
   expect(session).toMatch(/;\s*SameSite=Lax/i);
+
+  const failed = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfCookie.split(";")[0]!,
+      "x-forwarded-proto": "https",
+      "x-forwarded-for": "203.0.113.50",
+    },
+    body: new URLSearchParams({ csrfToken, email: editor.email, password: "not the password" }),
+  });
+  expect(failed.status).toBeLessThan(500);
+  expect(await db.loginThrottle.count({ where: { key: "ip:203.0.113.50" } })).toBe(1);
 });
 
 test("after kill -9 of the app, and of the app and its database, the next start has every row", async () => {
