@@ -1,5 +1,3 @@
-import path from "node:path";
-import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { createPrismaClient } from "@/lib/db";
@@ -10,7 +8,13 @@ import { createClaim, createUser } from "@/seeds/factories";
 import { startApp, stopApp, type AppProcess } from "@/scripts/app-process";
 import { E2E_HARDENING_DATA_DIR } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { callAction, createToken, serverActionIds, signedInClient } from "./support/http";
+import {
+  callAction,
+  createToken,
+  embeddedDatabaseUrl,
+  serverActionIds,
+  signedInClient,
+} from "./support/http";
 import { attemptLogin, rawRequest } from "./support/raw-http";
 
 /**
@@ -19,7 +23,6 @@ import { attemptLogin, rawRequest } from "./support/raw-http";
  * every table's rows are undisturbed by the rest of the suite. Clients connect from
  * different loopback addresses (127.0.0.x), each a different client to the server.
  */
-const ROOT = path.resolve(import.meta.dirname, "..");
 const DATA_DIR = E2E_HARDENING_DATA_DIR;
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 15;
 const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
@@ -33,13 +36,6 @@ let db: ReturnType<typeof createPrismaClient>;
 let asAdmin: APIRequestContext;
 let claimId: string;
 
-function embeddedUrl(): string {
-  const config = JSON.parse(
-    readFileSync(path.join(ROOT, DATA_DIR, "embedded-postgres.json"), "utf8"),
-  ) as { port: number; password: string };
-  return `postgresql://postgres:${encodeURIComponent(config.password)}@127.0.0.1:${config.port}/claimdesk`;
-}
-
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(300_000);
   await resetEmbeddedPostgres(DATA_DIR);
@@ -48,7 +44,7 @@ test.beforeAll(async ({}, testInfo) => {
     args: ["--no-worker"],
     env: { CLAIMDESK_DATA_DIR: DATA_DIR, CLAIMDESK_LOG_FILE: `${DATA_DIR}/app.log` },
   });
-  db = createPrismaClient(embeddedUrl());
+  db = createPrismaClient(embeddedDatabaseUrl(DATA_DIR));
   asAdmin = await signedInClient(app.url, admin.email, admin.password);
   claimId = (await createClaim(db, { state: "NEW" })).id;
 });

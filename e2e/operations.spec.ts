@@ -16,7 +16,7 @@ import {
   stopApp,
   type AppProcess,
 } from "@/scripts/app-process";
-import { callAction, serverActionIds, signedInClient } from "./support/http";
+import { callAction, embeddedDatabaseUrl, serverActionIds, signedInClient } from "./support/http";
 
 /**
  * Faults, with instances of the app of their own (their own embedded database under
@@ -37,12 +37,7 @@ const others: AppProcess[] = [];
 let db: ReturnType<typeof createPrismaClient>;
 let claimId: string;
 
-function embeddedUrl(): string {
-  const config = JSON.parse(
-    readFileSync(path.join(ROOT, DATA_DIR, "embedded-postgres.json"), "utf8"),
-  ) as { port: number; password: string };
-  return `postgresql://postgres:${encodeURIComponent(config.password)}@127.0.0.1:${config.port}/claimdesk`;
-}
+const embeddedUrl = () => embeddedDatabaseUrl(DATA_DIR);
 const secret = () => readFileSync(path.join(ROOT, DATA_DIR, "nextauth-secret"), "utf8").trim();
 /** Jobs of a lost worker come back after 6 s, not 2 minutes: the tests wait for them. */
 const FAST_LEASE = { CLAIMDESK_JOB_LEASE_SECONDS: "6", CLAIMDESK_JOB_MAINTENANCE_SECONDS: "1" };
@@ -382,33 +377,26 @@ test("behind an HTTPS proxy the session cookies are Secure (and __Secure-/__Host
   const csrfCookie = csrf.headers.getSetCookie().find((c) => c.includes("csrf-token="))!;
   expect(csrfCookie).toMatch(/^__Host-next-auth\.csrf-token=.*;\s*Secure/i);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrfCookie.split(";")[0]!,
-      "x-forwarded-proto": "https",
-    },
-    body: new URLSearchParams({ csrfToken, email: editor.email, password: editor.password }),
-  });
+  const logIn = (password: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: csrfCookie.split(";")[0]!,
+        "x-forwarded-proto": "https",
+        ...headers,
+      },
+      body: new URLSearchParams({ csrfToken, email: editor.email, password }),
+    });
+  const login = await logIn(editor.password);
   const session = login.headers.getSetCookie().find((c) => c.includes("session-token="));
   expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
   expect(session).toMatch(/;\s*Secure/i);
   expect(session).toMatch(/;\s*HttpOnly/i);
   expect(session).toMatch(/;\s*SameSite=Lax/i);
 
-  const failed = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: csrfCookie.split(";")[0]!,
-      "x-forwarded-proto": "https",
-      "x-forwarded-for": "203.0.113.50",
-    },
-    body: new URLSearchParams({ csrfToken, email: editor.email, password: "not the password" }),
-  });
+  const failed = await logIn("not the password", { "x-forwarded-for": "203.0.113.50" });
   expect(failed.status).toBeLessThan(500);
   expect(await db.loginThrottle.count({ where: { key: "ip:203.0.113.50" } })).toBe(1);
 });

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { createPrismaClient } from "@/lib/db";
 
@@ -24,6 +26,15 @@ export async function signedInClient(
     throw new Error(`could not sign in as ${email} (status ${response.status()})`);
   }
   return client;
+}
+
+/** The URL of the embedded database an app instance started under this data folder. */
+export function embeddedDatabaseUrl(dataDir: string): string {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const config = JSON.parse(
+    readFileSync(path.join(root, dataDir, "embedded-postgres.json"), "utf8"),
+  ) as { port: number; password: string };
+  return `postgresql://postgres:${encodeURIComponent(config.password)}@127.0.0.1:${config.port}/claimdesk`;
 }
 
 /** Stores an API token the way the admin page does (only its hash) and returns the secret. */
