@@ -87,20 +87,14 @@ async function main(argv: string[]): Promise<number> {
     const { email: address, role } = parsed.data;
     const name = parsed.data.name ?? address.split("@")[0]!;
     const passwordHash = await hashPassword(password);
-    const created = await prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email: address } })) return null;
-      const user = await tx.user.create({ data: { email: address, name, role, passwordHash } });
-      await tx.auditEvent.create({
-        data: {
-          actorLabel: `cli:${process.env.USER ?? "user:create"}`,
-          action: "user.create",
-          entity: "User",
-          entityId: user.id,
-          after: { email: address, name, role },
-        },
-      });
-      return user;
-    });
+    const { insertUser } = await import("@/lib/data/users");
+    const created = await prisma.$transaction((tx) =>
+      insertUser(
+        tx,
+        { email: address, name, role, passwordHash },
+        { actorId: null, actorLabel: `cli:${process.env.USER ?? "user:create"}` },
+      ),
+    );
     if (!created) {
       console.error(
         `user:create: a user with email ${address} already exists; nothing was changed`,

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { importArticle } from "@/lib/data/articles";
+import { insertUser } from "@/lib/data/users";
+import { insertVerdict } from "@/lib/data/verdicts";
 import { articleInput } from "@/lib/validation/article";
 import { DEFAULT_VERDICTS, DEMO_USERS } from "./demo";
 
@@ -33,20 +35,10 @@ export async function seedDatabase(
 ): Promise<SeedResult> {
   const result: SeedResult = { verdicts: 0, users: 0, articles: 0 };
   await prisma.$transaction(async (tx) => {
-    for (const [order, verdict] of DEFAULT_VERDICTS.entries()) {
-      const existing = await tx.verdict.findUnique({ where: { key: verdict.key } });
-      if (existing) continue;
-      const created = await tx.verdict.create({ data: { ...verdict, order } });
-      await tx.auditEvent.create({
-        data: {
-          actorLabel: "seed",
-          action: "verdict.create",
-          entity: "Verdict",
-          entityId: created.id,
-          after: verdict,
-        },
-      });
-      result.verdicts++;
+    for (const verdict of DEFAULT_VERDICTS) {
+      if (await insertVerdict(tx, verdict, { actorId: null, actorLabel: "seed" })) {
+        result.verdicts++;
+      }
     }
   });
   if (!demo) return result;
@@ -61,21 +53,13 @@ export async function seedDatabase(
 
   await prisma.$transaction(async (tx) => {
     for (const [i, user] of DEMO_USERS.entries()) {
-      const existing = await tx.user.findUnique({ where: { email: user.email } });
-      if (existing) continue;
-      const created = await tx.user.create({
-        data: { email: user.email, name: user.name, role: user.role, passwordHash: hashes[i]! },
-      });
-      await tx.auditEvent.create({
-        data: {
-          actorLabel: "seed",
-          action: "user.create",
-          entity: "User",
-          entityId: created.id,
-          after: { email: user.email, name: user.name, role: user.role },
-        },
-      });
-      result.users++;
+      const { email, name, role } = user;
+      const created = await insertUser(
+        tx,
+        { email, name, role, passwordHash: hashes[i]! },
+        { actorId: null, actorLabel: "seed" },
+      );
+      if (created) result.users++;
     }
   });
   // Articles go through the same import as the app's, so their claims are extracted.

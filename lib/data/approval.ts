@@ -3,120 +3,59 @@ import { decodeCursor, encodeCursor } from "@/lib/validation/queue";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { decisionRefusal, type Decision } from "@/lib/domain/lifecycle";
 import type { SessionUser } from "./users";
-import { recordAudit } from "./audit";
+import { changeClaim } from "./claim-writer";
 
-async function claimForDecision(
-  tx: Prisma.TransactionClient,
-  user: SessionUser,
-  decision: Decision,
-  claimId: string,
-  version: number,
-) {
-  const claim = await tx.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      id: true,
-      state: true,
-      version: true,
-      verdictId: true,
-      assigneeId: true,
-      approvedById: true,
-      approvedAt: true,
-      reviews: {
-        orderBy: { submittedAt: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          reviewerId: true,
-          verdictId: true,
-          rationale: true,
-          decision: { select: { id: true } },
-        },
-      },
-    },
-  });
-  if (!claim) throw new AppError("NOT_FOUND", "This claim no longer exists.");
-  if (claim.version !== version) {
-    throw new AppError(
-      "CONFLICT",
-      "This claim changed since you opened it; reload to see the current version.",
-    );
-  }
-  const review = claim.reviews[0] ?? null;
-  const refusal = decisionRefusal(
-    decision,
-    { role: user.role, userId: user.id },
-    {
-      state: claim.state,
-      submittedBy: review?.reviewerId ?? null,
-    },
-  );
-  if (refusal) {
-    const wrongState =
-      decision === "reopen" ? claim.state !== "APPROVED" : claim.state !== "SUBMITTED";
-    throw new AppError(
-      user.role !== "REVIEWER" && wrongState ? "INVALID_STATE" : "FORBIDDEN",
-      refusal,
-    );
-  }
-  return { claim, review };
-}
+/** What a decision reads: the latest submission and whether it was decided. */
+const DECISION_SELECT = {
+  reviews: {
+    orderBy: { submittedAt: "desc" },
+    take: 1,
+    select: { id: true, reviewerId: true, verdictId: true, decision: { select: { id: true } } },
+  },
+} as const satisfies Prisma.ClaimSelect;
 
-async function bump(
-  tx: Prisma.TransactionClient,
-  claimId: string,
-  version: number,
-  data: Prisma.ClaimUncheckedUpdateManyInput,
-) {
-  const { count } = await tx.claim.updateMany({
-    where: { id: claimId, version },
-    data: { ...data, version: version + 1 },
-  });
-  if (count !== 1)
-    throw new AppError(
-      "CONFLICT",
-      "This claim changed at the same moment; reload and decide again.",
-    );
+type Pending = { reviews: Array<{ id: string; decision: { id: string } | null }> };
+
+/** The submission awaiting a decision, or a refusal. */
+function pendingReview<C extends Pending>(claim: C, what: string): C["reviews"][number] {
+  const review = claim.reviews[0];
+  if (!review || review.decision) {
+    throw new AppError("INVALID_STATE", `There is no pending submission to ${what}.`);
+  }
+  return review;
 }
 
 /** Approves the submitted verdict: it becomes the claim's verdict, with approver and time. */
 export async function approveClaim(user: SessionUser, input: { claimId: string; version: number }) {
   return prisma.$transaction(async (tx) => {
-    const { claim, review } = await claimForDecision(
+    const now = new Date();
+    const { version } = await changeClaim(
       tx,
       user,
-      "approve",
-      input.claimId,
-      input.version,
-    );
-    if (!review || review.decision)
-      throw new AppError("INVALID_STATE", "There is no pending submission to approve.");
-    const now = new Date();
-    await bump(tx, claim.id, claim.version, {
-      state: "APPROVED",
-      verdictId: review.verdictId,
-      approvedById: user.id,
-      approvedAt: now,
-    });
-    await tx.decision.create({
-      data: { reviewId: review.id, editorId: user.id, outcome: "APPROVE", decidedAt: now },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.approve",
-      entity: "Claim",
-      entityId: claim.id,
-      before: { state: claim.state, version: claim.version },
-      after: {
-        state: "APPROVED",
-        verdictId: review.verdictId,
-        reviewId: review.id,
-        version: claim.version + 1,
+      { id: input.claimId, version: input.version },
+      {
+        action: "approve",
+        audit: "claim.approve",
+        select: DECISION_SELECT,
+        submittedBy: (claim) => claim.reviews[0]?.reviewerId ?? null,
+        check: (claim) => void pendingReview(claim, "approve"),
+        data: (claim) => ({
+          verdictId: claim.reviews[0]!.verdictId,
+          approvedById: user.id,
+          approvedAt: now,
+        }),
+        afterWrite: async (claim) => {
+          const review = claim.reviews[0]!;
+          await tx.decision.create({
+            data: { reviewId: review.id, editorId: user.id, outcome: "APPROVE", decidedAt: now },
+          });
+          return { after: { reviewId: review.id } };
+        },
+        always: ["verdictId"],
       },
-    });
-    return { id: claim.id, version: claim.version + 1 };
+    );
+    return { id: input.claimId, version };
   });
 }
 
@@ -126,33 +65,31 @@ export async function returnClaim(
   input: { claimId: string; version: number; reason: string },
 ) {
   return prisma.$transaction(async (tx) => {
-    const { claim, review } = await claimForDecision(
+    const { version } = await changeClaim(
       tx,
       user,
-      "return",
-      input.claimId,
-      input.version,
-    );
-    if (!review || review.decision)
-      throw new AppError("INVALID_STATE", "There is no pending submission to return.");
-    await bump(tx, claim.id, claim.version, { state: "IN_REVIEW", assigneeId: review.reviewerId });
-    await tx.decision.create({
-      data: { reviewId: review.id, editorId: user.id, outcome: "RETURN", reason: input.reason },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.return",
-      entity: "Claim",
-      entityId: claim.id,
-      before: { state: claim.state, version: claim.version },
-      after: {
-        state: "IN_REVIEW",
-        reason: input.reason,
-        assigneeId: review.reviewerId,
-        version: claim.version + 1,
+      { id: input.claimId, version: input.version },
+      {
+        action: "return",
+        audit: "claim.return",
+        select: DECISION_SELECT,
+        check: (claim) => void pendingReview(claim, "return"),
+        data: (claim) => ({ assigneeId: claim.reviews[0]!.reviewerId }),
+        note: { reason: input.reason },
+        always: ["assigneeId"],
+        afterWrite: async (claim) => {
+          await tx.decision.create({
+            data: {
+              reviewId: claim.reviews[0]!.id,
+              editorId: user.id,
+              outcome: "RETURN",
+              reason: input.reason,
+            },
+          });
+        },
       },
-    });
-    return { id: claim.id, version: claim.version + 1 };
+    );
+    return { id: input.claimId, version };
   });
 }
 
@@ -165,35 +102,26 @@ export async function reopenClaim(
   input: { claimId: string; version: number; reason: string },
 ) {
   return prisma.$transaction(async (tx) => {
-    const { claim, review } = await claimForDecision(
+    const { version } = await changeClaim(
       tx,
       user,
-      "reopen",
-      input.claimId,
-      input.version,
-    );
-    await bump(tx, claim.id, claim.version, {
-      state: "IN_REVIEW",
-      assigneeId: review?.reviewerId ?? claim.assigneeId,
-      approvedById: null,
-      approvedAt: null,
-      correctedAt: new Date(),
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.reopen",
-      entity: "Claim",
-      entityId: claim.id,
-      before: {
-        state: claim.state,
-        verdictId: claim.verdictId,
-        approvedById: claim.approvedById,
-        approvedAt: claim.approvedAt?.toISOString() ?? null,
-        version: claim.version,
+      { id: input.claimId, version: input.version },
+      {
+        action: "reopen",
+        audit: "claim.reopen",
+        select: DECISION_SELECT,
+        data: (claim) => ({
+          assigneeId: claim.reviews[0]?.reviewerId ?? claim.assigneeId,
+          approvedById: null,
+          approvedAt: null,
+          correctedAt: new Date(),
+        }),
+        note: { reason: input.reason },
+        // The verdict stays (the reviewer starts from it); the history shows what was approved.
+        afterWrite: async (claim) => ({ before: { verdictId: claim.verdictId } }),
       },
-      after: { state: "IN_REVIEW", reason: input.reason, version: claim.version + 1 },
-    });
-    return { id: claim.id, version: claim.version + 1 };
+    );
+    return { id: input.claimId, version };
   });
 }
 

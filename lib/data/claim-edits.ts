@@ -2,58 +2,67 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { canDismissClaim, canEditClaim, editRefusal } from "@/lib/domain/lifecycle";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
-import { checkworthiness } from "@/lib/domain/extraction/checkworthiness";
+import { contentCheckworthiness } from "@/lib/domain/extraction/checkworthiness";
 import { matchFields } from "@/lib/domain/matching";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
+import { changeClaim } from "./claim-writer";
+import { dismissal } from "./dismissal";
 
 type Tx = Prisma.TransactionClient;
+type Span = { start: number; end: number };
 
-const SNAPSHOT = {
-  id: true,
+/** What span edits read of a claim beyond the writer's facts: its article and attribution. */
+const SPAN_SELECT = {
   articleId: true,
-  text: true,
-  start: true,
-  end: true,
-  state: true,
-  assigneeId: true,
-  version: true,
-  dismissReason: true,
-  duplicateOfId: true,
+  cueStart: true,
+  cueEnd: true,
+  speakerStart: true,
+  speakerEnd: true,
+  article: { select: { id: true, body: true } },
 } as const;
 
 /** Trims whitespace off a span's ends so that a highlight never starts or ends in a gap. */
-export function tidySpan(body: string, start: number, end: number): { start: number; end: number } {
+export function tidySpan(body: string, start: number, end: number): Span {
   while (start < end && /\s/.test(body[start]!)) start++;
   while (end > start && /\s/.test(body[end - 1]!)) end--;
   return { start, end };
 }
 
-function spanData(body: string, start: number, end: number) {
-  const selector = quoteSelector(body, start, end);
-  const text = body.slice(start, end);
+type Attribution = { cueStart: number | null; cueEnd: number | null } & {
+  speakerStart: number | null;
+  speakerEnd: number | null;
+};
+
+/** A span's fields: text, selector, match text, and the score of its content. */
+function spanData(body: string, span: Span, attribution?: Attribution) {
+  const selector = quoteSelector(body, span.start, span.end);
+  const text = body.slice(span.start, span.end);
+  const parts = attribution
+    ? [
+        { start: attribution.cueStart, end: attribution.cueEnd },
+        { start: attribution.speakerStart, end: attribution.speakerEnd },
+      ]
+    : [];
   return {
-    start,
-    end,
+    start: span.start,
+    end: span.end,
     text,
     quoteExact: selector.exact,
     quotePrefix: selector.prefix,
     quoteSuffix: selector.suffix,
-    checkworthiness: Math.round(checkworthiness(text) * 1000) / 1000,
+    checkworthiness: contentCheckworthiness(body, span, parts),
     ...matchFields(text),
   };
 }
 
-function checkSpan(body: string, start: number, end: number) {
+function checkSpan(body: string, start: number, end: number): Span {
   if (end > body.length) {
     throw new AppError(
       "VALIDATION",
       `The span runs past the end of the article (${body.length} characters).`,
-      {
-        end: "Past the end of the article",
-      },
+      { end: "Past the end of the article" },
     );
   }
   const tidy = tidySpan(body, start, end);
@@ -65,93 +74,45 @@ function checkSpan(body: string, start: number, end: number) {
   return tidy;
 }
 
-/** Reads a claim for a change, checking the version the user saw, and their right to change it. */
-async function claimForEdit(
-  tx: Tx,
-  user: SessionUser,
-  claimId: string,
-  version: number,
-  dismissing = false,
-) {
-  const claim = await tx.claim.findUnique({
-    where: { id: claimId },
-    select: { ...SNAPSHOT, article: { select: { id: true, body: true } } },
-  });
-  if (!claim) throw new AppError("NOT_FOUND", "This claim no longer exists.");
-  if (claim.version !== version) {
-    throw new AppError(
-      "CONFLICT",
-      "Someone else changed this claim since you opened it. Reload to see their change.",
-    );
+/** The article a claim points into, or a refusal. */
+function articleOf(claim: { article: { id: string; body: string } | null }) {
+  if (!claim.article) {
+    throw new AppError("INVALID_STATE", "This claim has no article to point into.");
   }
-  const access = {
-    role: user.role,
-    userId: user.id,
-    state: claim.state,
-    assigneeId: claim.assigneeId,
-  };
-  if (!(dismissing ? canDismissClaim(access) : canEditClaim(access))) {
-    throw new AppError(
-      claim.state === "IN_REVIEW" ? "FORBIDDEN" : "INVALID_STATE",
-      editRefusal(access),
-    );
-  }
-  return claim;
-}
-
-/** Writes a change only if nobody else wrote since `version` was read (optimistic concurrency). */
-async function writeVersioned(
-  tx: Tx,
-  claimId: string,
-  version: number,
-  data: Prisma.ClaimUncheckedUpdateManyInput,
-) {
-  const { count } = await tx.claim.updateMany({
-    where: { id: claimId, version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count !== 1) {
-    throw new AppError(
-      "CONFLICT",
-      "Someone else changed this claim at the same moment. Reload to see their change.",
-    );
-  }
-}
-
-function snapshot(claim: {
-  text: string;
-  start: number | null;
-  end: number | null;
-  state: string;
-}) {
-  return { text: claim.text, start: claim.start, end: claim.end, state: claim.state };
+  return claim.article;
 }
 
 /** A claim added by hand over a span of an article, with its audit event. */
 async function createManualClaim(
   tx: Tx,
   user: SessionUser,
-  articleId: string,
-  body: string,
-  span: { start: number; end: number },
+  article: { id: string; body: string },
+  span: Span,
   note: Record<string, string> = {},
 ) {
   const claim = await tx.claim.create({
     data: {
-      articleId,
-      ...spanData(body, span.start, span.end),
+      articleId: article.id,
+      ...spanData(article.body, span),
       kind: "ASSERTION",
       origin: "MANUAL",
       createdById: user.id,
     },
-    select: { id: true, text: true, start: true, end: true, state: true },
+    select: { id: true, text: true, start: true, end: true, state: true, version: true },
   });
   await recordAudit(tx, {
     actorId: user.id,
     action: "claim.create",
     entity: "Claim",
     entityId: claim.id,
-    after: { ...snapshot(claim), ...note },
+    after: {
+      text: claim.text,
+      start: claim.start,
+      end: claim.end,
+      state: claim.state,
+      ...note,
+      version: claim.version,
+    },
   });
   return claim;
 }
@@ -166,13 +127,7 @@ export async function addManualClaim(
       select: { id: true, body: true },
     });
     if (!article) throw new AppError("NOT_FOUND", "This article no longer exists.");
-    return createManualClaim(
-      tx,
-      user,
-      article.id,
-      article.body,
-      checkSpan(article.body, input.start, input.end),
-    );
+    return createManualClaim(tx, user, article, checkSpan(article.body, input.start, input.end));
   });
 }
 
@@ -181,21 +136,22 @@ export async function updateClaimSpan(
   input: { claimId: string; version: number; start: number; end: number },
 ) {
   return prisma.$transaction(async (tx) => {
-    const claim = await claimForEdit(tx, user, input.claimId, input.version);
-    if (!claim.article)
-      throw new AppError("INVALID_STATE", "This claim has no article to point into.");
-    const span = checkSpan(claim.article.body, input.start, input.end);
-    const data = spanData(claim.article.body, span.start, span.end);
-    await writeVersioned(tx, claim.id, claim.version, data);
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.span",
-      entity: "Claim",
-      entityId: claim.id,
-      before: snapshot(claim),
-      after: snapshot({ ...claim, ...data }),
-    });
-    return { id: claim.id, version: claim.version + 1, ...span };
+    let span: Span = { start: 0, end: 0 };
+    const { version } = await changeClaim(
+      tx,
+      user,
+      { id: input.claimId, version: input.version },
+      {
+        action: "edit",
+        audit: "claim.span",
+        select: SPAN_SELECT,
+        check: (claim) => {
+          span = checkSpan(articleOf(claim).body, input.start, input.end);
+        },
+        data: (claim) => spanData(articleOf(claim).body, span, claim),
+      },
+    );
+    return { id: input.claimId, version, ...span };
   });
 }
 
@@ -205,38 +161,39 @@ export async function splitClaim(
   input: { claimId: string; version: number; at: number },
 ) {
   return prisma.$transaction(async (tx) => {
-    const claim = await claimForEdit(tx, user, input.claimId, input.version);
-    if (!claim.article || claim.start === null || claim.end === null) {
-      throw new AppError("INVALID_STATE", "This claim has no span in an article to split.");
-    }
-    if (input.at <= claim.start || input.at >= claim.end) {
-      throw new AppError("VALIDATION", "Split inside the claim's text.", {
-        at: "Outside the claim",
-      });
-    }
-    const first = checkSpan(claim.article.body, claim.start, input.at);
-    const second = checkSpan(claim.article.body, input.at, claim.end);
-    const firstData = spanData(claim.article.body, first.start, first.end);
-    await writeVersioned(tx, claim.id, claim.version, firstData);
-    const created = await createManualClaim(
+    let parts: [Span, Span] | null = null;
+    let newId = "";
+    await changeClaim(
       tx,
       user,
-      claim.article.id,
-      claim.article.body,
-      second,
+      { id: input.claimId, version: input.version },
       {
-        splitFrom: claim.id,
+        action: "edit",
+        audit: "claim.split",
+        select: SPAN_SELECT,
+        check: (claim) => {
+          const body = articleOf(claim).body;
+          if (claim.start === null || claim.end === null) {
+            throw new AppError("INVALID_STATE", "This claim has no span in an article to split.");
+          }
+          if (input.at <= claim.start || input.at >= claim.end) {
+            throw new AppError("VALIDATION", "Split inside the claim's text.", {
+              at: "Outside the claim",
+            });
+          }
+          parts = [checkSpan(body, claim.start, input.at), checkSpan(body, input.at, claim.end)];
+        },
+        data: (claim) => spanData(articleOf(claim).body, parts![0], claim),
+        afterWrite: async (claim) => {
+          const created = await createManualClaim(tx, user, articleOf(claim), parts![1], {
+            splitFrom: claim.id,
+          });
+          newId = created.id;
+          return { after: { splitInto: created.id } };
+        },
       },
     );
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.split",
-      entity: "Claim",
-      entityId: claim.id,
-      before: snapshot(claim),
-      after: { ...snapshot({ ...claim, ...firstData }), splitInto: created.id },
-    });
-    return { keptId: claim.id, newId: created.id };
+    return { keptId: input.claimId, newId };
   });
 }
 
@@ -248,78 +205,47 @@ export async function mergeClaims(
   if (input.claimId === input.otherClaimId)
     throw new AppError("VALIDATION", "Choose a different claim to merge with.");
   return prisma.$transaction(async (tx) => {
-    const claim = await claimForEdit(tx, user, input.claimId, input.version);
-    const other = await claimForEdit(tx, user, input.otherClaimId, input.otherVersion, true);
-    if (
-      !claim.article ||
-      claim.articleId !== other.articleId ||
-      claim.start === null ||
-      other.start === null
-    ) {
-      throw new AppError("VALIDATION", "Only claims of the same article can be merged.");
-    }
-    const start = Math.min(claim.start, other.start);
-    const end = Math.max(claim.end!, other.end!);
-    const data = spanData(claim.article.body, start, end);
-    await writeVersioned(tx, claim.id, claim.version, data);
-    const reason = "Merged into another claim";
-    await writeVersioned(tx, other.id, other.version, {
-      state: "DISMISSED",
-      dismissReason: reason,
-      duplicateOfId: claim.id,
+    const other = await tx.claim.findUnique({
+      where: { id: input.otherClaimId },
+      select: { articleId: true, start: true, end: true },
     });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.merge",
-      entity: "Claim",
-      entityId: claim.id,
-      before: snapshot(claim),
-      after: { ...snapshot({ ...claim, ...data }), mergedFrom: other.id },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.dismiss",
-      entity: "Claim",
-      entityId: other.id,
-      before: snapshot(other),
-      after: { state: "DISMISSED", dismissReason: reason, duplicateOfId: claim.id },
-    });
-    return { id: claim.id };
-  });
-}
-
-export async function dismissClaim(
-  user: SessionUser,
-  input: { claimId: string; version: number; reason: string; duplicateOf?: string | null },
-) {
-  return prisma.$transaction(async (tx) => {
-    const claim = await claimForEdit(tx, user, input.claimId, input.version, true);
-    const duplicateOfId = input.duplicateOf ?? null;
-    if (duplicateOfId) {
-      if (duplicateOfId === claim.id) {
-        throw new AppError("VALIDATION", "A claim cannot duplicate itself.", {
-          duplicateOf: "The same claim",
-        });
-      }
-      if (!(await tx.claim.findUnique({ where: { id: duplicateOfId }, select: { id: true } }))) {
-        throw new AppError("VALIDATION", "There is no claim at that address.", {
-          duplicateOf: "Unknown claim",
-        });
-      }
-    }
-    await writeVersioned(tx, claim.id, claim.version, {
-      state: "DISMISSED",
-      dismissReason: input.reason,
-      duplicateOfId,
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.dismiss",
-      entity: "Claim",
-      entityId: claim.id,
-      before: snapshot(claim),
-      after: { state: "DISMISSED", dismissReason: input.reason, duplicateOfId },
-    });
-    return { id: claim.id };
+    if (!other) throw new AppError("NOT_FOUND", "The other claim no longer exists.");
+    await changeClaim(
+      tx,
+      user,
+      { id: input.claimId, version: input.version },
+      {
+        action: "edit",
+        audit: "claim.merge",
+        select: SPAN_SELECT,
+        check: (claim) => {
+          if (
+            !claim.article ||
+            claim.articleId !== other.articleId ||
+            claim.start === null ||
+            other.start === null
+          ) {
+            throw new AppError("VALIDATION", "Only claims of the same article can be merged.");
+          }
+        },
+        data: (claim) =>
+          spanData(
+            articleOf(claim).body,
+            {
+              start: Math.min(claim.start!, other.start!),
+              end: Math.max(claim.end!, other.end!),
+            },
+            claim,
+          ),
+        note: { mergedFrom: input.otherClaimId },
+      },
+    );
+    await changeClaim(
+      tx,
+      user,
+      { id: input.otherClaimId, version: input.otherVersion },
+      { ...dismissal("Merged into another claim", input.claimId), noun: "The other claim" },
+    );
+    return { id: input.claimId };
   });
 }

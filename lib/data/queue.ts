@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor, type QueueQuery } from "@/lib/validation/queue";
-import { searchClaims } from "./matching";
+import { searchClaims } from "./search";
 
 export const QUEUE_PAGE_SIZE = 50;
 

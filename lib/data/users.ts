@@ -1,6 +1,11 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/domain/roles";
+import { recordAudit, type AuditEntry } from "./audit";
 
 export interface SessionUser {
   id: string;
@@ -50,5 +55,161 @@ export async function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ role: "desc" }, { name: "asc" }],
     select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+  });
+}
+
+/** People a claim can be assigned to, or filtered by: every enabled user. */
+export async function listAssignableUsers() {
+  return prisma.user.findMany({
+    where: { disabledAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
+}
+
+/** A one-time password: shown once to the admin, stored only as its argon2id hash. */
+export function oneTimePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+export function requireAdmin(user: SessionUser) {
+  if (user.role !== "ADMIN")
+    throw new AppError("FORBIDDEN", "Only admins manage users and the verdict vocabulary.");
+}
+
+/** Who made a change: a user, or a script or the seed by name. */
+export type Author = Pick<AuditEntry, "actorId" | "actorLabel">;
+
+/**
+ * Adds a user with its audit event, in the caller's transaction: the one way a user is
+ * created (the admin page, `npm run user:create`, the seed). Null when the email is taken.
+ */
+export async function insertUser(
+  tx: Prisma.TransactionClient,
+  input: { email: string; name: string; role: Role; passwordHash: string },
+  by: Author,
+) {
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    return null;
+  }
+  const user = await tx.user.create({ data: input });
+  await recordAudit(tx, {
+    ...by,
+    action: "user.create",
+    entity: "User",
+    entityId: user.id,
+    after: { email: user.email, name: user.name, role: user.role },
+  });
+  return user;
+}
+
+/** Locks the active admins' rows, so two admins cannot remove the last admin at once. */
+async function activeAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "User" WHERE role = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+export async function createUserAccount(
+  admin: SessionUser,
+  input: { email: string; name: string; role: Role },
+) {
+  requireAdmin(admin);
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const user = await insertUser(tx, { ...input, passwordHash }, { actorId: admin.id });
+    if (!user) {
+      throw new AppError("VALIDATION", "A user with this email already exists.", {
+        email: "Already in use",
+      });
+    }
+    return { id: user.id, email: user.email, password };
+  });
+}
+
+export async function changeUserRole(admin: SessionUser, input: { userId: string; role: Role }) {
+  requireAdmin(admin);
+  return prisma.$transaction(async (tx) => {
+    const admins = await activeAdmins(tx);
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
+    if (user.role === input.role) return { id: user.id };
+    if (
+      user.role === "ADMIN" &&
+      input.role !== "ADMIN" &&
+      admins.length === 1 &&
+      admins[0] === user.id
+    ) {
+      throw new AppError(
+        "INVALID_STATE",
+        "This is the last admin; make someone else an admin first.",
+      );
+    }
+    await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "user.role",
+      entity: "User",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: input.role },
+    });
+    return { id: user.id };
+  });
+}
+
+export async function setUserDisabled(
+  admin: SessionUser,
+  input: { userId: string; disabled: boolean },
+) {
+  requireAdmin(admin);
+  return prisma.$transaction(async (tx) => {
+    const admins = await activeAdmins(tx);
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
+    if (input.disabled && admins.length === 1 && admins[0] === user.id) {
+      throw new AppError("INVALID_STATE", "This is the last admin; it cannot be disabled.");
+    }
+    await tx.user.update({
+      where: { id: user.id },
+      data: input.disabled
+        ? { disabledAt: new Date(), sessionVersion: { increment: 1 } }
+        : { disabledAt: null },
+    });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: input.disabled ? "user.disable" : "user.enable",
+      entity: "User",
+      entityId: user.id,
+      before: { disabled: user.disabledAt !== null },
+      after: { disabled: input.disabled },
+    });
+    return { id: user.id };
+  });
+}
+
+export async function resetUserPassword(admin: SessionUser, input: { userId: string }) {
+  requireAdmin(admin);
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, email: true },
+    });
+    if (!user) throw new AppError("NOT_FOUND", "This user no longer exists.");
+    // The old password and every open session stop working.
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "user.password-reset",
+      entity: "User",
+      entityId: user.id,
+    });
+    return { id: user.id, email: user.email, password };
   });
 }

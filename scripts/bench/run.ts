@@ -388,7 +388,8 @@ async function main() {
         ]),
       ),
     );
-    const { searchSql, similarSql, SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
+    const { similarSql, SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
+    const { searchSql } = await import("@/lib/data/search");
     /** The similar-claims query of a claim page, as pg runs it. */
     const similar = (claim: { id: string; matchText: string }) => {
       const sql = similarSql(claim.matchText, matchBands(claim.matchText), {

@@ -5,14 +5,16 @@ import { prisma } from "@/lib/db";
 import {
   changeUserRole,
   createUserAccount,
+  resetUserPassword,
+  setUserDisabled,
+} from "@/lib/data/users";
+import {
   createVerdict,
   deleteVerdict,
   listVerdicts,
   moveVerdict,
-  resetUserPassword,
-  setUserDisabled,
   setVerdictRetired,
-} from "@/lib/data/admin";
+} from "@/lib/data/verdicts";
 import { deskOverview } from "@/lib/data/overview";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { getActiveSessionUser, type SessionUser } from "@/lib/data/users";

@@ -7,7 +7,8 @@ import {
   reopenClaim,
   returnClaim,
 } from "@/lib/data/approval";
-import { saveReview, takeClaims } from "@/lib/data/review";
+import { saveReview } from "@/lib/data/review";
+import { takeClaims } from "@/lib/data/assignment";
 import { AppError } from "@/lib/errors";
 import { returnInput } from "@/lib/validation/decision";
 import { reviewFormInput } from "@/lib/validation/review";

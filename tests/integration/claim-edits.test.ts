@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
-import {
-  addManualClaim,
-  dismissClaim,
-  mergeClaims,
-  splitClaim,
-  updateClaimSpan,
-} from "@/lib/data/claim-edits";
+import { addManualClaim, mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
+import { dismissClaim, dismissClaims } from "@/lib/data/dismissal";
+import { saveReview } from "@/lib/data/review";
+import { reviewFormInput } from "@/lib/validation/review";
 import { AppError } from "@/lib/errors";
 import { articleInput } from "@/lib/validation/article";
 import { addClaimInput, dismissClaimInput } from "@/lib/validation/claim";
@@ -236,5 +233,89 @@ describe("dismissing as a duplicate", () => {
       state: "DISMISSED",
       duplicateOfId: original.id,
     });
+  });
+});
+
+describe("one writer for every claim change", () => {
+  it("records the version in an edit's audit event, so a later conflict names the editor and the fields", async () => {
+    const { claim } = await freshArticle();
+    await updateClaimSpan(reviewer, {
+      claimId: claim.id,
+      version: claim.version,
+      start: 4,
+      end: 67,
+    });
+    const [, event] = await auditFor(claim.id);
+    expect(event).toMatchObject({
+      action: "claim.span",
+      before: { version: claim.version, start: 0 },
+      after: { version: claim.version + 1, start: 4 },
+    });
+    // Someone who opened the claim before the edit saves from the old version.
+    await prisma.claim.update({
+      where: { id: claim.id },
+      data: { state: "IN_REVIEW", assigneeId: otherReviewer.id },
+    });
+    const stale = saveReview(
+      otherReviewer,
+      reviewFormInput.parse({ claimId: claim.id, version: claim.version, evidence: [] }),
+      { submit: false },
+    );
+    const error = await stale.then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(error?.code).toBe("CONFLICT");
+    expect(error?.message).toContain(`${reviewer.name} saved this claim after you opened it`);
+    expect(error?.details).toMatchObject({ fields: expect.arrayContaining(["start", "text"]) });
+  });
+
+  it("dismisses one claim and many with the same audit event", async () => {
+    const one = (await freshArticle()).claim;
+    const [a, b] = [(await freshArticle()).claim, (await freshArticle()).claim];
+    await dismissClaim(reviewer, { claimId: one.id, version: one.version, reason: "Not a claim" });
+    await dismissClaims(reviewer, {
+      claims: [a!, b!].map((c) => ({ id: c.id, version: c.version })),
+      reason: "Not a claim",
+    });
+    const shapes = await Promise.all(
+      [one, a!, b!].map(async (c) => {
+        const event = (await auditFor(c.id)).at(-1)!;
+        return { action: event.action, before: event.before, after: event.after };
+      }),
+    );
+    const expected = {
+      action: "claim.dismiss",
+      before: { state: "NEW", dismissReason: null, duplicateOfId: null, version: 1 },
+      after: { state: "DISMISSED", dismissReason: "Not a claim", duplicateOfId: null, version: 2 },
+    };
+    expect(shapes).toEqual([expected, expected, expected]);
+  });
+
+  it("scores an edited claim on its content, without the speaker and speech verb inside its span", async () => {
+    const body = `Officials said the bridge cost $4 million and took 3 years to build (${crypto.randomUUID()}).`;
+    const { articleId } = await importArticle(articleInput.parse({ title: "Cost", body }), {
+      userId: null,
+    });
+    const claim = await prisma.claim.create({
+      data: {
+        articleId,
+        text: body.slice(0, 68),
+        start: 0,
+        end: 68,
+        speakerStart: 0,
+        speakerEnd: 9,
+        cueStart: 10,
+        cueEnd: 14,
+      },
+    });
+    await updateClaimSpan(reviewer, { claimId: claim.id, version: 1, start: 0, end: 68 });
+    const stored = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    const { checkworthiness } = await import("@/lib/domain/extraction/checkworthiness");
+    const content = body.slice(15, 68);
+    expect(stored.checkworthiness).toBe(Math.round(checkworthiness(content) * 1000) / 1000);
+    expect(stored.checkworthiness).not.toBe(
+      Math.round(checkworthiness(body.slice(0, 68)) * 1000) / 1000,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { saveReview, takeClaims } from "@/lib/data/review";
+import { saveReview } from "@/lib/data/review";
+import { takeClaims } from "@/lib/data/assignment";
 import { AppError } from "@/lib/errors";
 import { reviewFormInput } from "@/lib/validation/review";
 import { createClaim, createUser } from "@/seeds/factories";

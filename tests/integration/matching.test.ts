@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
 import {
+  backfillMatchText,
   CHECKED_BEFORE_THRESHOLD,
   listSimilarClaims,
-  searchClaims,
   SIMILAR_THRESHOLD,
 } from "@/lib/data/matching";
-import { dismissClaim } from "@/lib/data/claim-edits";
+import { searchClaims } from "@/lib/data/search";
+import { dismissClaim } from "@/lib/data/dismissal";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/domain/highlight-marks";
 import { articleInput } from "@/lib/validation/article";
 import { createArticle, createClaim, createUser } from "@/seeds/factories";
@@ -144,5 +145,27 @@ describe("checked before", () => {
       state: "DISMISSED",
       duplicateOfId: poolIds[13],
     });
+  });
+});
+
+describe("claims stored before matching existed", () => {
+  it("get their match text and bands at start, and are then found as similar", async () => {
+    const article = await createArticle(prisma, { title: `Backfill ${tag}` });
+    const text = `The ministry of ${tag} says unemployment fell to four percent in March`;
+    const [old, fresh] = await Promise.all(
+      [text, `${text}, its lowest in a decade`].map((t) =>
+        createClaim(prisma, { articleId: article.id, text: t }),
+      ),
+    );
+    await prisma.claim.update({
+      where: { id: old!.id },
+      data: { matchText: null, matchBands: [] },
+    });
+    expect(await backfillMatchText(prisma)).toBeGreaterThanOrEqual(1);
+    const stored = await prisma.claim.findUniqueOrThrow({ where: { id: old!.id } });
+    expect(stored.matchText).toBeTruthy();
+    expect(stored.matchBands.length).toBeGreaterThan(0);
+    const similar = await listSimilarClaims(fresh!.id);
+    expect(similar.map((c) => c.id)).toContain(old!.id);
   });
 });

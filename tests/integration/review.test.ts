@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { assignClaims, dismissClaims, saveReview, takeClaims } from "@/lib/data/review";
+import { assignClaims, takeClaims } from "@/lib/data/assignment";
+import { dismissClaims } from "@/lib/data/dismissal";
+import { saveReview } from "@/lib/data/review";
 import { listQueue } from "@/lib/data/queue";
 import { AppError } from "@/lib/errors";
 import { reviewFormInput, type ReviewFormInput } from "@/lib/validation/review";

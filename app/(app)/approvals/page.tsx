@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { APPROVAL_PAGE_SIZE, listSubmittedClaims } from "@/lib/data/approval";
-import { decisionRefusal } from "@/lib/domain/lifecycle";
+import { refusalOf } from "@/lib/domain/lifecycle";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
@@ -43,10 +43,10 @@ export default async function ApprovalsPage({
       <ol className="space-y-6">
         {claims.map((claim) => {
           const review = claim.reviews[0]!;
-          const refusal = decisionRefusal(
+          const refusal = refusalOf(
             "approve",
             { role: user.role, userId: user.id },
-            { state: "SUBMITTED", submittedBy: review.reviewerId },
+            { state: "SUBMITTED", assigneeId: null, submittedBy: review.reviewerId },
           );
           return (
             <li

@@ -1,9 +1,12 @@
 "use server";
 
 import { runAction } from "@/lib/actions";
-import { dismissClaim } from "@/lib/data/claim-edits";
+import { dismissClaim } from "@/lib/data/dismissal";
 import { linkDuplicateInput } from "@/lib/validation/claim";
-import { addComment, assignClaims, dismissClaims, saveReview, takeClaims } from "@/lib/data/review";
+import { addComment } from "@/lib/data/comments";
+import { assignClaims, takeClaims } from "@/lib/data/assignment";
+import { dismissClaims } from "@/lib/data/dismissal";
+import { saveReview } from "@/lib/data/review";
 import {
   assignInput,
   bulkDismissInput,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { listActiveVerdicts, listAssignableUsers } from "@/lib/data/review";
+import { listActiveVerdicts } from "@/lib/data/verdicts";
+import { listAssignableUsers } from "@/lib/data/users";
 import { hasRole } from "@/lib/domain/roles";
 import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { listVerdicts } from "@/lib/data/admin";
+import { listVerdicts } from "@/lib/data/verdicts";
 import { PageHeader } from "@/components/ui/page-header";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { VerdictsAdmin } from "@/components/admin/verdicts-admin";

@@ -1,7 +1,8 @@
 "use server";
 
 import { runAction } from "@/lib/actions";
-import { dismissClaim, mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
+import { dismissClaim } from "@/lib/data/dismissal";
+import { mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
 import {
   claimSpanInput,
   dismissClaimInput,

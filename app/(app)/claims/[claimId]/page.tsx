@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/session";
 import { getClaimDetail, listSiblingClaims } from "@/lib/data/claims";
-import { canEditClaim } from "@/lib/domain/lifecycle";
 import { CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, CLAIM_STATE_TONES } from "@/lib/domain/claims";
 import { PageHeader, Card } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -15,14 +14,12 @@ import { ClaimHistory } from "@/components/claims/claim-history";
 import { CommentThread } from "@/components/claims/comment-thread";
 import { Tabs } from "@/components/ui/tabs";
 import { dateInputValue, formatDateTime } from "@/components/ui/format";
-import {
-  getReviewForm,
-  listActiveVerdicts,
-  listAssignableUsers,
-  listClaimHistory,
-  listComments,
-} from "@/lib/data/review";
-import { canEditReview, canTakeClaim, decisionRefusal } from "@/lib/domain/lifecycle";
+import { getReviewForm } from "@/lib/data/review";
+import { listActiveVerdicts } from "@/lib/data/verdicts";
+import { listAssignableUsers } from "@/lib/data/users";
+import { listClaimHistory } from "@/lib/data/history";
+import { listComments } from "@/lib/data/comments";
+import { allows, refusalOf } from "@/lib/domain/lifecycle";
 import { latestReturn } from "@/lib/data/approval";
 import { SimilarClaims } from "@/components/claims/similar-claims";
 import { hasRole } from "@/lib/domain/roles";
@@ -37,16 +34,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   if (!parsed.success) notFound();
   const claim = await getClaimDetail(parsed.data);
   if (!claim) notFound();
+  const actor = { role: user.role, userId: user.id };
   const editable =
     claim.article !== null &&
     claim.start !== null &&
     claim.end !== null &&
-    canEditClaim({
-      role: user.role,
-      userId: user.id,
-      state: claim.state,
-      assigneeId: claim.assigneeId,
-    });
+    allows("edit", actor, claim);
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
   const [review, verdicts, history, comments, users, returned] = await Promise.all([
@@ -60,12 +53,6 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   if (!review) notFound();
   const isEditor = hasRole(user.role, "EDITOR");
   const submittedBy = claim.reviews[0]?.reviewerId ?? null;
-  const access = {
-    role: user.role,
-    userId: user.id,
-    state: claim.state,
-    assigneeId: claim.assigneeId,
-  };
   const initial: ReviewValues = {
     claimantName: review.claimantName ?? "",
     claimantRole: review.claimantRole ?? "",
@@ -181,11 +168,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 claimId={claim.id}
                 version={claim.version}
                 mode={claim.state === "SUBMITTED" ? "decide" : "reopen"}
-                approveRefusal={decisionRefusal(
-                  "approve",
-                  { role: user.role, userId: user.id },
-                  { state: claim.state, submittedBy },
-                )}
+                approveRefusal={refusalOf("approve", actor, { ...claim, submittedBy })}
               />
             </Card>
           )}
@@ -199,8 +182,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                       claimId={claim.id}
                       version={claim.version}
                       state={claim.state}
-                      editable={canEditReview(access)}
-                      canTake={canTakeClaim(claim.state)}
+                      editable={allows("review", actor, claim)}
+                      canTake={allows("take", actor, claim)}
                       initial={initial}
                       verdicts={verdicts}
                     />
