@@ -19,22 +19,55 @@ export default defineConfig([
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
-      // lib/data is the one place that talks to the database.
-      "no-restricted-imports": [
+    },
+  },
+  // lib/data is the one place that talks to the database (lib/db runs and migrates the
+  // server): nothing else imports the Prisma client, the generated code or pg. The
+  // generated code's types may be imported anywhere. Tests and the benchmark set up and
+  // measure data directly.
+  {
+    ignores: [
+      "lib/data/**",
+      "lib/db/**",
+      "tests/**",
+      "e2e/**",
+      "seeds/factories.ts",
+      "scripts/bench/**",
+    ],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
             {
               name: "@/lib/db",
-              message: "Import data functions from lib/data instead of the Prisma client.",
+              message: "Call a function of lib/data instead of using the Prisma client.",
+            },
+            { name: "pg", message: "Only lib/data and lib/db talk to PostgreSQL." },
+          ],
+          patterns: [
+            {
+              group: ["@/lib/generated/*"],
+              allowTypeImports: true,
+              message: "Only lib/data uses the generated Prisma client; import its types only.",
             },
           ],
         },
       ],
     },
   },
+  // The app's own code does not reach into lib/db either; scripts may use its server
+  // management (the embedded server, migrations, backups).
   {
-    files: ["lib/data/**", "lib/auth/**", "seeds/**", "scripts/**", "tests/**", "e2e/**"],
-    rules: { "no-restricted-imports": "off" },
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts", "seeds/**"],
+    ignores: ["lib/data/**", "lib/db/**", "lib/jobs/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/lib/db/*"], message: "lib/db is for lib/data and the scripts." }],
+        },
+      ],
+    },
   },
 ]);

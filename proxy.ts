@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { databaseAnswers } from "@/lib/http/database-probe";
+import { databaseAnswers } from "@/lib/data/probe";
 import {
   contentSecurityPolicy,
   crossSiteRefusal,

@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openScriptDatabase(ROOT);
   process.env.DATABASE_URL = db.url;
-  const { prisma } = await import("@/lib/db");
+  const { closeDatabase } = await import("@/lib/data/setup");
   const { exportClaims } = await import("@/lib/data/export");
   const target = out === "-" ? process.stdout : createWriteStream(out);
   let count = 0;
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    await prisma.$disconnect();
+    await closeDatabase();
     await db.close();
   }
 }

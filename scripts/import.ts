@@ -73,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
 
   const db = await openScriptDatabase(ROOT);
   process.env.DATABASE_URL = db.url;
-  const { prisma } = await import("@/lib/db");
+  const { closeDatabase } = await import("@/lib/data/setup");
+  const { findUserByEmail } = await import("@/lib/data/users");
   const imports = await import("@/lib/data/imports");
   const { startWorker } = await import("@/lib/jobs/worker");
   const refused: string[] = [];
@@ -81,10 +82,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     let userId: string | null = null;
     if (asEmail) {
-      const user = await prisma.user.findUnique({
-        where: { email: asEmail },
-        select: { id: true },
-      });
+      const user = await findUserByEmail(asEmail);
       if (!user) {
         console.error(`import: no user with email ${asEmail}`);
         return 2;
@@ -140,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
     return failures.length > 0 ? 1 : 0;
   } finally {
     await worker?.stop();
-    await prisma.$disconnect();
+    await closeDatabase();
     await db.close();
   }
 }

@@ -20,7 +20,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import {
   isPortFree,
   resetEmbeddedPostgres,
@@ -28,6 +27,7 @@ import {
   type EmbeddedPostgres,
 } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { checkConnection } from "@/lib/db/connection-check";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -57,7 +57,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   let secret = process.env.NEXTAUTH_SECRET || undefined; // empty counts as unset
-  let seedDemo = args.has("--seed-demo");
+  const seedDemo = args.has("--seed-demo");
 
   if (!databaseUrl) {
     const dataDir = path.resolve(ROOT, process.env.CLAIMDESK_DATA_DIR ?? ".data");
@@ -81,7 +81,9 @@ async function main() {
         "NEXTAUTH_SECRET is required with DATABASE_URL: set it to a long random string (openssl rand -base64 32).",
       );
     }
-    await checkConnection(databaseUrl);
+    await checkConnection(databaseUrl).catch((error: Error) => {
+      throw new StartError(error.message);
+    });
   }
 
   const migrated = await migrate(databaseUrl, { log: say });
@@ -89,23 +91,18 @@ async function main() {
     say(`warning: migration ${name} changed after it was applied`);
 
   process.env.DATABASE_URL = databaseUrl;
-  const { createPrismaClient } = await import("@/lib/db");
-  const { seedDatabase } = await import("@/seeds/seed");
+  const { prepareDatabase, closeDatabase } = await import("@/lib/data/setup");
   const { DEMO_USERS } = await import("@/seeds/demo");
-  const prisma = createPrismaClient(databaseUrl);
   try {
-    if (embedded && (await prisma.user.count()) === 0) seedDemo = true;
-    const seeded = await seedDatabase(prisma, { demo: seedDemo });
+    const prepared = await prepareDatabase({ embedded: embedded !== null, seedDemo });
+    const { seeded } = prepared;
     if (seeded.verdicts + seeded.users + seeded.articles > 0) {
       say(`seeded ${seeded.verdicts} verdicts, ${seeded.users} users, ${seeded.articles} articles`);
     }
-    const { backfillMatchText } = await import("@/lib/data/matching");
-    const filled = await backfillMatchText(prisma);
-    if (filled > 0) say(`prepared ${filled} claims for similarity matching`);
-    const demoPresent = await prisma.user.count({
-      where: { email: { in: DEMO_USERS.map((u) => u.email) } },
-    });
-
+    if (prepared.matchPrepared > 0) {
+      say(`prepared ${prepared.matchPrepared} claims for similarity matching`);
+    }
+    const demoPresent = prepared.demoUsers;
     if (!dev) await buildIfStale();
     const publicUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
     app = spawn(
@@ -150,7 +147,7 @@ async function main() {
     }
     say("press Ctrl-C to stop");
   } finally {
-    await prisma.$disconnect();
+    await closeDatabase();
   }
 }
 
@@ -186,19 +183,6 @@ function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new StartError(`PORT must be 1-65535, not "${value}"`);
   return port;
-}
-
-async function checkConnection(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-  } catch (error) {
-    throw new StartError(describeDatabaseError(error, url));
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** One app per data folder: a second `npm start` here would share the embedded server. */

@@ -82,18 +82,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openScriptDatabase(ROOT);
   process.env.DATABASE_URL = db.url;
-  const { prisma } = await import("@/lib/db");
+  const { closeDatabase } = await import("@/lib/data/setup");
+  const { createUserAs } = await import("@/lib/data/users");
   try {
     const { email: address, role } = parsed.data;
     const name = parsed.data.name ?? address.split("@")[0]!;
     const passwordHash = await hashPassword(password);
-    const { insertUser } = await import("@/lib/data/users");
-    const created = await prisma.$transaction((tx) =>
-      insertUser(
-        tx,
-        { email: address, name, role, passwordHash },
-        { actorId: null, actorLabel: `cli:${process.env.USER ?? "user:create"}` },
-      ),
+    const created = await createUserAs(
+      { email: address, name, role, passwordHash },
+      { actorId: null, actorLabel: `cli:${process.env.USER ?? "user:create"}` },
     );
     if (!created) {
       console.error(
@@ -104,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`created ${role.toLowerCase()} ${address}`);
     return 0;
   } finally {
-    await prisma.$disconnect();
+    await closeDatabase();
     await db.close();
   }
 }

@@ -110,6 +110,14 @@ async function activeAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** A user added by a script (`npm run user:create`): null when the email is taken. */
+export async function createUserAs(
+  input: { email: string; name: string; role: Role; passwordHash: string },
+  by: Author,
+) {
+  return prisma.$transaction((tx) => insertUser(tx, input, by));
+}
+
 export async function createUserAccount(
   admin: SessionUser,
   input: { email: string; name: string; role: Role },

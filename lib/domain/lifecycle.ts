@@ -40,8 +40,7 @@ export interface Refusal {
   message: string;
 }
 export type Transition =
-  | { ok: true; from: ClaimState; to: ClaimState }
-  | { ok: false; refusal: Refusal };
+  { ok: true; from: ClaimState; to: ClaimState } | { ok: false; refusal: Refusal };
 
 /** Among those with the role, who may: null, or why not (a FORBIDDEN refusal). */
 type Guard = (actor: Actor, claim: ClaimFacts) => string | null;

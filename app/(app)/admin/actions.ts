@@ -2,8 +2,19 @@
 
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
-import { changeUserRole, createUserAccount, resetUserPassword, setUserDisabled } from "@/lib/data/users";
-import { createVerdict, deleteVerdict, moveVerdict, setVerdictRetired, updateVerdict } from "@/lib/data/verdicts";
+import {
+  changeUserRole,
+  createUserAccount,
+  resetUserPassword,
+  setUserDisabled,
+} from "@/lib/data/users";
+import {
+  createVerdict,
+  deleteVerdict,
+  moveVerdict,
+  setVerdictRetired,
+  updateVerdict,
+} from "@/lib/data/verdicts";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { queueReextraction } from "@/lib/data/reextraction";
 import { clearLoginLock } from "@/lib/data/login-throttle";

@@ -3,8 +3,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * The one Prisma client of a process, kept on globalThis so that hot reload in
- * development does not open a new pool on every edit. Only lib/data, lib/auth, seeds and
- * scripts import it (an ESLint rule keeps it that way).
+ * development does not open a new pool on every edit. Only lib/data (and the tests'
+ * fixtures) import it: an ESLint rule keeps it that way.
  */
 function createPrismaClient(connectionString = process.env.DATABASE_URL) {
   const adapter = new PrismaPg({
