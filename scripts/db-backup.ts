@@ -7,14 +7,18 @@ import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { backupDatabase } from "@/lib/db/backup";
 import { openScriptDatabase, ScriptDatabaseError } from "@/lib/db/script-database";
-import { runMain } from "./run-main";
+import { parseCommandLine, runMain, UsageError } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
+const USAGE = "npm run db:backup -- [file]";
+
 async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseCommandLine(argv, {}, { positionals: true });
+  if (positionals.length > 1) throw new UsageError("name one backup file at most");
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
   const file = path.resolve(
-    argv[0] ?? path.join(ROOT, ".data/backups", `claimdesk-${stamp}.backup`),
+    positionals[0] ?? path.join(ROOT, ".data/backups", `claimdesk-${stamp}.backup`),
   );
   await mkdir(path.dirname(file), { recursive: true });
   const db = await openScriptDatabase(ROOT);
@@ -39,4 +43,5 @@ runMain(
   "db:backup",
   () => main(process.argv.slice(2)),
   (error) => (error instanceof ScriptDatabaseError ? error.message : String(error)),
+  USAGE,
 );

@@ -9,12 +9,16 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { RestoreError, restoreDatabase } from "@/lib/db/backup";
 import { openScriptDatabase, ScriptDatabaseError } from "@/lib/db/script-database";
-import { runMain } from "./run-main";
+import { parseCommandLine, runMain, UsageError } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
+const USAGE = "npm run db:restore -- <file>";
+
 async function main(argv: string[]): Promise<number> {
-  const file = argv[0];
+  const { positionals } = parseCommandLine(argv, {}, { positionals: true });
+  if (positionals.length > 1) throw new UsageError("name one backup file");
+  const file = positionals[0];
   if (!file || !existsSync(file)) {
     console.error(
       `db:restore: ${file ? `${file} does not exist` : "name the backup file: npm run db:restore -- <file>"}`,
@@ -45,4 +49,5 @@ runMain(
     error instanceof RestoreError || error instanceof ScriptDatabaseError
       ? error.message
       : String(error),
+  USAGE,
 );

@@ -15,6 +15,7 @@ import { extractClaims } from "@/lib/domain/extraction/extract";
 import { checkworthiness, CHECKWORTHY_THRESHOLD } from "@/lib/domain/extraction/checkworthiness";
 import { readPolnear } from "./attribution/polnear";
 import { formatScore, scoreAttribution } from "./attribution/score";
+import { parseCommandLine, UsageError } from "./run-main";
 
 const prf = (tp: number, predicted: number, gold: number) => {
   const p = predicted ? tp / predicted : 0;
@@ -80,9 +81,18 @@ function run(dir: string): boolean {
   return any;
 }
 
-const target = process.argv[2];
+const USAGE = "npm run eval -- <data folder>   (e.g. ../shared/data/polnear/dev)";
+let target: string | undefined;
+try {
+  const { positionals } = parseCommandLine(process.argv.slice(2), {}, { positionals: true });
+  if (positionals.length !== 1) throw new UsageError("name one data folder");
+  target = positionals[0];
+} catch (error) {
+  console.error(`eval: ${(error as Error).message}\nusage: ${USAGE}`);
+  process.exit(2);
+}
 if (!target || !existsSync(target)) {
-  console.error("usage: npm run eval -- <data folder>   (e.g. ../shared/data/polnear/dev)");
+  console.error(`eval: ${target} does not exist\nusage: ${USAGE}`);
   process.exit(2);
 }
 if (!run(path.resolve(target))) {

@@ -14,21 +14,26 @@ import { openScriptDatabase } from "@/lib/db/script-database";
 import { encodeExport } from "@/lib/domain/export/encode";
 import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
 import { exportFilter, exportFormat } from "@/lib/validation/export";
-import { runMain } from "./run-main";
+import { parseCommandLine, runMain, UsageError } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-function options(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i]!;
-    if (key.startsWith("--") && argv[i + 1] !== undefined) out[key.slice(2)] = argv[++i]!;
-  }
-  return out;
-}
+const USAGE =
+  "npm run export -- --format csv|json|jsonl|claimreview --out <file or -> [--state APPROVED|ALL|…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--article <id>] [--verdict <id>] [--reviewer <id>]";
+
+const OPTIONS = {
+  format: { type: "string" },
+  out: { type: "string" },
+  state: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  article: { type: "string" },
+  verdict: { type: "string" },
+  reviewer: { type: "string" },
+} as const;
 
 async function main(argv: string[]): Promise<number> {
-  const { format: rawFormat, out, ...rest } = options(argv);
+  const { format: rawFormat, out, ...rest } = parseCommandLine(argv, OPTIONS).values;
   const format = exportFormat.safeParse(rawFormat);
   const filter = exportFilter.safeParse({ ...rest, state: rest.state?.toUpperCase() });
   if (!format.success || !filter.success || !out) {
@@ -37,8 +42,7 @@ async function main(argv: string[]): Promise<number> {
       ...(filter.success ? [] : filter.error.issues.map((i) => i.message)),
       ...(out ? [] : ["--out <file> is required (- for standard output)"]),
     ];
-    console.error(`export: ${problems.join("; ")}`);
-    return 2;
+    throw new UsageError(problems.join("; "));
   }
   const db = await openScriptDatabase(ROOT);
   process.env.DATABASE_URL = db.url;
@@ -74,4 +78,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runMain("export", () => main(process.argv.slice(2)));
+runMain("export", () => main(process.argv.slice(2)), undefined, USAGE);

@@ -14,7 +14,7 @@
 import { readFile } from "node:fs/promises";
 import { extractClaims } from "@/lib/domain/extraction/extract";
 import { checkworthiness, CHECKWORTHY_THRESHOLD } from "@/lib/domain/extraction/checkworthiness";
-import { runMain } from "./run-main";
+import { parseCommandLine, runMain, UsageError } from "./run-main";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -27,14 +27,17 @@ function write(value: unknown) {
   process.stdout.write(JSON.stringify(value) + "\n");
 }
 
+const USAGE = "npm run extract -- <file.txt> [more files] | npm run extract -- --lines <file>";
+
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "--lines") {
-    const file = argv[1];
-    if (!file) {
-      console.error("usage: extract --lines <file>");
-      return 2;
-    }
-    const lines = (await readText(file)).split(/\r?\n/);
+  const { values, positionals } = parseCommandLine(
+    argv,
+    { lines: { type: "string" } },
+    { positionals: true },
+  );
+  if (values.lines !== undefined) {
+    if (positionals.length > 0) throw new UsageError("--lines takes one file and nothing else");
+    const lines = (await readText(values.lines)).split(/\r?\n/);
     if (lines.at(-1) === "") lines.pop();
     for (const line of lines) {
       const score = checkworthiness(line);
@@ -45,12 +48,9 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  if (argv.length === 0) {
-    console.error("usage: extract <file.txt> [more files] | extract --lines <file>");
-    return 2;
-  }
+  if (positionals.length === 0) throw new UsageError("name at least one file");
   let failed = 0;
-  for (const file of argv) {
+  for (const file of positionals) {
     let text: string;
     try {
       text = await readText(file);
@@ -83,4 +83,4 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-runMain("extract", () => main(process.argv.slice(2)));
+runMain("extract", () => main(process.argv.slice(2)), undefined, USAGE);

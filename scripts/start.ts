@@ -16,6 +16,7 @@
  * app alone, when workers run elsewhere: npm run worker).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -31,8 +32,25 @@ import { checkConnection } from "@/lib/db/connection-check";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const args = new Set(process.argv.slice(2));
-const dev = args.has("--dev");
+const args = (() => {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        dev: { type: "boolean" },
+        "seed-demo": { type: "boolean" },
+        fresh: { type: "boolean" },
+        "no-worker": { type: "boolean" },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`claimdesk: ${(error as Error).message}`);
+    console.error("usage: npm start -- [--dev] [--seed-demo] [--fresh] [--no-worker]");
+    process.exit(2);
+  }
+})();
+const dev = args.dev === true;
 
 function say(line: string) {
   console.log(`claimdesk: ${line}`);
@@ -57,11 +75,11 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   let secret = process.env.NEXTAUTH_SECRET || undefined; // empty counts as unset
-  const seedDemo = args.has("--seed-demo");
+  const seedDemo = args["seed-demo"] === true;
 
   if (!databaseUrl) {
     const dataDir = path.resolve(ROOT, process.env.CLAIMDESK_DATA_DIR ?? ".data");
-    if (args.has("--fresh")) {
+    if (args.fresh === true) {
       if (!process.env.CLAIMDESK_DATA_DIR) {
         throw new StartError(
           "--fresh deletes the data folder; it needs CLAIMDESK_DATA_DIR set explicitly.",
@@ -132,7 +150,7 @@ async function main() {
         void shutdown(code ?? 1);
       }
     });
-    if (!args.has("--no-worker")) startWorker({ ...process.env, DATABASE_URL: databaseUrl });
+    if (!args["no-worker"]) startWorker({ ...process.env, DATABASE_URL: databaseUrl });
     await waitForHealth(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/api/health`);
     say(`ClaimDesk is running at ${publicUrl}`);
     if (demoPresent > 0) {

@@ -15,7 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { email } from "@/lib/validation/auth";
 import { newPassword } from "@/lib/validation/auth";
 import { ROLES } from "@/lib/domain/roles";
-import { runMain } from "./run-main";
+import { parseCommandLine, runMain, UsageError } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -25,10 +25,8 @@ const args = z.object({
   name: z.string().trim().min(1).max(200).optional(),
 });
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
+const USAGE =
+  'npm run user:create -- --email <address> --role ADMIN|EDITOR|REVIEWER [--name "Full Name"]';
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -58,18 +56,13 @@ async function readPassword(prompt: string): Promise<string> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = args.safeParse({
-    email: option(argv, "email"),
-    role: option(argv, "role")?.toUpperCase(),
-    name: option(argv, "name"),
+  const { values } = parseCommandLine(argv, {
+    email: { type: "string" },
+    role: { type: "string" },
+    name: { type: "string" },
   });
-  if (!parsed.success) {
-    console.error(`user:create: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-    console.error(
-      'usage: npm run user:create -- --email <address> --role ADMIN|EDITOR|REVIEWER [--name "Full Name"]',
-    );
-    return 2;
-  }
+  const parsed = args.safeParse({ ...values, role: values.role?.toUpperCase() });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
   const password = await readPassword("Password (at least 12 characters): ");
   const checked = newPassword.safeParse(password);
   if (!checked.success) {
@@ -106,4 +99,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runMain("user:create", () => main(process.argv.slice(2)));
+runMain("user:create", () => main(process.argv.slice(2)), undefined, USAGE);
