@@ -33,8 +33,8 @@ interface ExportSqlRow {
   id: string;
   text: string;
   shortText: string | null;
-  kind: string;
-  state: string;
+  kind: ExportClaim["kind"];
+  state: ExportClaim["state"];
   start: number | null;
   end: number | null;
   claimantName: string | null;

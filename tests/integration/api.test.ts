@@ -5,6 +5,7 @@ import { GET as exportRoute } from "@/app/api/v1/[file]/route";
 import { GET as claimsRoute } from "@/app/api/v1/claims/route";
 import { GET as similarRoute } from "@/app/api/v1/claims/[claimId]/similar/route";
 import { createClaim, createUser } from "@/seeds/factories";
+import { claimsPage } from "@/lib/validation/export";
 import type { SessionUser } from "@/lib/data/users";
 
 let admin: SessionUser;
@@ -117,6 +118,16 @@ describe("the machine API", () => {
       await exportRoute(call("/api/v1/openapi.json"), file("openapi.json"))
     ).json();
     expect(Object.keys(spec.paths)).toContain("/api/v1/export.claimreview.json");
+    // What the API sends and accepts is what it describes: every field of a claim it
+    // returns, and every parameter the route's schema reads.
+    const page = await (await claimsRoute(call("/api/v1/claims?limit=1", full))).json();
+    const described = spec.components.schemas.Claim;
+    expect(Object.keys(described.properties).sort()).toEqual(Object.keys(page.data[0]).sort());
+    expect(described.required.sort()).toEqual(Object.keys(page.data[0]).sort());
+    const parameters = spec.paths["/api/v1/claims"].get.parameters.map(
+      (p: { name: string }) => p.name,
+    );
+    expect(parameters.sort()).toEqual(Object.keys(claimsPage.shape).sort());
     expect((await exportRoute(call("/api/v1/export.xml", full), file("export.xml"))).status).toBe(
       404,
     );

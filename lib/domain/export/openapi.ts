@@ -1,32 +1,36 @@
+import { z } from "zod";
+import { claimsPage, exportFilter, similarQuery } from "@/lib/validation/export";
 import { CSV_COLUMNS } from "./csv";
+import { exportClaimSchema } from "./types";
 
-const filters = [
-  {
-    name: "state",
-    in: "query",
-    schema: {
-      type: "string",
-      enum: ["APPROVED", "NEW", "IN_REVIEW", "SUBMITTED", "DISMISSED", "ALL"],
-      default: "APPROVED",
-    },
-    description: "Anything but APPROVED needs the claims:unpublished scope.",
-  },
-  {
-    name: "from",
-    in: "query",
-    schema: { type: "string", format: "date" },
-    description: "Approved (or created) on or after this day.",
-  },
-  {
-    name: "to",
-    in: "query",
-    schema: { type: "string", format: "date" },
-    description: "Approved (or created) on or before this day.",
-  },
-  { name: "article", in: "query", schema: { type: "string", format: "uuid" } },
-  { name: "verdict", in: "query", schema: { type: "string", format: "uuid" } },
-  { name: "reviewer", in: "query", schema: { type: "string", format: "uuid" } },
-];
+type JsonSchema = Record<string, unknown>;
+
+/** Each field of a query schema as an OpenAPI parameter, its description lifted out. */
+function queryParameters(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: "query",
+      required: json.required?.includes(name) ?? false,
+      schema: rest,
+      ...(description ? { description } : {}),
+    };
+  });
+}
+
+/** A schema as OpenAPI's components hold it (no $schema line). */
+function componentSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "output" }) as JsonSchema;
+  return rest;
+}
+
+const filters = queryParameters(exportFilter);
+const similarParameters = queryParameters(similarQuery.omit({ claimId: true }));
 
 const errors = {
   "400": { description: "A filter is malformed; the message says which." },
@@ -34,7 +38,11 @@ const errors = {
   "403": { description: "The token lacks the scope this request needs." },
 };
 
-/** The machine-facing API, served at /api/v1/openapi.json. */
+/**
+ * The machine-facing API, served at /api/v1/openapi.json. Parameters and the claim's shape
+ * are generated from the zod schemas that validate and type them (z.toJSONSchema), so the
+ * description cannot drift from what the routes accept and send.
+ */
 export const OPENAPI = {
   openapi: "3.1.0",
   info: {
@@ -46,34 +54,7 @@ export const OPENAPI = {
   components: {
     securitySchemes: { token: { type: "http", scheme: "bearer" } },
     schemas: {
-      Claim: {
-        type: "object",
-        description: "One reviewed claim; the same fields in JSON, JSONL and (as columns) CSV.",
-        properties: {
-          id: { type: "string", format: "uuid" },
-          text: { type: "string" },
-          kind: { type: "string", enum: ["DIRECT_QUOTE", "INDIRECT_QUOTE", "ASSERTION"] },
-          state: { type: "string" },
-          speakerName: { type: ["string", "null"] },
-          speakerRole: { type: ["string", "null"] },
-          articleTitle: { type: ["string", "null"] },
-          articleUrl: { type: ["string", "null"] },
-          start: {
-            type: ["integer", "null"],
-            description: "Offset of the claim in the article text (UTF-16 code units).",
-          },
-          end: { type: ["integer", "null"] },
-          verdictLabel: { type: ["string", "null"] },
-          verdictRatingValue: { type: ["integer", "null"] },
-          rationale: { type: ["string", "null"] },
-          evidence: { type: "array", items: { type: "object" } },
-          reviewer: { type: ["string", "null"] },
-          approver: { type: ["string", "null"] },
-          approvedAt: { type: ["string", "null"], format: "date-time" },
-          corrected: { type: "boolean", description: "Re-approved after a correction." },
-          appUrl: { type: "string" },
-        },
-      },
+      Claim: componentSchema(exportClaimSchema),
     },
   },
   security: [{ token: [] }],
@@ -81,20 +62,7 @@ export const OPENAPI = {
     "/api/v1/claims": {
       get: {
         summary: "List claims (scope claims:read)",
-        parameters: [
-          ...filters,
-          {
-            name: "limit",
-            in: "query",
-            schema: { type: "integer", minimum: 1, maximum: 500, default: 100 },
-          },
-          {
-            name: "after",
-            in: "query",
-            schema: { type: "string", format: "uuid" },
-            description: "The `next` of the previous page.",
-          },
-        ],
+        parameters: queryParameters(claimsPage),
         responses: {
           "200": {
             description: "A page of claims and the cursor of the next page (null on the last).",
@@ -120,11 +88,7 @@ export const OPENAPI = {
           "Claims that say nearly the same, best first (scope claims:read; a token without claims:unpublished sees approved claims of an approved claim only)",
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
-          {
-            name: "limit",
-            in: "query",
-            schema: { type: "integer", minimum: 1, maximum: 50, default: 8 },
-          },
+          ...similarParameters,
         ],
         responses: {
           "200": {

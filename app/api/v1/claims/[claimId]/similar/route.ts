@@ -1,14 +1,9 @@
-import { z } from "zod";
 import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
 import { findClaimState } from "@/lib/data/claims";
 import { listSimilarClaims } from "@/lib/data/matching";
+import { similarQuery } from "@/lib/validation/export";
 
 export const dynamic = "force-dynamic";
-
-const params = z.object({
-  claimId: z.uuid(),
-  limit: z.coerce.number().int().min(1).max(50).default(8),
-});
 
 /**
  * GET /api/v1/claims/{id}/similar: claims that say nearly the same, best first, with
@@ -19,7 +14,7 @@ export async function GET(request: Request, context: { params: Promise<{ claimId
   const auth = await authorizeApi(request, "claims:read");
   if (!auth.ok) return auth.response;
   const url = new URL(request.url);
-  const parsed = params.safeParse({
+  const parsed = similarQuery.safeParse({
     claimId: (await context.params).claimId,
     limit: url.searchParams.get("limit") ?? undefined,
   });
