@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { reextractAction } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 import { Table, TableHead, Td } from "@/components/ui/table";
@@ -19,10 +20,12 @@ export function ExtractionAdmin({
   workersRunning: number;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [scope, setScope] = useState<Scope>("outdated");
   const [articles, setArticles] = useState("");
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { run, pending, message } = useAction(reextractAction, {
+    success: (queued) =>
+      `Queued ${queued} ${queued === 1 ? "article" : "articles"} for re-extraction.`,
+  });
   const outdated = status.byVersion
     .filter((v) => v.version !== status.current)
     .reduce((n, v) => n + v.articles, 0);
@@ -63,16 +66,7 @@ export function ExtractionAdmin({
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
         onSubmit={(e) => {
           e.preventDefault();
-          startTransition(async () => {
-            const result = await reextractAction({ scope, articles });
-            if (result.ok) {
-              setMessage({
-                tone: "success",
-                text: `Queued ${result.data} ${result.data === 1 ? "article" : "articles"} for re-extraction.`,
-              });
-              router.refresh();
-            } else setMessage({ tone: "error", text: result.message });
-          });
+          void run({ scope, articles });
         }}
       >
         <fieldset className="space-y-1">
@@ -98,15 +92,7 @@ export function ExtractionAdmin({
         </fieldset>
         {scope === "chosen" && (
           <Field label="Articles" hint="Article ids or their addresses in ClaimDesk, one a line.">
-            {({ id, describedBy }) => (
-              <Textarea
-                id={id}
-                rows={4}
-                value={articles}
-                onChange={(e) => setArticles(e.target.value)}
-                aria-describedby={describedBy}
-              />
-            )}
+            <Textarea rows={4} value={articles} onChange={(e) => setArticles(e.target.value)} />
           </Field>
         )}
         <Button type="submit" disabled={pending}>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import {} from "react";
 import { clearLoginLockAction } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyRow, Table, TableHead, Td } from "@/components/ui/table";
@@ -25,19 +25,10 @@ const KIND_LABELS: Record<LockRow["kind"], string> = {
 };
 
 export function SignInLocks({ locks }: { locks: LockRow[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const clear = (key: string) =>
-    startTransition(async () => {
-      const result = await clearLoginLockAction({ key });
-      setMessage(
-        result.ok
-          ? { tone: "success", text: "Cleared: the failures are forgotten." }
-          : { tone: "error", text: result.message },
-      );
-      router.refresh();
-    });
+  const { run, pending, message } = useAction(clearLoginLockAction, {
+    success: "Cleared: the failures are forgotten.",
+  });
+  const clear = (key: string) => void run({ key });
   return (
     <div className="space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
+import { useActionRunner } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableHead } from "@/components/ui/table";
@@ -24,12 +24,10 @@ interface TokenRow {
 }
 
 export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiScope[]>(["claims:read", "export:read"]);
   const [secret, setSecret] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { run, pending, message } = useActionRunner();
   return (
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
@@ -46,27 +44,17 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
         onSubmit={(e) => {
           e.preventDefault();
-          startTransition(async () => {
-            const result = await createTokenAction({ name, scopes });
-            if (result.ok) {
-              setSecret(result.data.secret);
+          void run(() => createTokenAction({ name, scopes }), {
+            success: "Token created.",
+            onSuccess: (data) => {
+              setSecret(data.secret);
               setName("");
-              setMessage({ tone: "success", text: "Token created." });
-              router.refresh();
-            } else setMessage({ tone: "error", text: result.message });
+            },
           });
         }}
       >
         <Field label="Name" hint="What uses it, e.g. “website publisher”.">
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-describedby={describedBy}
-            />
-          )}
+          <Input required value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>
@@ -119,15 +107,7 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
                     variant="secondary"
                     disabled={pending}
                     onClick={() =>
-                      startTransition(async () => {
-                        const result = await revokeTokenAction({ tokenId: t.id });
-                        setMessage(
-                          result.ok
-                            ? { tone: "success", text: "Token revoked." }
-                            : { tone: "error", text: result.message },
-                        );
-                        router.refresh();
-                      })
+                      run(() => revokeTokenAction({ tokenId: t.id }), { success: "Token revoked." })
                     }
                   >
                     Revoke

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import {
   changeRoleAction,
   createUserAction,
@@ -9,6 +8,7 @@ import {
   setDisabledAction,
 } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
+import { useActionRunner } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableHead } from "@/components/ui/table";
@@ -26,32 +26,15 @@ interface UserRow {
 }
 
 export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { run: runAction, pending, message, fieldErrors: errors } = useActionRunner();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const [form, setForm] = useState({ email: "", name: "", role: "REVIEWER" as Role });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [roles, setRoles] = useState<Record<string, Role>>({});
-
-  function run<T>(
+  const run = <T,>(
     work: () => Promise<ActionResult<T>>,
     success: string,
     after?: (data: T) => void,
-  ) {
-    startTransition(async () => {
-      const result = await work();
-      if (result.ok) {
-        setErrors({});
-        setMessage({ tone: "success", text: success });
-        after?.(result.data);
-        router.refresh();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ tone: "error", text: result.message });
-      }
-    });
-  }
+  ) => void runAction(work, { success, onSuccess: after });
 
   return (
     <div className="space-y-6">
@@ -83,42 +66,31 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
         }}
       >
         <Field label="Email" error={errors.email}>
-          {({ id, invalid }) => (
-            <Input
-              id={id}
-              type="email"
-              required
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              aria-invalid={invalid}
-            />
-          )}
+          <Input
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
         </Field>
         <Field label="Name" error={errors.name}>
-          {({ id, invalid }) => (
-            <Input
-              id={id}
-              required
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              aria-invalid={invalid}
-            />
-          )}
+          <Input
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </Field>
         <Field label="Role">
-          {({ id }) => (
-            <Select
-              id={id}
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </Select>
-          )}
+          <Select
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Button type="submit" disabled={pending}>
           Create user

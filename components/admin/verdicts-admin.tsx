@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import {
   createVerdictAction,
   deleteVerdictAction,
@@ -10,6 +9,7 @@ import {
   updateVerdictAction,
 } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
+import { useActionRunner } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableHead } from "@/components/ui/table";
@@ -29,22 +29,11 @@ interface VerdictRow {
 const CELL = "rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300 ring-inset";
 
 export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { run: runAction, pending, message } = useActionRunner();
   const [edits, setEdits] = useState<Record<string, { label: string; ratingValue: string }>>({});
   const [form, setForm] = useState({ key: "", label: "", ratingValue: "3", description: "" });
-
-  function run(work: () => Promise<ActionResult<unknown>>, success: string, after?: () => void) {
-    startTransition(async () => {
-      const result = await work();
-      if (result.ok) {
-        setMessage({ tone: "success", text: success });
-        after?.();
-        router.refresh();
-      } else setMessage({ tone: "error", text: result.message });
-    });
-  }
+  const run = (work: () => Promise<ActionResult<unknown>>, success: string, after?: () => void) =>
+    void runAction(work, { success, onSuccess: after });
 
   return (
     <div className="space-y-6">
@@ -184,48 +173,34 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
         }}
       >
         <Field label="Label">
-          {({ id }) => (
-            <Input
-              id={id}
-              required
-              value={form.label}
-              onChange={(e) => setForm({ ...form, label: e.target.value })}
-            />
-          )}
+          <Input
+            required
+            value={form.label}
+            onChange={(e) => setForm({ ...form, label: e.target.value })}
+          />
         </Field>
         <Field label="Key" hint="e.g. half-true">
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              required
-              value={form.key}
-              onChange={(e) => setForm({ ...form, key: e.target.value })}
-              aria-describedby={describedBy}
-            />
-          )}
+          <Input
+            required
+            value={form.key}
+            onChange={(e) => setForm({ ...form, key: e.target.value })}
+          />
         </Field>
         <Field label="Rating value" hint="ClaimReview: 1 worst … 5 best, 0 none">
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              type="number"
-              min={0}
-              max={5}
-              required
-              value={form.ratingValue}
-              onChange={(e) => setForm({ ...form, ratingValue: e.target.value })}
-              aria-describedby={describedBy}
-            />
-          )}
+          <Input
+            type="number"
+            min={0}
+            max={5}
+            required
+            value={form.ratingValue}
+            onChange={(e) => setForm({ ...form, ratingValue: e.target.value })}
+          />
         </Field>
         <Field label="Description">
-          {({ id }) => (
-            <Input
-              id={id}
-              value={form.description}
-              onChange={(e) => setForm({ ...form, description: e.target.value })}
-            />
-          )}
+          <Input
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.target.value })}
+          />
         </Field>
         <Button type="submit" disabled={pending}>
           Add verdict

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { addClaimFromSelection } from "@/app/(app)/articles/[articleId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import type { Segment } from "@/lib/domain/highlights";
 
 /** Offset in the article body of a DOM position inside the rendered text. */
@@ -37,10 +37,14 @@ export function ArticleText({
   claimTexts: Record<string, string>;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const router = useRouter();
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, message } = useAction(addClaimFromSelection, {
+    success: "Claim added.",
+    onSuccess: () => {
+      setSelection(null);
+      window.getSelection()?.removeAllRanges();
+    },
+  });
 
   function readSelection() {
     const sel = window.getSelection();
@@ -57,15 +61,7 @@ export function ArticleText({
 
   function addClaim() {
     if (!selection) return;
-    startTransition(async () => {
-      const result = await addClaimFromSelection({ articleId, ...selection });
-      if (result.ok) {
-        setMessage({ tone: "success", text: "Claim added." });
-        setSelection(null);
-        window.getSelection()?.removeAllRanges();
-        router.refresh();
-      } else setMessage({ tone: "error", text: result.message });
-    });
+    void run({ articleId, ...selection });
   }
 
   return (

@@ -55,40 +55,14 @@ function PasteForm({ limits }: { limits: ImportLimits }) {
     <Card title="Paste an article">
       <form key={formKey} action={action} className="space-y-4">
         <Field label="Title" error={errors.title}>
-          {({ id, describedBy, invalid }) => (
-            <Input
-              id={id}
-              name="title"
-              required
-              defaultValue={values.title}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
+          <Input name="title" required defaultValue={values.title} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Outlet" error={errors.outlet}>
-            {({ id, describedBy, invalid }) => (
-              <Input
-                id={id}
-                name="outlet"
-                defaultValue={values.outlet}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
+            <Input name="outlet" defaultValue={values.outlet} />
           </Field>
           <Field label="Published" error={errors.publishedAt}>
-            {({ id, describedBy, invalid }) => (
-              <Input
-                id={id}
-                name="publishedAt"
-                type="date"
-                defaultValue={values.publishedAt}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
+            <Input name="publishedAt" type="date" defaultValue={values.publishedAt} />
           </Field>
         </div>
         <Field
@@ -96,45 +70,23 @@ function PasteForm({ limits }: { limits: ImportLimits }) {
           hint="Where the article was published (http or https)."
           error={errors.url}
         >
-          {({ id, describedBy, invalid }) => (
-            <Input
-              id={id}
-              name="url"
-              type="url"
-              defaultValue={values.url}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
+          <Input name="url" type="url" defaultValue={values.url} />
         </Field>
         <Field label="Author" error={errors.author}>
-          {({ id, describedBy, invalid }) => (
-            <Input
-              id={id}
-              name="author"
-              defaultValue={values.author}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
+          <Input name="author" defaultValue={values.author} />
         </Field>
         <Field
           label="Article text"
           hint={`Up to ${limits.bodyChars.toLocaleString("en")} characters.`}
           error={errors.body}
         >
-          {({ id, describedBy, invalid }) => (
-            <Textarea
-              id={id}
-              name="body"
-              rows={12}
-              required
-              maxLength={limits.bodyChars}
-              defaultValue={values.body}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
+          <Textarea
+            name="body"
+            rows={12}
+            required
+            maxLength={limits.bodyChars}
+            defaultValue={values.body}
+          />
         </Field>
         <Button type="submit" disabled={pending}>
           {pending ? "Queueing…" : "Import article"}
@@ -205,18 +157,14 @@ function UploadForm({ limits }: { limits: ImportLimits }) {
           label="Files"
           hint={`.txt, .md, .html, .json or .jsonl (one article per line, up to ${limits.articlesPerFile.toLocaleString("en")} a file), up to ${mb(limits.fileBytes)} each and ${limits.files} files at once. Larger batches: npm run import.`}
         >
-          {({ id, describedBy }) => (
-            <Input
-              ref={input}
-              id={id}
-              name="files"
-              type="file"
-              multiple
-              accept={EXTENSIONS.join(",")}
-              aria-describedby={describedBy}
-              onChange={() => setProblem(null)}
-            />
-          )}
+          <Input
+            ref={input}
+            name="files"
+            type="file"
+            multiple
+            accept={EXTENSIONS.join(",")}
+            onChange={() => setProblem(null)}
+          />
         </Field>
         <Button type="submit" disabled={pending}>
           {pending ? "Uploading…" : "Upload and import"}

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect } from "react";
 import { cancelImport } from "@/app/(app)/articles/import/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import { formatDateTime } from "@/components/ui/format";
 import type { ImportBatchView, ImportItemView, ImportStatus } from "@/lib/data/imports";
 
@@ -56,9 +57,9 @@ export function ImportProgress({
 }
 
 function BatchProgress({ batch }: { batch: ImportBatchView }) {
-  const router = useRouter();
-  const [cancelling, startCancel] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const cancel = useAction(cancelImport, {
+    success: (n) => `Cancelled ${n} waiting ${n === 1 ? "item" : "items"}.`,
+  });
   const total = count(batch, "QUEUED", "RUNNING", "IMPORTED", "DUPLICATE", "FAILED", "CANCELLED");
   const waiting = count(batch, "QUEUED");
   const running = count(batch, "RUNNING");
@@ -86,20 +87,10 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
           <Button
             variant="secondary"
             size="sm"
-            disabled={cancelling}
-            onClick={() =>
-              startCancel(async () => {
-                const result = await cancelImport({ batchId: batch.id });
-                setMessage(
-                  result.ok
-                    ? `Cancelled ${result.data} waiting ${result.data === 1 ? "item" : "items"}.`
-                    : result.message,
-                );
-                router.refresh();
-              })
-            }
+            disabled={cancel.pending}
+            onClick={() => cancel.run({ batchId: batch.id })}
           >
-            {cancelling ? "Cancelling…" : "Cancel what has not started"}
+            {cancel.pending ? "Cancelling…" : "Cancel what has not started"}
           </Button>
         )}
       </div>
@@ -111,7 +102,7 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
           aria-label={`Import of ${formatDateTime(batch.createdAt)}: ${done} of ${total} done`}
         />
       )}
-      {message && <p className="text-sm text-slate-700">{message}</p>}
+      {cancel.message && <p className="text-sm text-slate-700">{cancel.message.text}</p>}
       <Outcome
         tone="success"
         items={of("IMPORTED")}

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import {
   dismissClaimWithReason,
   editClaimSpan,
@@ -10,8 +9,9 @@ import {
 } from "@/app/(app)/claims/[claimId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ReasonDialog } from "@/components/ui/reason-dialog";
+import { useActionRunner } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/errors";
 
 interface Sibling {
@@ -44,37 +44,16 @@ export function ClaimEditTools({
   body: string;
   siblings: Sibling[];
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { run: runAction, pending, message, fieldErrors: errors } = useActionRunner();
   const [start, setStart] = useState(claim.start);
   const [end, setEnd] = useState(claim.end);
   const points = splitPoints(body, claim.start, claim.end);
   const [splitAt, setSplitAt] = useState<number | "">(points[0] ?? "");
   const [mergeWith, setMergeWith] = useState(siblings[0]?.id ?? "");
   const [dismissOpen, setDismissOpen] = useState(false);
-  const [reason, setReason] = useState("");
   const [duplicateOf, setDuplicateOf] = useState("");
-
-  function run<T>(
-    action: () => Promise<ActionResult<T>>,
-    success: string,
-    after?: (data: T) => void,
-  ) {
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) {
-        setErrors({});
-        setMessage({ tone: "success", text: success });
-        if (after) after(result.data);
-        else router.refresh();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ tone: "error", text: result.message });
-      }
-    });
-  }
+  const run = <T,>(call: () => Promise<ActionResult<T>>, success: string) =>
+    void runAction(call, { success });
 
   const preview = start >= 0 && end <= body.length && end > start ? body.slice(start, end) : "";
   return (
@@ -86,32 +65,22 @@ export function ClaimEditTools({
         </h3>
         <div className="grid grid-cols-2 gap-3">
           <Field label="Start offset" error={errors.start}>
-            {({ id, describedBy, invalid }) => (
-              <Input
-                id={id}
-                type="number"
-                min={0}
-                max={body.length}
-                value={start}
-                onChange={(e) => setStart(Number(e.target.value))}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
+            <Input
+              type="number"
+              min={0}
+              max={body.length}
+              value={start}
+              onChange={(e) => setStart(Number(e.target.value))}
+            />
           </Field>
           <Field label="End offset" error={errors.end}>
-            {({ id, describedBy, invalid }) => (
-              <Input
-                id={id}
-                type="number"
-                min={0}
-                max={body.length}
-                value={end}
-                onChange={(e) => setEnd(Number(e.target.value))}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
+            <Input
+              type="number"
+              min={0}
+              max={body.length}
+              value={end}
+              onChange={(e) => setEnd(Number(e.target.value))}
+            />
           </Field>
         </div>
         <p className="rounded bg-slate-50 p-2 text-sm text-slate-700" aria-live="polite">
@@ -138,15 +107,13 @@ export function ClaimEditTools({
             Split into two claims
           </h3>
           <Field label="Split after">
-            {({ id }) => (
-              <Select id={id} value={splitAt} onChange={(e) => setSplitAt(Number(e.target.value))}>
-                {points.map((p) => (
-                  <option key={p} value={p}>
-                    …{body.slice(Math.max(claim.start, p - 40), p)}
-                  </option>
-                ))}
-              </Select>
-            )}
+            <Select value={splitAt} onChange={(e) => setSplitAt(Number(e.target.value))}>
+              {points.map((p) => (
+                <option key={p} value={p}>
+                  …{body.slice(Math.max(claim.start, p - 40), p)}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Button
             variant="secondary"
@@ -173,20 +140,13 @@ export function ClaimEditTools({
             label="Claim to merge in"
             hint="This claim will cover both; the other is dismissed as a duplicate."
           >
-            {({ id, describedBy }) => (
-              <Select
-                id={id}
-                value={mergeWith}
-                onChange={(e) => setMergeWith(e.target.value)}
-                aria-describedby={describedBy}
-              >
-                {siblings.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.text.slice(0, 90)}
-                  </option>
-                ))}
-              </Select>
-            )}
+            <Select value={mergeWith} onChange={(e) => setMergeWith(e.target.value)}>
+              {siblings.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.text.slice(0, 90)}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Button
             variant="secondary"
@@ -215,67 +175,36 @@ export function ClaimEditTools({
         <Button variant="danger" size="sm" onClick={() => setDismissOpen(true)} disabled={pending}>
           Dismiss claim…
         </Button>
-        <Dialog open={dismissOpen} title="Dismiss this claim" onClose={() => setDismissOpen(false)}>
-          <form
-            className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              run(
-                () =>
-                  dismissClaimWithReason({
-                    claimId: claim.id,
-                    version: claim.version,
-                    reason,
-                    duplicateOf,
-                  }),
-                "Claim dismissed.",
-                () => {
-                  setDismissOpen(false);
-                  router.refresh();
-                },
-              );
-            }}
+        <ReasonDialog
+          open={dismissOpen}
+          title="Dismiss this claim"
+          hint="Not a claim, not check-worthy, a duplicate of another claim…"
+          submitLabel="Dismiss"
+          danger
+          error={errors.reason}
+          pending={pending}
+          onCancel={() => setDismissOpen(false)}
+          onSubmit={(reason) =>
+            runAction(
+              () =>
+                dismissClaimWithReason({
+                  claimId: claim.id,
+                  version: claim.version,
+                  reason,
+                  duplicateOf,
+                }),
+              { success: "Claim dismissed.", onSuccess: () => setDismissOpen(false) },
+            )
+          }
+        >
+          <Field
+            label="Duplicate of (optional)"
+            hint="Paste the address of the claim this one repeats; it will be linked."
+            error={errors.duplicateOf}
           >
-            <Field
-              label="Reason"
-              hint="Not a claim, not check-worthy, a duplicate of another claim…"
-              error={errors.reason}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Textarea
-                  id={id}
-                  rows={3}
-                  required
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-              )}
-            </Field>
-            <Field
-              label="Duplicate of (optional)"
-              hint="Paste the address of the claim this one repeats; it will be linked."
-              error={errors.duplicateOf}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  value={duplicateOf}
-                  onChange={(e) => setDuplicateOf(e.target.value)}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-              )}
-            </Field>
-            <DialogActions
-              onCancel={() => setDismissOpen(false)}
-              submitLabel="Dismiss"
-              pending={pending}
-              danger
-            />
-          </form>
-        </Dialog>
+            <Input value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
+          </Field>
+        </ReasonDialog>
       </section>
     </div>
   );

@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { postComment } from "@/app/(app)/claims/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 
 export interface CommentView {
   id: string;
@@ -16,10 +16,8 @@ export interface CommentView {
 }
 
 export function CommentThread({ claimId, comments }: { claimId: string; comments: CommentView[] }) {
-  const router = useRouter();
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const post = useAction(postComment, { onSuccess: () => setBody("") });
   return (
     <div className="space-y-4">
       {comments.length === 0 && <p className="text-sm text-slate-600">No comments yet.</p>}
@@ -38,24 +36,15 @@ export function CommentThread({ claimId, comments }: { claimId: string; comments
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          startTransition(async () => {
-            const result = await postComment({ claimId, body });
-            if (result.ok) {
-              setBody("");
-              setError(null);
-              router.refresh();
-            } else setError(result.message);
-          });
+          void post.run({ claimId, body });
         }}
       >
-        {error && <Alert tone="error">{error}</Alert>}
+        {post.message && <Alert tone={post.message.tone}>{post.message.text}</Alert>}
         <Field label="Add a comment">
-          {({ id }) => (
-            <Textarea id={id} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-          )}
+          <Textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
-        <Button type="submit" size="sm" disabled={pending || !body.trim()}>
-          {pending ? "Posting…" : "Post comment"}
+        <Button type="submit" size="sm" disabled={post.pending || !body.trim()}>
+          {post.pending ? "Posting…" : "Post comment"}
         </Button>
       </form>
     </div>

@@ -2,14 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  useTransition,
-} from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import {
   assignSelectedClaims,
   dismissSelectedClaims,
@@ -21,10 +14,13 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ReasonDialog } from "@/components/ui/reason-dialog";
+import { EmptyRow, Table, TableHead, Td } from "@/components/ui/table";
+import { useActionRunner } from "@/components/ui/use-action";
+import { useShortcuts } from "@/components/ui/use-shortcuts";
 import { ShortcutHelp } from "@/components/claims/shortcut-help";
 import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
-import type { ActionResult } from "@/lib/errors";
 
 export interface QueueRow {
   id: string;
@@ -64,12 +60,10 @@ export function QueueTable({
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
   const [dialog, setDialog] = useState<"assign" | "dismiss" | "help" | null>(null);
   const [assignee, setAssignee] = useState(assignees[0]?.id ?? "");
   const [dueAt, setDueAt] = useState("");
-  const [reason, setReason] = useState("");
+  const { run, pending, message } = useActionRunner();
   const rowRefs = useRef<Array<HTMLTableRowElement | null>>([]);
   // True once hydrated, i.e. once the keyboard handlers are live.
   const ready = useSyncExternalStore(
@@ -83,62 +77,55 @@ export function QueueTable({
       const row = rows.find((r) => r.id === id);
       return row ? [{ id: row.id, version: row.version }] : [];
     });
+  /** After a bulk action: nothing selected, no dialog. */
+  const done = { onSuccess: () => (setSelected(new Set()), setDialog(null)) };
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const copy = new Set(s);
+      if (copy.has(id)) copy.delete(id);
+      else copy.add(id);
+      return copy;
+    });
+  const take = (ids: Iterable<string>) =>
+    run(() => takeSelectedClaims({ claims: refs(ids) }), {
+      ...done,
+      success: ({ taken }) =>
+        taken === 1 ? "Claim taken: it is yours to review." : `Took ${taken} claims.`,
+    });
 
-  const act = useCallback(
-    (work: () => Promise<ActionResult<unknown>>, success: string) => {
-      startTransition(async () => {
-        const result = await work();
-        if (result.ok) {
-          setMessage({ tone: "success", text: success });
-          setSelected(new Set());
-          setDialog(null);
-          router.refresh();
-        } else setMessage({ tone: "error", text: result.message });
-      });
-    },
-    [router],
-  );
-
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement;
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      if (target.closest("input, textarea, select, dialog[open]")) return;
+  const move = (by: number) => (event: KeyboardEvent) => {
+    event.preventDefault();
+    const next = Math.min(rows.length - 1, Math.max(0, active + by));
+    setActive(next);
+    rowRefs.current[next]?.focus();
+  };
+  const open = (event: KeyboardEvent, target: HTMLElement) => {
+    const row = rows[active];
+    if (!row || target.tagName === "A" || target.tagName === "BUTTON") return;
+    event.preventDefault();
+    router.push(`/claims/${row.id}`);
+  };
+  useShortcuts({
+    j: move(1),
+    k: move(-1),
+    e: open,
+    Enter: open,
+    x: (event) => {
       const row = rows[active];
-      if (event.key === "j" || event.key === "k") {
-        event.preventDefault();
-        const next = Math.min(rows.length - 1, Math.max(0, active + (event.key === "j" ? 1 : -1)));
-        setActive(next);
-        rowRefs.current[next]?.focus();
-      } else if (
-        (event.key === "e" || event.key === "Enter") &&
-        row &&
-        target.tagName !== "A" &&
-        target.tagName !== "BUTTON"
-      ) {
-        event.preventDefault();
-        router.push(`/claims/${row.id}`);
-      } else if (event.key === "x" && row) {
-        event.preventDefault();
-        setSelected((s) => {
-          const copy = new Set(s);
-          if (copy.has(row.id)) copy.delete(row.id);
-          else copy.add(row.id);
-          return copy;
-        });
-      } else if (event.key === "t" && row?.state === "NEW") {
-        event.preventDefault();
-        act(
-          () => takeSelectedClaims({ claims: refs([row.id]) }),
-          "Claim taken: it is yours to review.",
-        );
-      } else if (event.key === "?") {
-        event.preventDefault();
-        setDialog("help");
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+      if (!row) return;
+      event.preventDefault();
+      toggle(row.id);
+    },
+    t: (event) => {
+      const row = rows[active];
+      if (row?.state !== "NEW") return;
+      event.preventDefault();
+      void take([row.id]);
+    },
+    "?": (event) => {
+      event.preventDefault();
+      setDialog("help");
+    },
   });
 
   const allSelected = rows.length > 0 && selected.size === rows.length;
@@ -155,12 +142,7 @@ export function QueueTable({
           size="sm"
           variant="secondary"
           disabled={pending || selected.size === 0}
-          onClick={() =>
-            act(
-              () => takeSelectedClaims({ claims: refs(selected) }),
-              `Took ${selected.size} claims.`,
-            )
-          }
+          onClick={() => take(selected)}
         >
           Take
         </Button>
@@ -192,12 +174,11 @@ export function QueueTable({
         </Button>
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Claims queue</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
+      <Table caption="Claims queue">
+        <TableHead
+          columns={[
+            {
+              label: (
                 <input
                   type="checkbox"
                   aria-label="Select all claims on this page"
@@ -206,162 +187,116 @@ export function QueueTable({
                     setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))
                   }
                 />
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Claim
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Speaker
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Article
-              </th>
-              <th scope="col" className="px-3 py-2">
-                State
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Verdict
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Assignee
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Score
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Age
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={10} className="px-3 py-8 text-center text-slate-600">
-                  No claims match this view.
-                </td>
-              </tr>
-            )}
-            {rows.map((row, index) => (
-              <tr
-                key={row.id}
-                ref={(el) => {
-                  rowRefs.current[index] = el;
-                }}
-                tabIndex={-1}
-                data-testid="queue-row"
-                data-claim-id={row.id}
-                aria-selected={index === active}
-                onFocus={() => setActive(index)}
-                className={index === active ? "bg-brand-50/60 outline-none" : undefined}
-              >
-                <td className="px-3 py-2 align-top">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select claim: ${row.text.slice(0, 60)}`}
-                    checked={selected.has(row.id)}
-                    onChange={() =>
-                      setSelected((s) => {
-                        const copy = new Set(s);
-                        if (copy.has(row.id)) copy.delete(row.id);
-                        else copy.add(row.id);
-                        return copy;
-                      })
-                    }
-                  />
-                </td>
-                <td className="max-w-md px-3 py-2 align-top">
-                  <Link className="text-slate-900 hover:underline" href={`/claims/${row.id}`}>
-                    {row.headline ? (
-                      <Highlighted text={row.headline} />
-                    ) : row.text.length > 180 ? (
-                      `${row.text.slice(0, 180)}…`
-                    ) : (
-                      row.text
-                    )}
-                  </Link>
-                  {row.checkedBefore && (
-                    <div
-                      className="mt-1 flex flex-wrap items-center gap-2"
-                      data-testid="checked-before"
-                    >
-                      <Link href={`/claims/${row.checkedBefore.id}`}>
-                        <Badge tone="warning">
-                          Checked before: {row.checkedBefore.verdict ?? "approved"}
-                        </Badge>
-                      </Link>
-                      {(row.state === "NEW" || row.state === "IN_REVIEW") && (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          disabled={pending}
-                          onClick={() =>
-                            act(
-                              () =>
-                                linkAsDuplicate({
-                                  claimId: row.id,
-                                  version: row.version,
-                                  duplicateOf: row.checkedBefore!.id,
-                                }),
-                              "Dismissed as a duplicate of the approved claim.",
-                            )
-                          }
-                        >
-                          Link as duplicate
-                        </Button>
-                      )}
-                    </div>
-                  )}
-                </td>
-                <td className="px-3 py-2 align-top">{row.speaker ?? "—"}</td>
-                <td className="max-w-48 px-3 py-2 align-top">
-                  {row.article ? (
-                    <Link className="text-brand-700 underline" href={`/articles/${row.article.id}`}>
-                      {row.article.title}
-                    </Link>
+              ),
+            },
+            "Claim",
+            "Speaker",
+            "Article",
+            "State",
+            "Verdict",
+            "Assignee",
+            { label: "Score", className: "text-right" },
+            { label: "Age", className: "text-right" },
+            "",
+          ]}
+        />
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 && <EmptyRow colSpan={10}>No claims match this view.</EmptyRow>}
+          {rows.map((row, index) => (
+            <tr
+              key={row.id}
+              ref={(el) => {
+                rowRefs.current[index] = el;
+              }}
+              tabIndex={-1}
+              data-testid="queue-row"
+              data-claim-id={row.id}
+              aria-selected={index === active}
+              onFocus={() => setActive(index)}
+              className={index === active ? "bg-brand-50/60 outline-none" : undefined}
+            >
+              <Td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select claim: ${row.text.slice(0, 60)}`}
+                  checked={selected.has(row.id)}
+                  onChange={() => toggle(row.id)}
+                />
+              </Td>
+              <Td className="max-w-md">
+                <Link className="text-slate-900 hover:underline" href={`/claims/${row.id}`}>
+                  {row.headline ? (
+                    <Highlighted text={row.headline} />
+                  ) : row.text.length > 180 ? (
+                    `${row.text.slice(0, 180)}…`
                   ) : (
-                    "—"
+                    row.text
                   )}
-                </td>
-                <td className="px-3 py-2 align-top">
-                  <div className="flex flex-col items-start gap-1">
-                    <Badge tone={CLAIM_STATE_TONES[row.state]}>
-                      {CLAIM_STATE_LABELS[row.state]}
-                    </Badge>
-                    {row.overdue && <Badge tone="danger">Overdue</Badge>}
+                </Link>
+                {row.checkedBefore && (
+                  <div
+                    className="mt-1 flex flex-wrap items-center gap-2"
+                    data-testid="checked-before"
+                  >
+                    <Link href={`/claims/${row.checkedBefore.id}`}>
+                      <Badge tone="warning">
+                        Checked before: {row.checkedBefore.verdict ?? "approved"}
+                      </Badge>
+                    </Link>
+                    {(row.state === "NEW" || row.state === "IN_REVIEW") && (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={pending}
+                        onClick={() =>
+                          run(
+                            () =>
+                              linkAsDuplicate({
+                                claimId: row.id,
+                                version: row.version,
+                                duplicateOf: row.checkedBefore!.id,
+                              }),
+                            { success: "Dismissed as a duplicate of the approved claim." },
+                          )
+                        }
+                      >
+                        Link as duplicate
+                      </Button>
+                    )}
                   </div>
-                </td>
-                <td className="px-3 py-2 align-top">{row.verdict ?? "—"}</td>
-                <td className="px-3 py-2 align-top">{row.assignee ?? "Unassigned"}</td>
-                <td className="px-3 py-2 text-right align-top tabular-nums">
-                  {row.checkworthiness.toFixed(2)}
-                </td>
-                <td className="px-3 py-2 text-right align-top whitespace-nowrap tabular-nums">
-                  {row.age}
-                </td>
-                <td className="px-3 py-2 align-top">
-                  {row.state === "NEW" && (
-                    <Button
-                      size="sm"
-                      disabled={pending}
-                      onClick={() =>
-                        act(
-                          () => takeSelectedClaims({ claims: refs([row.id]) }),
-                          "Claim taken: it is yours to review.",
-                        )
-                      }
-                    >
-                      Take
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                )}
+              </Td>
+              <Td>{row.speaker ?? "—"}</Td>
+              <Td className="max-w-48">
+                {row.article ? (
+                  <Link className="text-brand-700 underline" href={`/articles/${row.article.id}`}>
+                    {row.article.title}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </Td>
+              <Td>
+                <div className="flex flex-col items-start gap-1">
+                  <Badge tone={CLAIM_STATE_TONES[row.state]}>{CLAIM_STATE_LABELS[row.state]}</Badge>
+                  {row.overdue && <Badge tone="danger">Overdue</Badge>}
+                </div>
+              </Td>
+              <Td>{row.verdict ?? "—"}</Td>
+              <Td>{row.assignee ?? "Unassigned"}</Td>
+              <Td className="text-right tabular-nums">{row.checkworthiness.toFixed(2)}</Td>
+              <Td className="text-right whitespace-nowrap tabular-nums">{row.age}</Td>
+              <Td>
+                {row.state === "NEW" && (
+                  <Button size="sm" disabled={pending} onClick={() => take([row.id])}>
+                    Take
+                  </Button>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
 
       <Dialog
         open={dialog === "assign"}
@@ -372,67 +307,43 @@ export function QueueTable({
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            act(
+            void run(
               () => assignSelectedClaims({ claims: refs(selected), assigneeId: assignee, dueAt }),
-              `Assigned ${selected.size} claims.`,
+              { ...done, success: ({ assigned }) => `Assigned ${assigned} claims.` },
             );
           }}
         >
           <Field label="Reviewer">
-            {({ id }) => (
-              <Select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-                {assignees.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </Select>
-            )}
+            <Select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              {assignees.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Field label="Due date (optional)">
-            {({ id }) => (
-              <Input id={id} type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
-            )}
+            <Input type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
           </Field>
           <DialogActions onCancel={() => setDialog(null)} submitLabel="Assign" pending={pending} />
         </form>
       </Dialog>
 
-      <Dialog
+      <ReasonDialog
         open={dialog === "dismiss"}
         title={`Dismiss ${selected.size} claims`}
-        onClose={() => setDialog(null)}
-      >
-        <form
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            act(
-              () => dismissSelectedClaims({ claims: refs(selected), reason }),
-              `Dismissed ${selected.size} claims.`,
-            );
-          }}
-        >
-          <Field label="Reason" hint="Not a claim, not check-worthy, a duplicate…">
-            {({ id, describedBy }) => (
-              <Textarea
-                id={id}
-                rows={3}
-                required
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-          <DialogActions
-            onCancel={() => setDialog(null)}
-            submitLabel="Dismiss"
-            pending={pending}
-            danger
-          />
-        </form>
-      </Dialog>
+        hint="Not a claim, not check-worthy, a duplicate…"
+        submitLabel="Dismiss"
+        danger
+        pending={pending}
+        onCancel={() => setDialog(null)}
+        onSubmit={(reason) =>
+          run(() => dismissSelectedClaims({ claims: refs(selected), reason }), {
+            ...done,
+            success: ({ dismissed }) => `Dismissed ${dismissed} claims.`,
+          })
+        }
+      />
 
       <ShortcutHelp
         open={dialog === "help"}

@@ -37,71 +37,56 @@ export function ExportForm({
       <Card title="Which claims">
         <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
           <Field label="State">
-            {({ id }) => (
-              <Select
-                id={id}
-                value={filter.state}
-                onChange={(e) => setFilter({ ...filter, state: e.target.value })}
-              >
-                {states.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            )}
+            <Select
+              value={filter.state}
+              onChange={(e) => setFilter({ ...filter, state: e.target.value })}
+            >
+              {states.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Field label="From">
-            {({ id }) => (
-              <Input
-                id={id}
-                type="date"
-                value={filter.from}
-                onChange={(e) => setFilter({ ...filter, from: e.target.value })}
-              />
-            )}
+            <Input
+              type="date"
+              value={filter.from}
+              onChange={(e) => setFilter({ ...filter, from: e.target.value })}
+            />
           </Field>
           <Field label="To">
-            {({ id }) => (
-              <Input
-                id={id}
-                type="date"
-                value={filter.to}
-                onChange={(e) => setFilter({ ...filter, to: e.target.value })}
-              />
-            )}
+            <Input
+              type="date"
+              value={filter.to}
+              onChange={(e) => setFilter({ ...filter, to: e.target.value })}
+            />
           </Field>
           <Field label="Verdict">
-            {({ id }) => (
-              <Select
-                id={id}
-                value={filter.verdict}
-                onChange={(e) => setFilter({ ...filter, verdict: e.target.value })}
-              >
-                <option value="">Any</option>
-                {verdicts.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.label}
-                  </option>
-                ))}
-              </Select>
-            )}
+            <Select
+              value={filter.verdict}
+              onChange={(e) => setFilter({ ...filter, verdict: e.target.value })}
+            >
+              <option value="">Any</option>
+              {verdicts.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
+            </Select>
           </Field>
           <Field label="Reviewer">
-            {({ id }) => (
-              <Select
-                id={id}
-                value={filter.reviewer}
-                onChange={(e) => setFilter({ ...filter, reviewer: e.target.value })}
-              >
-                <option value="">Anyone</option>
-                {reviewers.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </Select>
-            )}
+            <Select
+              value={filter.reviewer}
+              onChange={(e) => setFilter({ ...filter, reviewer: e.target.value })}
+            >
+              <option value="">Anyone</option>
+              {reviewers.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </Select>
           </Field>
         </div>
         {filter.article && (

@@ -42,7 +42,7 @@ export function EmptyRow({ colSpan, children }: { colSpan: number; children: Rea
 export function TableHead({
   columns,
 }: {
-  columns: Array<string | { label: string; className?: string }>;
+  columns: Array<string | { label: React.ReactNode; className?: string }>;
 }) {
   return (
     <thead className="bg-slate-50">

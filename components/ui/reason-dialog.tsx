@@ -1,0 +1,65 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog, DialogActions } from "./dialog";
+import { Field, Textarea } from "./field";
+
+/**
+ * The one dialog that asks why (return, reopen, dismiss): a required reason, its hint,
+ * and whatever else the caller puts below it. `onSubmit` gets the reason;
+ * the dialog clears it when it closes.
+ */
+export function ReasonDialog({
+  open,
+  title,
+  label = "Reason",
+  hint,
+  error,
+  submitLabel,
+  pending,
+  danger = false,
+  onCancel,
+  onSubmit,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  label?: string;
+  hint?: string;
+  /** The server's message about the reason, if it refused it. */
+  error?: string;
+  submitLabel: string;
+  pending: boolean;
+  danger?: boolean;
+  onCancel: () => void;
+  onSubmit: (reason: string) => void;
+  children?: React.ReactNode;
+}) {
+  const [reason, setReason] = useState("");
+  const close = () => {
+    setReason("");
+    onCancel();
+  };
+  return (
+    <Dialog open={open} title={title} onClose={close}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(reason);
+        }}
+      >
+        <Field label={label} hint={hint} error={error} required>
+          <Textarea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        {children}
+        <DialogActions
+          onCancel={close}
+          submitLabel={submitLabel}
+          pending={pending}
+          danger={danger}
+        />
+      </form>
+    </Dialog>
+  );
+}
