@@ -34,14 +34,44 @@ test("an admin creates a user, who logs in with the one-time password; disabling
   await expect(userPage).toHaveURL(/\/login/);
 });
 
-test("the overview shows the desk's figures and an SVG chart of approvals", async ({
+test("the overview shows the desk's figures, from data the test made, and an SVG chart of approvals", async ({
   page,
+  db,
   makeUser,
+  makeClaim,
 }) => {
+  // A reviewer with more claims in review than anyone else the suite makes, one of them
+  // overdue since before any other test's due date.
+  const reviewer = await makeUser("REVIEWER");
+  const waiting = 30;
+  const overdueText = `Overdue since 2000 (${crypto.randomUUID().slice(0, 8)})`;
+  for (let i = 0; i < waiting; i++) {
+    await makeClaim({ state: "IN_REVIEW", assigneeId: reviewer.id });
+  }
+  const overdue = await makeClaim({ state: "IN_REVIEW", assigneeId: reviewer.id });
+  await db.claim.update({
+    where: { id: overdue.id },
+    data: { text: overdueText, dueAt: new Date("2000-01-03T12:00:00Z") },
+  });
+
   const user = await makeUser("EDITOR");
   await page.goto("/login");
   await logIn(page, user.email, user.password);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+  const perReviewer = page.locator("section").filter({
+    has: page.getByRole("heading", { name: "Waiting per reviewer" }),
+  });
+  await expect(
+    perReviewer.getByRole("listitem").filter({ hasText: reviewer.name }).first(),
+  ).toHaveText(`${reviewer.name}${waiting + 1}`);
+  const overdueList = page.locator("section").filter({
+    has: page.getByRole("heading", { name: "Overdue", exact: true }),
+  });
+  await expect(overdueList.getByRole("listitem").first()).toContainText(overdueText);
+  await expect(overdueList.getByRole("listitem").first()).toContainText(reviewer.name);
+  await expect(overdueList.getByRole("listitem").first()).toContainText("2000");
+
   const chart = page.getByTestId("approvals-chart");
   await expect(chart).toBeVisible();
   await expect(chart.locator("rect")).toHaveCount(30);

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { createPrismaClient } from "@/lib/db";
+import { hashTokenSecret, newTokenSecret } from "@/lib/domain/api-tokens";
 
 type Db = ReturnType<typeof createPrismaClient>;
 
@@ -39,12 +39,12 @@ export function embeddedDatabaseUrl(dataDir: string): string {
 
 /** Stores an API token the way the admin page does (only its hash) and returns the secret. */
 export async function createToken(db: Db, createdById: string, scopes: string[]): Promise<string> {
-  const secret = `cdk_${randomBytes(24).toString("base64url")}`;
+  const secret = newTokenSecret();
   await db.apiToken.create({
     data: {
       name: `e2e ${scopes.join(",") || "no scopes"}`,
       prefix: secret.slice(0, 10),
-      secretHash: createHash("sha256").update(secret).digest("hex"),
+      secretHash: hashTokenSecret(secret),
       scopes,
       createdById,
     },

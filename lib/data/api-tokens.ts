@@ -1,14 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ApiScope } from "@/lib/domain/api-scopes";
+import { hashTokenSecret, newTokenSecret } from "@/lib/domain/api-tokens";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
-
-export function hashTokenSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
-}
 
 /** Creates a token; the secret is returned once and only its hash is stored. */
 export async function createApiToken(
@@ -16,7 +12,7 @@ export async function createApiToken(
   input: { name: string; scopes: ApiScope[] },
 ) {
   if (admin.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins create API tokens.");
-  const secret = `cdk_${randomBytes(24).toString("base64url")}`;
+  const secret = newTokenSecret();
   return prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.create({
       data: {

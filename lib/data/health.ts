@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { requestLog } from "@/lib/request-log";
 
 export interface DatabaseHealth {
   ok: boolean;
@@ -18,8 +19,9 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
       latencyMs: Math.round(performance.now() - started),
       migrations: Number(rows[0]?.count ?? 0),
     };
-  } catch {
-    // The reason stays in the server log; the public endpoint only says it is down.
+  } catch (error) {
+    // The reason goes to the server log; the public endpoint only says it is down.
+    (await requestLog()).warn({ err: error }, "health check: the database did not answer");
     return { ok: false, latencyMs: Math.round(performance.now() - started), error: "unreachable" };
   }
 }

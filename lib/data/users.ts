@@ -43,7 +43,7 @@ export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({ where: { email } });
 }
 
-/** Ends every session of a user (logout, disable, role change, password reset). */
+/** Ends every session of a user (logout, disable, password reset). */
 export async function invalidateSessions(userId: string): Promise<void> {
   await prisma.user.updateMany({
     where: { id: userId },
