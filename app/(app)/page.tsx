@@ -68,8 +68,11 @@ export default async function OverviewPage() {
         </div>
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <dt className="text-xs font-medium text-slate-600">Overdue claims</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-red-700">
-            {desk.overdue.length}
+          <dd
+            className={`mt-1 text-2xl font-semibold tabular-nums ${desk.overdueCount > 0 ? "text-red-700" : ""}`}
+            data-testid="overdue-count"
+          >
+            {desk.overdueCount}
           </dd>
         </div>
       </dl>

@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/components/ui/format";
+import { CLAIM_STATE_LABELS, type ClaimState } from "@/lib/domain/claims";
 
 const ACTIONS: Record<string, string> = {
   "claim.create": "added the claim",
@@ -38,6 +39,9 @@ const FIELD_LABELS: Record<string, string> = {
 
 function show(value: unknown, names: Record<string, string>): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string" && value in CLAIM_STATE_LABELS) {
+    return CLAIM_STATE_LABELS[value as ClaimState];
+  }
   if (Array.isArray(value)) {
     return value.length === 0
       ? "none"
@@ -78,8 +82,10 @@ export function ClaimHistory({
       {events.map((event) => {
         const before = (event.before ?? {}) as Record<string, unknown>;
         const after = (event.after ?? {}) as Record<string, unknown>;
+        // Fields that changed; one recorded but unchanged (the verdict a submission carries)
+        // is not a change to list.
         const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-          (f) => FIELD_LABELS[f],
+          (f) => FIELD_LABELS[f] && JSON.stringify(before[f]) !== JSON.stringify(after[f]),
         );
         return (
           <li
@@ -92,6 +98,9 @@ export function ClaimHistory({
               {ACTIONS[event.action] ?? event.action}
               <span className="text-slate-600"> · {formatDateTime(event.at)}</span>
             </p>
+            {fields.length === 0 && event.action === "claim.review" && (
+              <p className="mt-1 text-slate-600">No field changed.</p>
+            )}
             {fields.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-slate-700">
                 {fields.map((field) => (

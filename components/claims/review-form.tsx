@@ -118,6 +118,8 @@ export function ReviewForm({
   return (
     <form
       aria-label="Review"
+      // The server's messages name each problem and its evidence item; no browser bubbles.
+      noValidate
       className="space-y-6"
       onSubmit={(e) => {
         e.preventDefault();
@@ -206,7 +208,10 @@ export function ReviewForm({
 
       <fieldset disabled={!editable} className="space-y-4">
         <legend className="text-sm font-semibold text-slate-800">Status</legend>
-        <Field label="Proposed verdict" error={fieldError("verdictId")}>
+        <Field
+          label={state === "APPROVED" ? "Verdict" : "Proposed verdict"}
+          error={fieldError("verdictId")}
+        >
           <Select value={values.verdictId} onChange={(e) => set("verdictId", e.target.value)}>
             <option value="">Not decided</option>
             {verdicts.map((v) => (

@@ -118,7 +118,10 @@ export async function reopenClaim(
         }),
         note: { reason: input.reason },
         // The verdict stays (the reviewer starts from it); the history shows what was approved.
-        afterWrite: async (claim) => ({ before: { verdictId: claim.verdictId } }),
+        afterWrite: async (claim) => ({
+          before: { verdictId: claim.verdictId },
+          after: { verdictId: claim.verdictId },
+        }),
       },
     );
     return { id: input.claimId, version };

@@ -104,7 +104,9 @@ export async function saveReview(
               rationale: input.rationale!,
             },
           });
-          return { after: { reviewId: review.id, verdictId: input.verdictId } };
+          // The verdict submitted is the one just saved: recorded, not a change.
+          const verdictId = input.verdictId ?? null;
+          return { before: { verdictId }, after: { reviewId: review.id, verdictId } };
         },
       },
     );
