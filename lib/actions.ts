@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/data/users";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation/field-errors";
+import { errorSummary, fieldErrors } from "@/lib/validation/field-errors";
 import { inputShapeProblem } from "@/lib/validation/input-shape";
 import { requestLog } from "@/lib/request-log";
 
@@ -29,10 +29,7 @@ export async function runAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
-      const messages = [...new Set(Object.values(errors))];
-      const message =
-        messages.length === 1 ? messages[0]! : `Some fields need attention: ${messages.join("; ")}`;
-      throw new AppError("VALIDATION", message, errors);
+      throw new AppError("VALIDATION", errorSummary(errors), errors);
     }
     const data = await work(user, parsed.data);
     // Every page is rendered per request; this drops the client's cached copies of them.

@@ -65,20 +65,15 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
           );
         }}
       >
-        <Field label="Email" error={errors.email}>
+        <Field label="Email" error={errors.email} required>
           <Input
             type="email"
-            required
             value={form.email}
             onChange={(e) => setForm({ ...form, email: e.target.value })}
           />
         </Field>
-        <Field label="Name" error={errors.name}>
-          <Input
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
+        <Field label="Name" error={errors.name} required>
+          <Input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         </Field>
         <Field label="Role">
           <Select

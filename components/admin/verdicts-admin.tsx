@@ -172,26 +172,17 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
           );
         }}
       >
-        <Field label="Label">
-          <Input
-            required
-            value={form.label}
-            onChange={(e) => setForm({ ...form, label: e.target.value })}
-          />
+        <Field label="Label" required>
+          <Input value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} />
         </Field>
-        <Field label="Key" hint="e.g. half-true">
-          <Input
-            required
-            value={form.key}
-            onChange={(e) => setForm({ ...form, key: e.target.value })}
-          />
+        <Field label="Key" hint="e.g. half-true" required>
+          <Input value={form.key} onChange={(e) => setForm({ ...form, key: e.target.value })} />
         </Field>
-        <Field label="Rating value" hint="ClaimReview: 1 worst … 5 best, 0 none">
+        <Field label="Rating value" hint="ClaimReview: 1 worst … 5 best, 0 none" required>
           <Input
             type="number"
             min={0}
             max={5}
-            required
             value={form.ratingValue}
             onChange={(e) => setForm({ ...form, ratingValue: e.target.value })}
           />

@@ -54,8 +54,12 @@ function PasteForm({ limits }: { limits: ImportLimits }) {
   return (
     <Card title="Paste an article">
       <form key={formKey} action={action} className="space-y-4">
-        <Field label="Title" error={errors.title}>
-          <Input name="title" required defaultValue={values.title} />
+        <Field
+          label="Title"
+          hint="Optional: the first line of the text when left empty."
+          error={errors.title}
+        >
+          <Input name="title" defaultValue={values.title} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Outlet" error={errors.outlet}>
@@ -79,14 +83,9 @@ function PasteForm({ limits }: { limits: ImportLimits }) {
           label="Article text"
           hint={`Up to ${limits.bodyChars.toLocaleString("en")} characters.`}
           error={errors.body}
+          required
         >
-          <Textarea
-            name="body"
-            rows={12}
-            required
-            maxLength={limits.bodyChars}
-            defaultValue={values.body}
-          />
+          <Textarea name="body" rows={12} maxLength={limits.bodyChars} defaultValue={values.body} />
         </Field>
         <Button type="submit" disabled={pending}>
           {pending ? "Queueing…" : "Import article"}

@@ -51,23 +51,21 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && <Alert tone="error">{error}</Alert>}
-      <Field label="Email">
+      <Field label="Email" required>
         <Input
           name="email"
           type="email"
           autoComplete="username"
-          required
           autoFocus
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
       </Field>
-      <Field label="Password">
+      <Field label="Password" required>
         <Input
           name="password"
           type="password"
           autoComplete="current-password"
-          required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />

@@ -47,7 +47,11 @@ export function DecisionButtons({
               Approve
             </Button>
           ))}
-        <Button variant="secondary" disabled={pending} onClick={() => setDialog(true)}>
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => (decide.setMessage(null), setDialog(true))}
+        >
           {mode === "decide" ? "Return…" : "Reopen for correction…"}
         </Button>
       </div>
@@ -61,6 +65,7 @@ export function DecisionButtons({
             : "Shown at the top of the reviewer's form."
         }
         submitLabel={mode === "reopen" ? "Reopen" : "Return"}
+        message={decide.message}
         pending={pending}
         onCancel={() => setDialog(false)}
         onSubmit={(reason) => decide.run({ claimId, version, reason })}

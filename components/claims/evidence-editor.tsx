@@ -96,7 +96,7 @@ export function EvidenceEditor({
               </div>
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field label="URL" error={error(index, "url")}>
+              <Field label="URL" required error={error(index, "url")}>
                 <Input
                   type="url"
                   value={item.url}
@@ -122,7 +122,7 @@ export function EvidenceEditor({
                   onChange={(e) => setEvidence(index, { publisher: e.target.value })}
                 />
               </Field>
-              <Field label="Stance" error={error(index, "stance")}>
+              <Field label="Stance" required error={error(index, "stance")}>
                 <Select
                   value={item.stance}
                   onChange={(e) =>
@@ -135,7 +135,7 @@ export function EvidenceEditor({
                   <option value="CONTEXT">Gives context</option>
                 </Select>
               </Field>
-              <Field label="Source type" error={error(index, "sourceType")}>
+              <Field label="Source type" required error={error(index, "sourceType")}>
                 <Select
                   value={item.sourceType}
                   onChange={(e) =>

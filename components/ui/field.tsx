@@ -38,14 +38,17 @@ export function Field({ label, hint, error, required = false, children }: FieldP
   const ids = { id, describedBy, invalid: Boolean(error), required };
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
+      <div className="flex items-baseline gap-0.5">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {/* Outside the label, so that its name stays the label; the control says "required". */}
         {required && (
-          <span className="ml-0.5 text-red-700" aria-hidden="true">
+          <span className="text-sm text-red-700" aria-hidden="true">
             *
           </span>
         )}
-      </label>
+      </div>
       <FieldContext.Provider value={ids}>
         {typeof children === "function" ? children(ids) : children}
       </FieldContext.Provider>

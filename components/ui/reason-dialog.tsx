@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { Dialog, DialogActions } from "./dialog";
+import { Alert } from "./alert";
 import { Field, Textarea } from "./field";
+import type { ActionMessage } from "./use-action";
 
 /**
  * The one dialog that asks why (return, reopen, dismiss): a required reason, its hint,
@@ -15,6 +17,7 @@ export function ReasonDialog({
   label = "Reason",
   hint,
   error,
+  message,
   submitLabel,
   pending,
   danger = false,
@@ -28,6 +31,8 @@ export function ReasonDialog({
   hint?: string;
   /** The server's message about the reason, if it refused it. */
   error?: string;
+  /** A refusal or failure of the action, shown in the dialog (the page behind is inert). */
+  message?: ActionMessage | null;
   submitLabel: string;
   pending: boolean;
   danger?: boolean;
@@ -49,6 +54,7 @@ export function ReasonDialog({
           onSubmit(reason);
         }}
       >
+        {message?.tone === "error" && <Alert tone="error">{message.text}</Alert>}
         <Field label={label} hint={hint} error={error} required>
           <Textarea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>

@@ -17,7 +17,8 @@ interface Outcome<T> {
 /**
  * Calls server actions the one way a client component does: while one runs `pending` is
  * true; then a refusal becomes `message` (and `fieldErrors`), a success its `success`
- * message, `onSuccess` runs and the page's server data is refreshed. `run` resolves to
+ * message, `onSuccess` runs and the page's server data is refreshed. A request that fails
+ * outright (network, 5xx) is a message too, never the error page. `run` resolves to
  * whether it succeeded. For a component with several actions (a toolbar).
  */
 export function useActionRunner() {
@@ -29,7 +30,19 @@ export function useActionRunner() {
     <T>(call: () => Promise<ActionResult<T>>, outcome: Outcome<T> = {}) =>
       new Promise<boolean>((resolve) => {
         startTransition(async () => {
-          const result = await call();
+          let result: ActionResult<T>;
+          try {
+            result = await call();
+          } catch {
+            // The request itself failed (no network, the server down or failing): say so
+            // here, keep the page and what was typed, instead of the error page.
+            setMessage({
+              tone: "error",
+              text: "The server could not be reached or failed; nothing was changed. Try again in a moment.",
+            });
+            resolve(false);
+            return;
+          }
           if (result.ok) {
             const { success, onSuccess, refresh = true } = outcome;
             setFieldErrors({});

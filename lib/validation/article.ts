@@ -34,13 +34,22 @@ const httpUrl = z
     }
   }, "URL must start with http:// or https://");
 
+/** A title for an article sent without one: its first line of text, cut at a word. */
+export function titleFromBody(body: string): string {
+  const line =
+    body
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
+  if (line.length <= 120) return line;
+  const cut = line.slice(0, 120);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 60))}…`;
+}
+
 export const articleInput = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, "Title is required")
-      .max(500, "Title is too long (at most 500 characters)"),
+    // Optional: an article sent without a title is named by its first line.
+    title: z.string().trim().max(500, "Title is too long (at most 500 characters)").optional(),
     body: z
       .string()
       .max(
@@ -67,6 +76,7 @@ export const articleInput = z
       .optional()
       .transform((v) => v ?? "en"),
   })
+  .transform((value) => ({ ...value, title: value.title || titleFromBody(value.body) }))
   .superRefine((value, ctx) => {
     // Title, outlet and author too: PostgreSQL cannot store a NUL character.
     if (Object.values(value).some((v) => typeof v === "string" && v.includes("\u0000")))

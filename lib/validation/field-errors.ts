@@ -9,3 +9,23 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/**
+ * One message for a refused form: the single problem, or each one; a problem of a list
+ * item names the item ("Evidence 2: Choose primary or secondary").
+ */
+export function errorSummary(errors: Record<string, string>): string {
+  const messages = [
+    ...new Set(
+      Object.entries(errors).map(([key, message]) => {
+        const item = /^(\w+)\.(\d+)\./.exec(key);
+        if (!item) return message;
+        const list = item[1]!.charAt(0).toUpperCase() + item[1]!.slice(1);
+        return `${list} ${Number(item[2]) + 1}: ${message}`;
+      }),
+    ),
+  ];
+  return messages.length === 1
+    ? messages[0]!
+    : `Some fields need attention: ${messages.join("; ")}`;
+}
