@@ -1,13 +1,17 @@
 import Link from "next/link";
 
+/**
+ * Shown where a page calls forbidden(): inside the app's layout, whose <main> holds it, so
+ * it is not a landmark of its own.
+ */
 export default function Forbidden() {
   return (
-    <main className="mx-auto max-w-xl px-4 py-16 text-center">
+    <div className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="mb-2 text-2xl font-semibold">Not allowed</h1>
       <p className="mb-6 text-slate-700">Your role does not give access to this page.</p>
       <Link href="/" className="text-brand-700 underline">
         Back to the overview
       </Link>
-    </main>
+    </div>
   );
 }

@@ -53,6 +53,11 @@ test("the overview shows the desk's figures, from data the test made, and an SVG
     where: { id: overdue.id },
     data: { text: overdueText, dueAt: new Date("2000-01-03T12:00:00Z") },
   });
+  // More overdue claims than the list shows: the count is of them all.
+  for (let i = 0; i < 11; i++) {
+    const late = await makeClaim({ state: "NEW" });
+    await db.claim.update({ where: { id: late.id }, data: { dueAt: new Date("2001-06-01") } });
+  }
 
   const user = await makeUser("EDITOR");
   await page.goto("/login");
@@ -71,6 +76,10 @@ test("the overview shows the desk's figures, from data the test made, and an SVG
   await expect(overdueList.getByRole("listitem").first()).toContainText(overdueText);
   await expect(overdueList.getByRole("listitem").first()).toContainText(reviewer.name);
   await expect(overdueList.getByRole("listitem").first()).toContainText("2000");
+  await expect(overdueList.getByRole("listitem")).toHaveCount(10);
+  const overdueCount = Number(await page.getByTestId("overdue-count").textContent());
+  expect(overdueCount).toBeGreaterThanOrEqual(12);
+  await expect(page.getByTestId("overdue-count")).toHaveClass(/text-red-700/);
 
   const chart = page.getByTestId("approvals-chart");
   await expect(chart).toBeVisible();

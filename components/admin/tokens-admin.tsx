@@ -27,6 +27,7 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiScope[]>(["claims:read", "export:read"]);
   const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
   const { run, pending, message } = useActionRunner();
   return (
     <div className="space-y-6">
@@ -36,7 +37,20 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
           The token, shown only now:{" "}
           <code className="rounded bg-white px-2 py-1 font-mono" data-testid="token-secret">
             {secret}
-          </code>
+          </code>{" "}
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() =>
+              navigator.clipboard.writeText(secret).then(
+                () => setCopied("Copied to the clipboard."),
+                () => setCopied("Could not copy: select the token and copy it by hand."),
+              )
+            }
+          >
+            Copy
+          </Button>
+          {copied && <span className="ml-2 text-slate-700">{copied}</span>}
         </div>
       )}
       <form
@@ -48,13 +62,14 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
             success: "Token created.",
             onSuccess: (data) => {
               setSecret(data.secret);
+              setCopied(null);
               setName("");
             },
           });
         }}
       >
-        <Field label="Name" hint="What uses it, e.g. “website publisher”.">
-          <Input required value={name} onChange={(e) => setName(e.target.value)} />
+        <Field label="Name" hint="What uses it, e.g. “website publisher”." required>
+          <Input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>

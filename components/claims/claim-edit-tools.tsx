@@ -44,7 +44,7 @@ export function ClaimEditTools({
   body: string;
   siblings: Sibling[];
 }) {
-  const { run: runAction, pending, message, fieldErrors: errors } = useActionRunner();
+  const { run: runAction, pending, message, setMessage, fieldErrors: errors } = useActionRunner();
   const [start, setStart] = useState(claim.start);
   const [end, setEnd] = useState(claim.end);
   const points = splitPoints(body, claim.start, claim.end);
@@ -83,9 +83,14 @@ export function ClaimEditTools({
             />
           </Field>
         </div>
-        <p className="rounded bg-slate-50 p-2 text-sm text-slate-700" aria-live="polite">
-          {preview ? `“${preview}”` : "The offsets do not select any text."}
-        </p>
+        {/* The text as it stands in the article: its own quotation marks, none added. */}
+        <blockquote
+          className="rounded border-l-4 border-slate-300 bg-slate-50 p-2 text-sm text-slate-700"
+          aria-live="polite"
+          data-testid="span-preview"
+        >
+          {preview || "The offsets do not select any text."}
+        </blockquote>
         <Button
           variant="secondary"
           size="sm"
@@ -172,7 +177,12 @@ export function ClaimEditTools({
       )}
 
       <section className="border-t border-slate-200 pt-4">
-        <Button variant="danger" size="sm" onClick={() => setDismissOpen(true)} disabled={pending}>
+        <Button
+          variant="danger"
+          size="sm"
+          onClick={() => (setMessage(null), setDismissOpen(true))}
+          disabled={pending}
+        >
           Dismiss claim…
         </Button>
         <ReasonDialog
@@ -182,6 +192,7 @@ export function ClaimEditTools({
           submitLabel="Dismiss"
           danger
           error={errors.reason}
+          message={message}
           pending={pending}
           onCancel={() => setDismissOpen(false)}
           onSubmit={(reason) =>

@@ -52,9 +52,12 @@ export function QueueTable({
   rows,
   canAssign,
   assignees,
+  showArticle = true,
 }: {
   rows: QueueRow[];
   canAssign: boolean;
+  /** Off when the queue shows one article's claims: its title is above the table. */
+  showArticle?: boolean;
   assignees: Array<{ id: string; name: string }>;
 }) {
   const router = useRouter();
@@ -63,7 +66,7 @@ export function QueueTable({
   const [dialog, setDialog] = useState<"assign" | "dismiss" | "help" | null>(null);
   const [assignee, setAssignee] = useState(assignees[0]?.id ?? "");
   const [dueAt, setDueAt] = useState("");
-  const { run, pending, message } = useActionRunner();
+  const { run, pending, message, setMessage } = useActionRunner();
   const rowRefs = useRef<Array<HTMLTableRowElement | null>>([]);
   // True once hydrated, i.e. once the keyboard handlers are live.
   const ready = useSyncExternalStore(
@@ -160,7 +163,7 @@ export function QueueTable({
           size="sm"
           variant="secondary"
           disabled={pending || selected.size === 0}
-          onClick={() => setDialog("dismiss")}
+          onClick={() => (setMessage(null), setDialog("dismiss"))}
         >
           Dismiss…
         </Button>
@@ -191,7 +194,7 @@ export function QueueTable({
             },
             "Claim",
             "Speaker",
-            "Article",
+            ...(showArticle ? ["Article"] : []),
             "State",
             "Verdict",
             "Assignee",
@@ -201,7 +204,9 @@ export function QueueTable({
           ]}
         />
         <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 && <EmptyRow colSpan={10}>No claims match this view.</EmptyRow>}
+          {rows.length === 0 && (
+            <EmptyRow colSpan={showArticle ? 10 : 9}>No claims match this view.</EmptyRow>
+          )}
           {rows.map((row, index) => (
             <tr
               key={row.id}
@@ -267,15 +272,20 @@ export function QueueTable({
                 )}
               </Td>
               <Td>{row.speaker ?? "—"}</Td>
-              <Td className="max-w-48">
-                {row.article ? (
-                  <Link className="text-brand-700 underline" href={`/articles/${row.article.id}`}>
-                    {row.article.title}
-                  </Link>
-                ) : (
-                  "—"
-                )}
-              </Td>
+              {showArticle && (
+                <Td className="max-w-48">
+                  {row.article ? (
+                    <Link
+                      className="line-clamp-2 text-brand-700 underline"
+                      href={`/articles/${row.article.id}`}
+                    >
+                      {row.article.title}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
+              )}
               <Td>
                 <div className="flex flex-col items-start gap-1">
                   <Badge tone={CLAIM_STATE_TONES[row.state]}>{CLAIM_STATE_LABELS[row.state]}</Badge>
@@ -335,6 +345,7 @@ export function QueueTable({
         hint="Not a claim, not check-worthy, a duplicate…"
         submitLabel="Dismiss"
         danger
+        message={message}
         pending={pending}
         onCancel={() => setDialog(null)}
         onSubmit={(reason) =>

@@ -11,7 +11,14 @@ interface SimilarClaim {
   state: ClaimState;
   verdict: string | null;
   score: number;
+  articleId: string | null;
+  articleTitle: string | null;
+  createdAt: string;
+  approvedAt: string | null;
+  reviewer: string | null;
 }
+
+const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 type Loaded =
   { status: "loading" } | { status: "error" } | { status: "done"; claims: SimilarClaim[] };
@@ -65,9 +72,24 @@ export function SimilarClaims({ claimId }: { claimId: string }) {
               {Math.round(c.score * 100)}% alike
             </span>
           </div>
-          <Link className="text-slate-900 hover:underline" href={`/claims/${c.id}`}>
+          <Link className="text-brand-700 underline hover:text-brand-900" href={`/claims/${c.id}`}>
             {c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}
           </Link>
+          <p className="mt-1 text-xs text-slate-600">
+            {c.articleTitle ? (
+              <>
+                in{" "}
+                <Link className="underline" href={`/articles/${c.articleId}`}>
+                  {c.articleTitle}
+                </Link>
+                {", "}
+              </>
+            ) : null}
+            {c.approvedAt
+              ? `approved ${day.format(new Date(c.approvedAt))}`
+              : `logged ${day.format(new Date(c.createdAt))}`}
+            {c.reviewer ? `, reviewed by ${c.reviewer}` : ""}
+          </p>
         </li>
       ))}
     </ol>

@@ -21,6 +21,13 @@ export interface SimilarClaim {
   state: ClaimState;
   verdict: string | null;
   score: number;
+  articleId: string | null;
+  articleTitle: string | null;
+  /** When it was logged, and when approved (null unless approved). */
+  createdAt: Date;
+  approvedAt: Date | null;
+  /** Who submitted its latest verdict. */
+  reviewer: string | null;
 }
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -54,8 +61,15 @@ export function similarSql(
   }: { threshold: number; exclude: string[]; approvedOnly: boolean; limit: number },
 ): Prisma.Sql {
   // Candidates share a MinHash band (GIN index); trigram similarity ranks the few found.
+  // The best few, then what a reviewer weighs of each: article, dates, verdict, reviewer.
   return Prisma.sql`
-    SELECT n.id, n.text, n.state::text AS state, v.label AS verdict, n.score
+    SELECT t.id, t.text, t.state, v.label AS verdict, t.score,
+           a.id AS "articleId", a.title AS "articleTitle", full_claim."createdAt",
+           full_claim."approvedAt",
+           (SELECT u.name FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
+             WHERE r."claimId" = t.id ORDER BY r."submittedAt" DESC LIMIT 1) AS reviewer
+    FROM (
+    SELECT n.id, n.text, n.state::text AS state, n."verdictId", n.score
     FROM (
       SELECT c.id, c.text, c.state, c."verdictId", similarity(c."matchText", ${text}) AS score
       FROM (
@@ -73,10 +87,14 @@ export function similarSql(
         LIMIT ${CANDIDATE_LIMIT}
       ) c
     ) n
-    LEFT JOIN "Verdict" v ON v.id = n."verdictId"
     WHERE n.score >= ${threshold}
     ORDER BY n.score DESC, n.id
-    LIMIT ${limit}`;
+    LIMIT ${limit}
+    ) t
+    JOIN "Claim" full_claim ON full_claim.id = t.id
+    LEFT JOIN "Article" a ON a.id = full_claim."articleId"
+    LEFT JOIN "Verdict" v ON v.id = t."verdictId"
+    ORDER BY t.score DESC, t.id`;
 }
 
 /** Earlier claims that say nearly the same as this one, best first. */

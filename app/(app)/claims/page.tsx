@@ -69,6 +69,7 @@ export default async function ClaimsPage({
       <QueueFilters query={query} verdicts={verdicts} users={users} articleTitle={articleTitle} />
       <QueueTable
         canAssign={hasRole(user.role, "EDITOR")}
+        showArticle={!query.article}
         assignees={users}
         rows={rows.map((r) => ({
           id: r.id,

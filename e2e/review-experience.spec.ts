@@ -1,0 +1,219 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, logIn, test, type TestUser } from "./fixtures";
+
+/** Where a newcomer stumbled (issue: the review experience), each point as they see it. */
+
+async function session(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return page;
+}
+
+test("the history names states in words, lists only what changed, and a submission does not re-log the verdict", async ({
+  browser,
+  makeUser,
+  makeClaim,
+}) => {
+  const reviewer = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  const page = await session(browser, reviewer);
+  await page.goto(`/claims/${claim.id}`);
+  await page.getByRole("button", { name: "Take this claim" }).click();
+  const review = page.getByRole("form", { name: "Review" });
+  await expect(review.getByLabel("Rationale")).toBeEnabled();
+  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
+  await review.getByLabel("Rationale").fill("The published budget shows a smaller figure.");
+  await review.getByRole("button", { name: "Add evidence" }).click();
+  const item = review.getByRole("listitem", { name: "Evidence 1" });
+  await item.getByLabel("URL", { exact: true }).fill("https://example.org/budget");
+  await item.getByLabel("Stance").selectOption("REFUTES");
+  await item.getByLabel("Source type").selectOption("PRIMARY");
+  await review.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(review.getByText("Saved.", { exact: true })).toBeVisible();
+  // A save with nothing changed, then the submission.
+  await review.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(review.getByText("Saved.", { exact: true })).toBeVisible();
+  await review.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(review.getByText("Submitted for approval.")).toBeVisible();
+
+  await page.getByRole("tab", { name: /History/ }).click();
+  const events = page.getByTestId("history-event");
+  const submitted = events.filter({ hasText: "submitted it for approval" });
+  await expect(submitted).toContainText("state: In review → Submitted");
+  await expect(submitted).not.toContainText("proposed verdict");
+  await expect(events.filter({ hasText: "saved the review" }).nth(1)).toContainText(
+    "No field changed.",
+  );
+  await expect(page.getByTestId("claim-history")).not.toContainText("IN_REVIEW");
+});
+
+test("an evidence item without a source type is refused on submit with the item named, and its required fields are marked", async ({
+  browser,
+  makeUser,
+  makeClaim,
+}) => {
+  const reviewer = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  const page = await session(browser, reviewer);
+  await page.goto(`/claims/${claim.id}`);
+  await page.getByRole("button", { name: "Take this claim" }).click();
+  const review = page.getByRole("form", { name: "Review" });
+  await expect(review.getByLabel("Rationale")).toBeEnabled();
+  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
+  await review.getByLabel("Rationale").fill("The published budget shows a smaller figure.");
+  await review.getByRole("button", { name: "Add evidence" }).click();
+  const item = review.getByRole("listitem", { name: "Evidence 1" });
+  await item.getByLabel("URL", { exact: true }).fill("https://example.org/budget");
+  await item.getByLabel("Stance").selectOption("REFUTES");
+  for (const label of ["URL", "Stance", "Source type"]) {
+    await expect(item.getByLabel(label, { exact: true })).toHaveAttribute("required", "");
+  }
+  await review.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(review.getByRole("alert")).toContainText("Evidence 1: Choose primary or secondary");
+  await expect(item.getByLabel("Source type")).toHaveAttribute("aria-invalid", "true");
+  // Nothing typed was lost.
+  await expect(review.getByLabel("Rationale")).toHaveValue(
+    "The published budget shows a smaller figure.",
+  );
+});
+
+test("an approved claim's verdict is labelled as the verdict, not a proposal", async ({
+  page,
+  makeUser,
+  makeClaim,
+}) => {
+  const editor = await makeUser("EDITOR");
+  const claim = await makeClaim({ state: "APPROVED" });
+  await page.goto("/login");
+  await logIn(page, editor.email, editor.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims/${claim.id}`);
+  const review = page.getByRole("form", { name: "Review" });
+  await expect(review.getByLabel("Verdict", { exact: true })).toBeVisible();
+  await expect(review.getByLabel("Proposed verdict")).toHaveCount(0);
+});
+
+test("a decision whose request fails says so beside the item, and the page stays", async ({
+  browser,
+  makeUser,
+  makeClaim,
+}) => {
+  const reviewer = await makeUser("REVIEWER");
+  const editor = await makeUser("EDITOR");
+  const claim = await makeClaim({ state: "SUBMITTED", assigneeId: reviewer.id });
+  const page = await session(browser, editor);
+  await page.goto(`/claims/${claim.id}`);
+  // The server action's request dies on the way (the server down, a proxy failing).
+  await page.route("**/*", (route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"]
+      ? route.abort("failed")
+      : route.continue(),
+  );
+  await page.getByRole("button", { name: "Return…" }).click();
+  await page.getByRole("dialog").getByLabel("Reason").fill("Needs a primary source.");
+  await page.getByRole("dialog").getByRole("button", { name: "Return" }).click();
+  await expect(
+    page.getByRole("dialog").getByRole("alert").filter({ hasText: "could not be reached" }),
+  ).toBeVisible();
+  await expect(page.getByText("This page couldn’t load")).toHaveCount(0);
+  await expect(page.getByTestId("claim-text")).toBeVisible();
+});
+
+test("pasting an article without a title names it by its first line", async ({
+  page,
+  makeUser,
+}) => {
+  const user = await makeUser("REVIEWER");
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto("/articles/import");
+  const first = `Council votes on the bridge ${crypto.randomUUID().slice(0, 8)}`;
+  await page
+    .getByLabel("Article text")
+    .fill(`${first}\n\nThe mayor said the bridge cost $4 million.`);
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 1 article" })).toBeVisible();
+  await expect(page.getByRole("link", { name: first })).toBeVisible();
+});
+
+test("the span preview shows the article's text as it is, with no quotation marks added", async ({
+  page,
+  makeUser,
+  makeClaim,
+}) => {
+  const user = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims/${claim.id}`);
+  const text = (await page.getByTestId("claim-text").textContent())!.trim();
+  await expect(page.getByTestId("span-preview")).toHaveText(text);
+});
+
+test("small things: a favicon, one main landmark on Not allowed, a copy button for a new token", async ({
+  browser,
+  page,
+  makeUser,
+}) => {
+  expect((await page.request.get("/favicon.ico")).status()).toBe(200);
+
+  const reviewer = await makeUser("REVIEWER");
+  await page.goto("/login");
+  await logIn(page, reviewer.email, reviewer.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+
+  const admin = await makeUser("ADMIN");
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const adminPage = await context.newPage();
+  await adminPage.goto("/login");
+  await logIn(adminPage, admin.email, admin.password);
+  await expect(adminPage.getByTestId("current-user")).toBeVisible();
+  await adminPage.goto("/admin/tokens");
+  await adminPage.getByLabel("Name").fill("copy test");
+  await adminPage.getByRole("button", { name: "Create token" }).click();
+  const secret = (await adminPage.getByTestId("token-secret").textContent())!.trim();
+  await adminPage.getByRole("button", { name: "Copy" }).click();
+  await expect(adminPage.getByText("Copied to the clipboard.")).toBeVisible();
+  expect(await adminPage.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+});
+
+test("the queue fits 1280 px: the sort is readable, and a queue of one article does not repeat its title", async ({
+  page,
+  makeUser,
+  makeClaim,
+  db,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const user = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  const { articleId } = await db.claim.findUniqueOrThrow({
+    where: { id: claim.id },
+    select: { articleId: true },
+  });
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims?article=${articleId}`);
+  const sort = page.getByLabel("Sort");
+  const fits = await sort.evaluate((el: HTMLSelectElement) => {
+    const probe = document.createElement("span");
+    probe.style.cssText = getComputedStyle(el).font;
+    probe.style.font = getComputedStyle(el).font;
+    probe.textContent = el.options[el.selectedIndex]!.text;
+    document.body.append(probe);
+    const needed = probe.getBoundingClientRect().width;
+    probe.remove();
+    return needed + 24 <= el.clientWidth;
+  });
+  expect(fits).toBe(true);
+  await expect(page.getByRole("columnheader", { name: "Article", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "Claim", exact: true })).toBeVisible();
+});
