@@ -217,3 +217,77 @@ test("the queue fits 1280 px: the sort is readable, and a queue of one article d
   await expect(page.getByRole("columnheader", { name: "Article", exact: true })).toHaveCount(0);
   await expect(page.getByRole("columnheader", { name: "Claim", exact: true })).toBeVisible();
 });
+
+test("the claim as reviewed: what is claimed without its attribution, a short form with its counter, and ClaimReview uses it", async ({
+  browser,
+  makeUser,
+  makeClaim,
+  db,
+}) => {
+  const reviewer = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  await db.claim.update({
+    where: { id: claim.id },
+    data: {
+      text: '"The budget fell by a third," the minister told reporters.',
+      content: '"The budget fell by a third,"',
+    },
+  });
+  const page = await session(browser, reviewer);
+  await page.goto(`/claims/${claim.id}`);
+  await page.getByRole("button", { name: "Take this claim" }).click();
+  const review = page.getByRole("form", { name: "Review" });
+  await expect(review.getByTestId("claim-content")).toHaveText('"The budget fell by a third,"');
+  await review.getByLabel("Short form").fill("Budget cut by a third");
+  await expect(review.getByText("21 / 75")).toBeVisible();
+  await review.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(review.getByText("Saved.", { exact: true })).toBeVisible();
+
+  const { articleId } = await db.claim.findUniqueOrThrow({
+    where: { id: claim.id },
+    select: { articleId: true },
+  });
+  const editor = await makeUser("EDITOR");
+  const e = await session(browser, editor);
+  const exported = (await (
+    await e.request.get(`/api/v1/export.claimreview.json?state=ALL&article=${articleId}`)
+  ).json()) as Array<{ claimReviewed: string; url: string }>;
+  expect(exported.map((r) => r.claimReviewed)).toEqual(["Budget cut by a third"]);
+  const json = (await (
+    await e.request.get(`/api/v1/export.json?state=ALL&article=${articleId}`)
+  ).json()) as Array<{ text: string; content: string; shortText: string }>;
+  expect(json[0]).toMatchObject({
+    text: '"The budget fell by a third," the minister told reporters.',
+    content: '"The budget fell by a third,"',
+    shortText: "Budget cut by a third",
+  });
+});
+
+test("the export page says before download what the export will warn about, with links to fix each", async ({
+  page,
+  makeUser,
+  makeClaim,
+  db,
+}) => {
+  const editor = await makeUser("EDITOR");
+  const claim = await makeClaim({ state: "APPROVED" });
+  const long = `The council spent four million on the bridge, twice what it said (${crypto.randomUUID()}).`;
+  await db.claim.update({ where: { id: claim.id }, data: { text: long, claimantName: null } });
+  const { articleId } = await db.claim.findUniqueOrThrow({
+    where: { id: claim.id },
+    select: { articleId: true },
+  });
+  await page.goto("/login");
+  await logIn(page, editor.email, editor.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/export?state=APPROVED&article=${articleId}`);
+  const warnings = page.getByTestId("export-warnings");
+  await expect(warnings.locator('[data-warning="tooLong"]')).toContainText(
+    "1 claim is longer than 75 characters and has no short form",
+  );
+  await expect(warnings.locator('[data-warning="noClaimant"]')).toContainText(
+    "1 claim has no claimant",
+  );
+  await warnings.locator('[data-warning="tooLong"]').getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`));
+});

@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
 };
 
 const FIELD_LABELS: Record<string, string> = {
+  shortText: "short form",
+  content: "what is claimed",
   claimantName: "claimant",
   claimantRole: "role",
   claimantType: "claimant type",

@@ -8,9 +8,11 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ShortcutHelp } from "@/components/claims/shortcut-help";
 import { EvidenceEditor, type EvidenceValues } from "@/components/claims/evidence-editor";
 import { useActionRunner } from "@/components/ui/use-action";
+import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
 import { useShortcuts } from "@/components/ui/use-shortcuts";
 
 export interface ReviewValues {
+  shortText: string;
   claimantName: string;
   claimantRole: string;
   claimantType: string;
@@ -37,6 +39,7 @@ export function ReviewForm({
   canTake,
   initial,
   verdicts,
+  content,
 }: {
   claimId: string;
   version: number;
@@ -45,6 +48,8 @@ export function ReviewForm({
   canTake: boolean;
   initial: ReviewValues;
   verdicts: Array<{ id: string; label: string }>;
+  /** What is claimed: the statement without its attribution. */
+  content: string;
 }) {
   const [values, setValues] = useState(initial);
   const [savedVersion, setSavedVersion] = useState(version);
@@ -144,6 +149,23 @@ export function ReviewForm({
         </Button>
       )}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <fieldset disabled={!editable} className="space-y-3">
+        <legend className="text-sm font-semibold text-slate-800">The claim</legend>
+        <div>
+          <p className="text-sm font-medium text-slate-800">What is claimed</p>
+          <p className="text-sm text-slate-700" data-testid="claim-content">
+            {content}
+          </p>
+        </div>
+        <Field
+          label="Short form"
+          hint={`For ClaimReview and other sites: what is claimed in at most ${SHORT_CLAIM_LIMIT} characters. ${values.shortText.length} / ${SHORT_CLAIM_LIMIT}${values.shortText.length > SHORT_CLAIM_LIMIT ? " — longer than Google's guidance" : ""}.`}
+          error={fieldError("shortText")}
+        >
+          <Input value={values.shortText} onChange={(e) => set("shortText", e.target.value)} />
+        </Field>
+      </fieldset>
+
       <fieldset disabled={!editable} className="space-y-4">
         <legend className="text-sm font-semibold text-slate-800">Source</legend>
         <div className="grid gap-4 sm:grid-cols-2">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/page-header";
 import { Field, Input, Select } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
@@ -32,6 +33,11 @@ export function ExportForm({
     article: initial.article ?? "",
   });
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== "")).toString();
+  // The address follows the filter, so the page's warnings are those of this export.
+  const router = useRouter();
+  useEffect(() => {
+    router.replace(`/export${query ? `?${query}` : ""}`, { scroll: false });
+  }, [query, router]);
   return (
     <div className="space-y-6">
       <Card title="Which claims">

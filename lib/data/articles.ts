@@ -207,6 +207,10 @@ export function extractedFields(
 ) {
   const speaker = claim.speakerRef === null ? null : speakers[claim.speakerRef]!;
   return {
+    // The statement within the span (its offsets are the body's, like the span's).
+    content: claim.text.slice(claim.content.start - claim.start, claim.content.end - claim.start),
+    contentStart: claim.content.start,
+    contentEnd: claim.content.end,
     speakerId: claim.speakerRef === null ? null : speakerIds[claim.speakerRef]!,
     speakerStart: claim.speaker?.start ?? null,
     speakerEnd: claim.speaker?.end ?? null,

@@ -16,6 +16,8 @@ type Span = { start: number; end: number };
 /** What span edits read of a claim beyond the writer's facts: its article and attribution. */
 const SPAN_SELECT = {
   articleId: true,
+  contentStart: true,
+  contentEnd: true,
   cueStart: true,
   cueEnd: true,
   speakerStart: true,
@@ -30,15 +32,30 @@ export function tidySpan(body: string, start: number, end: number): Span {
   return { start, end };
 }
 
-type Attribution = { cueStart: number | null; cueEnd: number | null } & {
+type Attribution = {
+  cueStart: number | null;
+  cueEnd: number | null;
   speakerStart: number | null;
   speakerEnd: number | null;
+  contentStart: number | null;
+  contentEnd: number | null;
 };
 
-/** A span's fields: text, selector, match text, and the score of its content. */
+/**
+ * A span's fields: text, selector, match text, its content and the content's score. The
+ * content is what it was where it still lies inside the new span, else the whole span.
+ */
 function spanData(body: string, span: Span, attribution?: Attribution) {
   const selector = quoteSelector(body, span.start, span.end);
   const text = body.slice(span.start, span.end);
+  const old =
+    attribution?.contentStart != null && attribution.contentEnd != null
+      ? {
+          start: Math.max(attribution.contentStart, span.start),
+          end: Math.min(attribution.contentEnd, span.end),
+        }
+      : null;
+  const content = old && old.end - old.start >= 3 ? tidySpan(body, old.start, old.end) : span;
   const parts = attribution
     ? [
         { start: attribution.cueStart, end: attribution.cueEnd },
@@ -52,6 +69,9 @@ function spanData(body: string, span: Span, attribution?: Attribution) {
     quoteExact: selector.exact,
     quotePrefix: selector.prefix,
     quoteSuffix: selector.suffix,
+    content: body.slice(content.start, content.end),
+    contentStart: content.start,
+    contentEnd: content.end,
     checkworthiness: contentCheckworthiness(body, span, parts),
     ...matchFields(text),
   };

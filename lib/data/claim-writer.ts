@@ -23,6 +23,8 @@ const FACTS = {
   text: true,
   start: true,
   end: true,
+  content: true,
+  shortText: true,
 } as const;
 
 type Facts = Prisma.ClaimGetPayload<{ select: typeof FACTS }>;
@@ -39,6 +41,8 @@ const AUDITED = [
   "text",
   "start",
   "end",
+  "content",
+  "shortText",
   "claimantName",
   "claimantRole",
   "claimantType",

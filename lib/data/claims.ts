@@ -7,6 +7,7 @@ export async function getClaimDetail(claimId: string) {
     select: {
       id: true,
       text: true,
+      content: true,
       start: true,
       end: true,
       kind: true,

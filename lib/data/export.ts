@@ -32,6 +32,7 @@ function exportConditions(filter: ExportFilter): Prisma.Sql[] {
 interface ExportSqlRow {
   id: string;
   text: string;
+  content: string | null;
   shortText: string | null;
   kind: ExportClaim["kind"];
   state: ExportClaim["state"];
@@ -66,7 +67,7 @@ interface ExportSqlRow {
  * very same query.
  */
 export const EXPORT_SELECT = `
-    SELECT c.id, c.text, c."shortText", c.kind::text AS kind, c.state::text AS state, c.start, c."end",
+    SELECT c.id, c.text, c.content, c."shortText", c.kind::text AS kind, c.state::text AS state, c.start, c."end",
            c."claimantName", c."claimantRole", c."claimantType"::text AS "claimantType",
            c."appearanceUrl", c."appearanceDate", c."firstAppearanceUrl", c."firstAppearanceDate",
            c.rationale, c."approvedAt", c."correctedAt",
@@ -103,6 +104,7 @@ async function exportBatch(
   return rows.map((row) => ({
     id: row.id,
     text: row.text,
+    content: row.content ?? row.text,
     shortText: row.shortText,
     kind: row.kind,
     state: row.state,
@@ -156,4 +158,64 @@ export async function claimsPageForApi(
   const rows = await exportBatch(exportConditions(filter), after ?? null, limit + 1, appBase);
   const page = rows.slice(0, limit);
   return { data: page, next: rows.length > limit ? page.at(-1)!.id : null };
+}
+
+export type ExportWarningKind = "tooLong" | "noAppearance" | "noClaimant";
+
+export interface ExportWarnings {
+  /** How many claims of the export each warning is about, and the first few of them. */
+  counts: Record<ExportWarningKind, number>;
+  examples: Record<ExportWarningKind, Array<{ id: string; text: string }>>;
+}
+
+/**
+ * What an export of this filter will warn about, before it is downloaded: claims whose
+ * ClaimReview text is over the short-form limit without a short form, claims with no
+ * appearance address (none of their own, no article URL), claims with no claimant.
+ */
+export async function exportWarnings(
+  filter: ExportFilter,
+  shortLimit: number,
+  examples = 10,
+): Promise<ExportWarnings> {
+  const conditions = exportConditions(filter);
+  const where = conditions.length
+    ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<
+    Array<{ kind: ExportWarningKind; count: bigint; examples: Array<{ id: string; text: string }> }>
+  >`
+    WITH scoped AS (
+      SELECT c.id, c.text,
+             c."shortText" IS NULL AND length(coalesce(c.content, c.text)) > ${shortLimit} AS "tooLong",
+             c."appearanceUrl" IS NULL AND a.url IS NULL AS "noAppearance",
+             c."claimantName" IS NULL AND s.name IS NULL AS "noClaimant"
+      FROM "Claim" c
+      LEFT JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "Speaker" s ON s.id = c."speakerId"
+      ${where}
+    ),
+    flagged AS (
+      SELECT kind, id, text, row_number() OVER (PARTITION BY kind ORDER BY id) AS n
+      FROM scoped,
+           LATERAL (VALUES ('tooLong', "tooLong"), ('noAppearance', "noAppearance"),
+                           ('noClaimant', "noClaimant")) AS k(kind, flagged)
+      WHERE k.flagged
+    )
+    SELECT kind, count(*) AS count,
+           coalesce(json_agg(json_build_object('id', id, 'text', left(text, 160)) ORDER BY id)
+                    FILTER (WHERE n <= ${examples}), '[]'::json) AS examples
+    FROM flagged GROUP BY kind`;
+  const kinds: ExportWarningKind[] = ["tooLong", "noAppearance", "noClaimant"];
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  return {
+    counts: Object.fromEntries(kinds.map((k) => [k, Number(byKind.get(k)?.count ?? 0)])) as Record<
+      ExportWarningKind,
+      number
+    >,
+    examples: Object.fromEntries(kinds.map((k) => [k, byKind.get(k)?.examples ?? []])) as Record<
+      ExportWarningKind,
+      Array<{ id: string; text: string }>
+    >,
+  };
 }

@@ -8,6 +8,7 @@ import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
 
 const REVIEW_SELECT = {
+  shortText: true,
   claimantName: true,
   claimantRole: true,
   claimantType: true,

@@ -54,6 +54,7 @@ export const evidenceInput = z.object({
 export const reviewFormInput = z.object({
   claimId: z.uuid(),
   version: z.coerce.number().int().min(1),
+  shortText: optionalText(300, "Short form"),
   claimantName: optionalText(300, "Claimant name"),
   claimantRole: optionalText(300, "Role"),
   claimantType: z

@@ -4,7 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import jsonld from "jsonld";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { exportClaims } from "@/lib/data/export";
+import { exportClaims, exportWarnings } from "@/lib/data/export";
 import { CSV_COLUMNS } from "@/lib/domain/export/csv";
 import { encodeExport } from "@/lib/domain/export/encode";
 import type { ExportFormat } from "@/lib/domain/export/types";
@@ -225,5 +225,41 @@ describe("exports read back with real parsers", () => {
     expect(await count({ reviewer: crypto.randomUUID() })).toBe(0);
     expect(await count({ from: "2024-01-02", to: "2024-01-03" })).toBe(2);
     expect(await count({ state: "ALL" })).toBe(AWKWARD.length + 1);
+  });
+});
+
+describe("what an export will warn about, before it is downloaded", () => {
+  it("counts and lists the claims too long without a short form, without an appearance, without a claimant", async () => {
+    const article = await createArticle(prisma, { title: `Warnings ${crypto.randomUUID()}` });
+    const long =
+      "The council spent four million on the bridge, twice what it said, in 2023 and 2024.";
+    const [tooLong, shortened, noClaimant] = await Promise.all([
+      createClaim(prisma, { articleId: article.id, text: long, state: "APPROVED" }),
+      createClaim(prisma, { articleId: article.id, text: long, state: "APPROVED" }),
+      createClaim(prisma, { articleId: article.id, text: "Taxes rose.", state: "APPROVED" }),
+    ]);
+    await prisma.claim.update({
+      where: { id: shortened.id },
+      data: { shortText: "Bridge cost doubled" },
+    });
+    await prisma.claim.updateMany({
+      where: { id: { in: [tooLong.id, shortened.id] } },
+      data: { claimantName: "The mayor" },
+    });
+    const filter = exportFilter.parse({ state: "APPROVED", article: article.id });
+    const warnings = await exportWarnings(filter, 75);
+    expect(warnings.counts).toEqual({ tooLong: 1, noAppearance: 3, noClaimant: 1 });
+    expect(warnings.examples.tooLong.map((c) => c.id)).toEqual([tooLong.id]);
+    expect(warnings.examples.noClaimant.map((c) => c.id)).toEqual([noClaimant.id]);
+    // The same claims warn when exported.
+    const seen: string[] = [];
+    for await (const _ of encodeExport(
+      "claimreview",
+      exportClaims(filter, "http://app"),
+      PUBLISHER,
+      (w) => seen.push(w),
+    ))
+      void _;
+    expect(seen.filter((w) => w.includes("claimReviewed"))).toHaveLength(1);
   });
 });

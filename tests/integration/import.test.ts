@@ -39,6 +39,15 @@ describe("importing an article", () => {
       );
     }
     expect(new Set(claims.map((c) => c.speaker?.name))).toEqual(new Set(["Maria Costa"]));
+    // What is claimed, apart from who said it: inside the span, without the attribution.
+    for (const claim of claims) {
+      expect(body.slice(claim.contentStart!, claim.contentEnd!)).toBe(claim.content);
+      expect(claim.contentStart!).toBeGreaterThanOrEqual(claim.start!);
+      expect(claim.contentEnd!).toBeLessThanOrEqual(claim.end!);
+    }
+    const quote = claims.find((c) => c.text.includes("turned the corner"))!;
+    expect(quote.content).toContain("We have turned the corner");
+    expect(quote.content).not.toContain("she added");
     const audit = await prisma.auditEvent.findMany({
       where: { entity: "Article", entityId: outcome.articleId },
     });

@@ -6,6 +6,10 @@ import { hasRole } from "@/lib/domain/roles";
 import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportForm } from "@/components/export/export-form";
+import { ExportWarningsCard } from "@/components/export/export-warnings";
+import { exportWarnings } from "@/lib/data/export";
+import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
+import { exportFilter, filterParams } from "@/lib/validation/export";
 
 export const metadata: Metadata = { title: "Export" };
 
@@ -19,7 +23,17 @@ export default async function ExportPage({
   const initial = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : (v ?? "")]),
   );
-  const [verdicts, users] = await Promise.all([listActiveVerdicts(), listAssignableUsers()]);
+  // What the export of the filter in the address will warn about, shown before download.
+  const parsed = exportFilter.safeParse(filterParams(new URLSearchParams(initial)));
+  const filter =
+    parsed.success && (parsed.data.state === "APPROVED" || hasRole(user.role, "EDITOR"))
+      ? parsed.data
+      : null;
+  const [verdicts, users, warnings] = await Promise.all([
+    listActiveVerdicts(),
+    listAssignableUsers(),
+    filter ? exportWarnings(filter, SHORT_CLAIM_LIMIT) : Promise.resolve(null),
+  ]);
   const states = hasRole(user.role, "EDITOR")
     ? [
         ["APPROVED", "Approved"],
@@ -39,6 +53,7 @@ export default async function ExportPage({
         verdicts={verdicts.map((v) => ({ id: v.id, label: v.label }))}
         reviewers={users.map((u) => ({ id: u.id, name: u.name }))}
       />
+      {warnings && <ExportWarningsCard warnings={warnings} limit={SHORT_CLAIM_LIMIT} />}
     </>
   );
 }

@@ -23,10 +23,11 @@ export function toClaimReviewJsonLd(
   publisher: Publisher,
 ): { jsonld: WithContext<ClaimReview>; warnings: string[] } {
   const warnings: string[] = [];
-  const claimReviewed = claim.shortText ?? claim.text;
-  if (!claim.shortText && claim.text.length > SHORT_CLAIM_LIMIT) {
+  // What was claimed, without "— X told reporters": the reviewer's short form, else the content.
+  const claimReviewed = claim.shortText ?? claim.content;
+  if (!claim.shortText && claim.content.length > SHORT_CLAIM_LIMIT) {
     warnings.push(
-      `claim ${claim.id}: claimReviewed is ${claim.text.length} characters; set a short form (at most ${SHORT_CLAIM_LIMIT})`,
+      `claim ${claim.id}: claimReviewed is ${claim.content.length} characters; set a short form (at most ${SHORT_CLAIM_LIMIT})`,
     );
   }
   const author: Person | Organization | undefined = claim.speakerName

@@ -4,6 +4,8 @@ import type { ExportClaim } from "./types";
 export const CSV_COLUMNS = [
   "claim_id",
   "text",
+  "content",
+  "short_form",
   "kind",
   "state",
   "speaker_name",
@@ -50,6 +52,8 @@ export function csvRow(claim: ExportClaim): string {
   const values: Array<string | number | boolean | null> = [
     claim.id,
     claim.text,
+    claim.content,
+    claim.shortText,
     claim.kind,
     claim.state,
     claim.speakerName,

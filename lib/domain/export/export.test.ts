@@ -7,6 +7,7 @@ import type { ExportClaim } from "./types";
 const claim = (over: Partial<ExportClaim> = {}): ExportClaim => ({
   id: "0190a0b0-0000-7000-8000-000000000001",
   text: "Unemployment fell to 3 percent.",
+  content: over.text ?? "Unemployment fell to 3 percent.",
   shortText: null,
   kind: "ASSERTION",
   state: "APPROVED",
@@ -61,6 +62,20 @@ describe("ClaimReview", () => {
     url: "https://desk.example",
     claimUrlTemplate: "https://desk.example/c/{id}",
   };
+
+  it("reviews the claim's content, not its attribution, unless a short form is set", () => {
+    const quoted = claim({
+      text: '"The budget fell by a third," the minister told reporters.',
+      content: "The budget fell by a third,",
+    });
+    expect(toClaimReviewJsonLd(quoted, publisher).jsonld.claimReviewed).toBe(
+      "The budget fell by a third,",
+    );
+    expect(
+      toClaimReviewJsonLd({ ...quoted, shortText: "Budget cut by a third" }, publisher).jsonld
+        .claimReviewed,
+    ).toBe("Budget cut by a third");
+  });
 
   it("warns about a long claimReviewed unless a short form is set", () => {
     const long = "x".repeat(SHORT_CLAIM_LIMIT + 1);

@@ -11,7 +11,13 @@ const instant = z.string().nullable().meta({ format: "date-time" });
 export const exportClaimSchema = z
   .object({
     id: z.uuid(),
-    text: z.string(),
+    text: z.string().meta({
+      description: "The claim's span in the article: speaker, speech verb and statement.",
+    }),
+    content: z.string().meta({
+      description:
+        "What is claimed: the statement without its attribution (the span's text for claims stored before it was recorded).",
+    }),
     shortText: text.meta({ description: "The reviewer's short form, for ClaimReview." }),
     kind: z.enum(["DIRECT_QUOTE", "INDIRECT_QUOTE", "ASSERTION"]),
     state: z.enum(CLAIM_STATES),

@@ -63,6 +63,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     firstAppearanceDate: dateInputValue(review.firstAppearanceDate),
     verdictId: review.verdictId ?? "",
     rationale: review.rationale ?? "",
+    shortText: review.shortText ?? "",
     evidence: review.evidence.map((e) => ({
       key: e.id,
       id: e.id,
@@ -186,6 +187,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                       canTake={allows("take", actor, claim)}
                       initial={initial}
                       verdicts={verdicts}
+                      content={claim.content ?? claim.text}
                     />
                   ),
                 },
