@@ -7,23 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import type { Segment } from "@/lib/domain/highlights";
-
-/** Offset in the article body of a DOM position inside the rendered text. */
-function bodyOffset(container: HTMLElement, node: Node, offset: number): number | null {
-  let element: Node | null = node.nodeType === Node.TEXT_NODE ? node.parentNode : node;
-  while (
-    element &&
-    element !== container &&
-    !(element instanceof HTMLElement && element.dataset.start)
-  ) {
-    element = element.parentNode;
-  }
-  if (!(element instanceof HTMLElement) || !element.dataset.start) return null;
-  const range = document.createRange();
-  range.setStart(element, 0);
-  range.setEnd(node, offset);
-  return Number(element.dataset.start) + range.toString().length;
-}
+import { selectionOffsets } from "./body-offset";
 
 export function ArticleText({
   articleId,
@@ -47,16 +31,7 @@ export function ArticleText({
   });
 
   function readSelection() {
-    const sel = window.getSelection();
-    const root = container.current;
-    if (!sel || sel.isCollapsed || !root || sel.rangeCount === 0) return setSelection(null);
-    const range = sel.getRangeAt(0);
-    if (!root.contains(range.startContainer) || !root.contains(range.endContainer))
-      return setSelection(null);
-    const start = bodyOffset(root, range.startContainer, range.startOffset);
-    const end = bodyOffset(root, range.endContainer, range.endOffset);
-    if (start === null || end === null || end <= start) return setSelection(null);
-    setSelection({ start, end });
+    setSelection(container.current ? selectionOffsets(container.current) : null);
   }
 
   function addClaim() {

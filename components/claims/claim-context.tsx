@@ -55,9 +55,12 @@ export function ClaimContext({
   return (
     <p className="leading-relaxed whitespace-pre-wrap text-slate-700">
       {from > 0 && "… "}
-      {body.slice(from, start)}
-      <mark className="rounded-sm bg-amber-100 text-slate-900">{inner}</mark>
-      {body.slice(end, to)}
+      {/* data-start: where this text begins in the body, so a selection maps to offsets. */}
+      <span data-start={from} data-testid="claim-context-text">
+        {body.slice(from, start)}
+        <mark className="rounded-sm bg-amber-100 text-slate-900">{inner}</mark>
+        {body.slice(end, to)}
+      </span>
       {to < body.length && " …"}
     </p>
   );

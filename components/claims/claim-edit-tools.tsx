@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { useActionRunner } from "@/components/ui/use-action";
+import { selectionOffsets } from "@/components/articles/body-offset";
 import type { ActionResult } from "@/lib/errors";
 
 interface Sibling {
@@ -51,6 +52,7 @@ export function ClaimEditTools({
   const [splitAt, setSplitAt] = useState<number | "">(points[0] ?? "");
   const [mergeWith, setMergeWith] = useState(siblings[0]?.id ?? "");
   const [dismissOpen, setDismissOpen] = useState(false);
+  const [selectionHint, setSelectionHint] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState("");
   const run = <T,>(call: () => Promise<ActionResult<T>>, success: string) =>
     void runAction(call, { success });
@@ -63,26 +65,53 @@ export function ClaimEditTools({
         <h3 id="span-heading" className="text-sm font-semibold text-slate-700">
           Span in the article
         </h3>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Start offset" error={errors.start}>
-            <Input
-              type="number"
-              min={0}
-              max={body.length}
-              value={start}
-              onChange={(e) => setStart(Number(e.target.value))}
-            />
-          </Field>
-          <Field label="End offset" error={errors.end}>
-            <Input
-              type="number"
-              min={0}
-              max={body.length}
-              value={end}
-              onChange={(e) => setEnd(Number(e.target.value))}
-            />
-          </Field>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => {
+              const root = document.querySelector<HTMLElement>(
+                '[data-testid="claim-context-text"]',
+              );
+              const selected = root ? selectionOffsets(root) : null;
+              if (!selected) {
+                setSelectionHint("Select some text in the article above first.");
+                return;
+              }
+              setSelectionHint(null);
+              setStart(selected.start);
+              setEnd(selected.end);
+            }}
+          >
+            Use the text selected in the article
+          </Button>
+          {selectionHint && <span className="text-sm text-slate-600">{selectionHint}</span>}
         </div>
+        <details className="text-sm" open={Boolean(errors.start || errors.end) || undefined}>
+          <summary className="cursor-pointer text-slate-700">Offsets (advanced)</summary>
+          <div className="mt-2">
+            <div className="grid grid-cols-2 gap-3">
+              <Field label="Start offset" error={errors.start}>
+                <Input
+                  type="number"
+                  min={0}
+                  max={body.length}
+                  value={start}
+                  onChange={(e) => setStart(Number(e.target.value))}
+                />
+              </Field>
+              <Field label="End offset" error={errors.end}>
+                <Input
+                  type="number"
+                  min={0}
+                  max={body.length}
+                  value={end}
+                  onChange={(e) => setEnd(Number(e.target.value))}
+                />
+              </Field>
+            </div>
+          </div>
+        </details>
         {/* The text as it stands in the article: its own quotation marks, none added. */}
         <blockquote
           className="rounded border-l-4 border-slate-300 bg-slate-50 p-2 text-sm text-slate-700"
