@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   "claim.approve": "approved the verdict",
   "claim.return": "returned it to the reviewer",
   "claim.reopen": "reopened it for correction",
+  "claim.claimant": "corrected the speaker's name",
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -92,6 +92,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/claims/[claimId]/actions.ts#splitClaimAt": reviewer,
   "app/(app)/claims/[claimId]/actions.ts#mergeClaimWith": reviewer,
   "app/(app)/claims/[claimId]/actions.ts#dismissClaimWithReason": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#correctSpeakerName": reviewer,
   "app/(app)/articles/[articleId]/actions.ts#addClaimFromSelection": reviewer,
   "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,

@@ -29,7 +29,7 @@ export async function getClaimDetail(claimId: string) {
       approvedBy: { select: { name: true } },
       verdict: { select: { label: true } },
       reviews: { orderBy: { submittedAt: "desc" }, take: 1, select: { reviewerId: true } },
-      speaker: { select: { name: true, title: true, aliases: true } },
+      speaker: { select: { id: true, name: true, title: true, aliases: true } },
       article: { select: { id: true, title: true, body: true, outlet: true } },
     },
   });

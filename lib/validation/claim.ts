@@ -52,3 +52,12 @@ export const dismissClaimInput = z.object({
 });
 
 export const linkDuplicateInput = z.object({ claimId: uuid, version, duplicateOf: uuid });
+
+export const renameSpeakerInput = z.object({
+  speakerId: z.uuid(),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Write the speaker's name")
+    .max(300, "The name is too long (at most 300 characters)"),
+});

@@ -319,3 +319,67 @@ describe("one writer for every claim change", () => {
     );
   });
 });
+
+describe("correcting a speaker's name", () => {
+  it("renames the speaker and the claimant of its claims that still carry the old name and this person may edit, audited", async () => {
+    const body = `Vasily Nebezia said the inquiry was biased (${crypto.randomUUID()}). "It is a farce," Nebenzia added.`;
+    const { articleId } = await importArticle(articleInput.parse({ title: "UN", body }), {
+      userId: null,
+    });
+    const speaker = await prisma.speaker.create({
+      data: { articleId, name: `Vasily Nebezia ${crypto.randomUUID().slice(0, 4)}` },
+    });
+    const make = (data: {
+      state?: "NEW" | "IN_REVIEW" | "APPROVED";
+      assigneeId?: string;
+      claimantName?: string;
+    }) =>
+      prisma.claim.create({
+        data: {
+          articleId,
+          text: body.slice(0, 40),
+          speakerId: speaker.id,
+          claimantName: data.claimantName ?? speaker.name,
+          state: data.state ?? "NEW",
+          assigneeId: data.assigneeId ?? null,
+        },
+      });
+    const fresh = await make({});
+    const someoneElses = await make({ state: "IN_REVIEW", assigneeId: otherReviewer.id });
+    const approved = await make({ state: "APPROVED" });
+    const edited = await make({ claimantName: "Ambassador Nebenzia" });
+
+    const name = `Vasily Nebenzia ${crypto.randomUUID().slice(0, 4)}`;
+    const { renameSpeaker } = await import("@/lib/data/speakers");
+    expect(await renameSpeaker(reviewer, { speakerId: speaker.id, name })).toEqual({
+      changed: 1,
+      kept: 2,
+    });
+    const after = async (id: string) =>
+      (await prisma.claim.findUniqueOrThrow({ where: { id } })).claimantName;
+    expect(await after(fresh.id)).toBe(name);
+    expect(await after(someoneElses.id)).toBe(speaker.name);
+    expect(await after(approved.id)).toBe(speaker.name);
+    expect(await after(edited.id)).toBe("Ambassador Nebenzia");
+    expect(await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id } })).toMatchObject({
+      name,
+      aliases: [speaker.name],
+    });
+    expect(await auditFor(speaker.id)).toMatchObject([
+      { action: "speaker.rename", before: { name: speaker.name }, after: { name } },
+    ]);
+    expect((await auditFor(fresh.id)).at(-1)).toMatchObject({
+      action: "claim.claimant",
+      before: { claimantName: speaker.name, version: 1 },
+      after: { claimantName: name, version: 2 },
+    });
+    // An editor's correction reaches a claim in someone else's review too.
+    await prisma.claim.update({ where: { id: someoneElses.id }, data: { claimantName: name } });
+    const again = `${name} Jr`;
+    expect(await renameSpeaker(editor, { speakerId: speaker.id, name: again })).toEqual({
+      changed: 2,
+      kept: 0,
+    });
+    expect(await after(someoneElses.id)).toBe(again);
+  });
+});

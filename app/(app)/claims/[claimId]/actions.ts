@@ -3,10 +3,12 @@
 import { runAction } from "@/lib/actions";
 import { dismissClaim } from "@/lib/data/dismissal";
 import { mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
+import { renameSpeaker } from "@/lib/data/speakers";
 import {
   claimSpanInput,
   dismissClaimInput,
   mergeClaimsInput,
+  renameSpeakerInput,
   splitClaimInput,
 } from "@/lib/validation/claim";
 
@@ -24,4 +26,8 @@ export async function mergeClaimWith(input: unknown) {
 
 export async function dismissClaimWithReason(input: unknown) {
   return runAction("REVIEWER", dismissClaimInput, input, dismissClaim);
+}
+
+export async function correctSpeakerName(input: unknown) {
+  return runAction("REVIEWER", renameSpeakerInput, input, renameSpeaker);
 }

@@ -8,6 +8,7 @@ import { CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, CLAIM_STATE_TONES } from "@/lib/
 import { PageHeader, Card } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ClaimEditTools } from "@/components/claims/claim-edit-tools";
+import { SpeakerName } from "@/components/claims/speaker-name";
 import { ClaimContext } from "@/components/claims/claim-context";
 import { ReviewForm, type ReviewValues } from "@/components/claims/review-form";
 import { ClaimHistory } from "@/components/claims/claim-history";
@@ -115,10 +116,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             </blockquote>
             <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-600">Speaker</dt>
-              <dd data-testid="claim-speaker">
-                {claim.speaker
-                  ? `${claim.speaker.title ? `${claim.speaker.title} ` : ""}${claim.speaker.name}`
-                  : "—"}
+              <dd>
+                <SpeakerName speaker={claim.speaker} />
               </dd>
               <dt className="text-slate-600">Cue</dt>
               <dd>{claim.cueText ?? "—"}</dd>
