@@ -203,15 +203,18 @@ test("the queue fits 1280 px: the sort is readable, and a queue of one article d
   await expect(page.getByTestId("current-user")).toBeVisible();
   await page.goto(`/claims?article=${articleId}`);
   const sort = page.getByLabel("Sort");
+  // The chosen option's text, in the select's font, plus its left padding and the arrow's
+  // room (pr-8), fits inside the select.
   const fits = await sort.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
     const probe = document.createElement("span");
-    probe.style.cssText = getComputedStyle(el).font;
-    probe.style.font = getComputedStyle(el).font;
+    probe.style.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    probe.style.whiteSpace = "nowrap";
     probe.textContent = el.options[el.selectedIndex]!.text;
     document.body.append(probe);
-    const needed = probe.getBoundingClientRect().width;
+    const needed = probe.getBoundingClientRect().width + parseFloat(style.paddingLeft) + 32;
     probe.remove();
-    return needed + 24 <= el.clientWidth;
+    return needed <= el.clientWidth;
   });
   expect(fits).toBe(true);
   await expect(page.getByRole("columnheader", { name: "Article", exact: true })).toHaveCount(0);
@@ -290,4 +293,100 @@ test("the export page says before download what the export will warn about, with
   );
   await warnings.locator('[data-warning="tooLong"]').getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/claims/${claim.id}$`));
+});
+
+test("a reviewer adjusts the span by selecting text in the article, the offsets tucked away", async ({
+  page,
+  makeUser,
+  makeClaim,
+}) => {
+  const user = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims/${claim.id}`);
+  const original = (await page.getByTestId("claim-text").textContent())!.trim();
+  // Select part of the claim as shown in its article.
+  const selected = await page.getByTestId("claim-context-text").evaluate((root) => {
+    const text = root.querySelector("mark")!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 4);
+    range.setEnd(text, 30);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return range.toString();
+  });
+  await page.getByRole("button", { name: "Use the text selected in the article" }).click();
+  await expect(page.getByTestId("span-preview")).toHaveText(selected.trim());
+  await expect(page.getByText("Offsets (advanced)")).toBeVisible();
+  await expect(page.getByLabel("Start offset")).toBeHidden();
+  await page.getByRole("button", { name: "Save span" }).click();
+  await expect(page.getByText("Span saved.")).toBeVisible();
+  await expect(page.getByTestId("claim-text")).toHaveText(selected.trim());
+  expect(selected.trim()).not.toBe(original);
+});
+
+test("a reviewer corrects a misspelled speaker once for the claims of the article, and the history says so", async ({
+  page,
+  makeUser,
+  makeClaim,
+  db,
+}) => {
+  const user = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  const { articleId } = await db.claim.findUniqueOrThrow({
+    where: { id: claim.id },
+    select: { articleId: true },
+  });
+  const misspelled = `Vasily Nebezia ${crypto.randomUUID().slice(0, 4)}`;
+  const speaker = await db.speaker.create({ data: { articleId: articleId!, name: misspelled } });
+  await db.claim.update({
+    where: { id: claim.id },
+    data: { speakerId: speaker.id, claimantName: misspelled },
+  });
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims/${claim.id}`);
+  await expect(page.getByTestId("claim-speaker")).toHaveText(misspelled);
+  await page.getByRole("button", { name: "Correct the name…" }).click();
+  const corrected = misspelled.replace("Nebezia", "Nebenzia");
+  await page.getByRole("dialog").getByLabel("Name").fill(corrected);
+  await page.getByRole("dialog").getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByText("Renamed. 1 claim takes the new name.")).toBeVisible();
+  await expect(page.getByTestId("claim-speaker")).toHaveText(corrected);
+  await expect(
+    page.getByRole("form", { name: "Review" }).getByLabel("Claimant", { exact: true }),
+  ).toHaveValue(corrected);
+  await page.getByRole("tab", { name: /History/ }).click();
+  await expect(
+    page.getByTestId("history-event").filter({ hasText: "corrected the speaker's name" }),
+  ).toContainText(`claimant: ${misspelled} → ${corrected}`);
+});
+
+test("a field reached by keyboard scrolls clear of the sticky Save bar", async ({
+  page,
+  makeUser,
+  makeClaim,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const user = await makeUser("REVIEWER");
+  const claim = await makeClaim({ state: "IN_REVIEW", assigneeId: user.id });
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims/${claim.id}`);
+  const review = page.getByRole("form", { name: "Review" });
+  const field = review.getByLabel("Claimant", { exact: true });
+  await expect(field).toBeEnabled();
+  // Scroll so the field sits under the bar at the bottom of the window, then reach it.
+  await field.evaluate((el) => {
+    window.scrollBy(0, el.getBoundingClientRect().top - (window.innerHeight - 30));
+  });
+  await field.evaluate((el) => (el as HTMLElement).focus());
+  const fieldBox = (await field.boundingBox())!;
+  const barBox = (await review.getByRole("button", { name: "Submit for approval" }).boundingBox())!;
+  expect(fieldBox.y + fieldBox.height).toBeLessThanOrEqual(barBox.y);
 });

@@ -55,8 +55,8 @@ export function QueueFilters({
           />
         </Labeled>
       </div>
-      {/* Columns at least 10rem wide, so that no select cuts its longest option. */}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(10rem,1fr))]">
+      {/* Columns at least 11.5rem wide, so that no select cuts its longest option. */}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))]">
         <Labeled label="State" htmlFor="f-state">
           <select id="f-state" name="state" defaultValue={query.state ?? ""} className={CONTROL}>
             <option value="">Any</option>
