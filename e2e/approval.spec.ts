@@ -1,14 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "@playwright/test";
-import { expect, logIn, test, type TestUser } from "./fixtures";
-
-async function session(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  return page;
-}
+import type { Page } from "@playwright/test";
+import { expect, signedInPage, test } from "./fixtures";
 
 async function fillAndSubmit(page: Page, rationale: string, evidenceUrl: string) {
   const review = page.getByRole("form", { name: "Review" });
@@ -33,13 +25,13 @@ test("submit, return with a reason, fix, resubmit, approve by a second editor: a
   const secondEditor = await makeUser("EDITOR");
   const claim = await makeClaim();
 
-  const r = await session(browser, reviewer);
+  const r = await signedInPage(browser, reviewer);
   await r.goto(`/claims/${claim.id}`);
   await r.getByRole("button", { name: "Take this claim" }).click();
   await expect(r.getByRole("form", { name: "Review" }).getByLabel("Rationale")).toBeEnabled();
   await fillAndSubmit(r, "The council minutes give a lower figure.", "https://example.org/minutes");
 
-  const e = await session(browser, editor);
+  const e = await signedInPage(browser, editor);
   await e.goto("/approvals");
   const item = e.locator(`[data-testid="approval-item"][data-claim-id="${claim.id}"]`);
   await expect(item).toContainText("Proposed: Mostly false");
@@ -62,7 +54,7 @@ test("submit, return with a reason, fix, resubmit, approve by a second editor: a
     "https://example.org/minutes#page=4",
   );
 
-  const s = await session(browser, secondEditor);
+  const s = await signedInPage(browser, secondEditor);
   await s.goto("/approvals");
   const again = s.locator(`[data-testid="approval-item"][data-claim-id="${claim.id}"]`);
   await again.getByRole("button", { name: "Approve" }).click();
@@ -104,7 +96,7 @@ test("an editor cannot approve what they submitted themselves", async ({
 }) => {
   const editor = await makeUser("EDITOR");
   const claim = await makeClaim({ state: "IN_REVIEW", assigneeId: editor.id });
-  const page = await session(browser, editor);
+  const page = await signedInPage(browser, editor);
   await page.goto(`/claims/${claim.id}`);
   await fillAndSubmit(
     page,

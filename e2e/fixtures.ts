@@ -1,19 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
+import { E2E_DATA_DIR } from "../playwright.config";
+import { embeddedDatabaseUrl } from "./support/http";
 import { createClaim, createUser } from "@/seeds/factories";
 import type { Role } from "@/lib/domain/roles";
 
 export { expect };
-
-/** The database of the server under test: the embedded one that `npm start` made for e2e. */
-function e2eDatabaseUrl(): string {
-  const config = JSON.parse(
-    readFileSync(path.resolve(import.meta.dirname, "../.data/e2e/embedded-postgres.json"), "utf8"),
-  ) as { port: number; password: string };
-  return `postgresql://postgres:${encodeURIComponent(config.password)}@127.0.0.1:${config.port}/claimdesk`;
-}
 
 export interface TestUser {
   id: string;
@@ -35,7 +27,7 @@ export const test = base.extend<
   // One database connection per worker, for the factories.
   db: [
     async ({}, provide) => {
-      const prisma = createPrismaClient(e2eDatabaseUrl());
+      const prisma = createPrismaClient(embeddedDatabaseUrl(E2E_DATA_DIR));
       await provide(prisma);
       await prisma.$disconnect();
     },
@@ -54,4 +46,13 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A page of its own (a fresh browser context) signed in as `user`. */
+export async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return page;
 }

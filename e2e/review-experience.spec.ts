@@ -1,25 +1,11 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, logIn, test, type TestUser } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, logIn, signedInPage, test } from "./fixtures";
 
 /** Where a newcomer stumbled (issue: the review experience), each point as they see it. */
 
-async function session(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  return page;
-}
-
-test("the history names states in words, lists only what changed, and a submission does not re-log the verdict", async ({
-  browser,
-  makeUser,
-  makeClaim,
-}) => {
-  const reviewer = await makeUser("REVIEWER");
-  const claim = await makeClaim();
-  const page = await session(browser, reviewer);
-  await page.goto(`/claims/${claim.id}`);
+/** Takes a new claim and fills its review up to the first evidence item's stance. */
+async function takeAndStartReview(page: Page, claimId: string) {
+  await page.goto(`/claims/${claimId}`);
   await page.getByRole("button", { name: "Take this claim" }).click();
   const review = page.getByRole("form", { name: "Review" });
   await expect(review.getByLabel("Rationale")).toBeEnabled();
@@ -29,6 +15,18 @@ test("the history names states in words, lists only what changed, and a submissi
   const item = review.getByRole("listitem", { name: "Evidence 1" });
   await item.getByLabel("URL", { exact: true }).fill("https://example.org/budget");
   await item.getByLabel("Stance").selectOption("REFUTES");
+  return { review, item };
+}
+
+test("the history names states in words, lists only what changed, and a submission does not re-log the verdict", async ({
+  browser,
+  makeUser,
+  makeClaim,
+}) => {
+  const reviewer = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  const page = await signedInPage(browser, reviewer);
+  const { review, item } = await takeAndStartReview(page, claim.id);
   await item.getByLabel("Source type").selectOption("PRIMARY");
   await review.getByRole("button", { name: "Save", exact: true }).click();
   await expect(review.getByText("Saved.", { exact: true })).toBeVisible();
@@ -56,17 +54,8 @@ test("an evidence item without a source type is refused on submit with the item 
 }) => {
   const reviewer = await makeUser("REVIEWER");
   const claim = await makeClaim();
-  const page = await session(browser, reviewer);
-  await page.goto(`/claims/${claim.id}`);
-  await page.getByRole("button", { name: "Take this claim" }).click();
-  const review = page.getByRole("form", { name: "Review" });
-  await expect(review.getByLabel("Rationale")).toBeEnabled();
-  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
-  await review.getByLabel("Rationale").fill("The published budget shows a smaller figure.");
-  await review.getByRole("button", { name: "Add evidence" }).click();
-  const item = review.getByRole("listitem", { name: "Evidence 1" });
-  await item.getByLabel("URL", { exact: true }).fill("https://example.org/budget");
-  await item.getByLabel("Stance").selectOption("REFUTES");
+  const page = await signedInPage(browser, reviewer);
+  const { review, item } = await takeAndStartReview(page, claim.id);
   for (const label of ["URL", "Stance", "Source type"]) {
     await expect(item.getByLabel(label, { exact: true })).toHaveAttribute("required", "");
   }
@@ -103,7 +92,7 @@ test("a decision whose request fails says so beside the item, and the page stays
   const reviewer = await makeUser("REVIEWER");
   const editor = await makeUser("EDITOR");
   const claim = await makeClaim({ state: "SUBMITTED", assigneeId: reviewer.id });
-  const page = await session(browser, editor);
+  const page = await signedInPage(browser, editor);
   await page.goto(`/claims/${claim.id}`);
   // The server action's request dies on the way (the server down, a proxy failing).
   await page.route("**/*", (route) =>
@@ -236,7 +225,7 @@ test("the claim as reviewed: what is claimed without its attribution, a short fo
       content: '"The budget fell by a third,"',
     },
   });
-  const page = await session(browser, reviewer);
+  const page = await signedInPage(browser, reviewer);
   await page.goto(`/claims/${claim.id}`);
   await page.getByRole("button", { name: "Take this claim" }).click();
   const review = page.getByRole("form", { name: "Review" });
@@ -251,7 +240,7 @@ test("the claim as reviewed: what is claimed without its attribution, a short fo
     select: { articleId: true },
   });
   const editor = await makeUser("EDITOR");
-  const e = await session(browser, editor);
+  const e = await signedInPage(browser, editor);
   const exported = (await (
     await e.request.get(`/api/v1/export.claimreview.json?state=ALL&article=${articleId}`)
   ).json()) as Array<{ claimReviewed: string; url: string }>;
