@@ -293,6 +293,7 @@ const FIELDS = [
   "reason", "verdictId", "rationale", "evidence", "start", "end", "at", "otherClaimId",
   "duplicateOfId", "assigneeId", "userId", "role", "disabled", "name", "email", "password",
   "key", "label", "scopes", "tokenId", "scope", "batchId", "itemId", "claimantName", "url",
+  "speakerId", "shortText", "duplicateOf", "dueAt", "otherVersion",
 ];
 
 test("fuzz: generated values in every parameter and action field answer without a 5xx, and a refused action changes no table", async () => {
