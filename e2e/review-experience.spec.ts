@@ -379,3 +379,22 @@ test("a field reached by keyboard scrolls clear of the sticky Save bar", async (
   const barBox = (await review.getByRole("button", { name: "Submit for approval" }).boundingBox())!;
   expect(fieldBox.y + fieldBox.height).toBeLessThanOrEqual(barBox.y);
 });
+
+test("an action after the session ended (logged out elsewhere) goes to the login page, not an error", async ({
+  page,
+  makeUser,
+  makeClaim,
+  db,
+}) => {
+  const user = await makeUser("REVIEWER");
+  const claim = await makeClaim();
+  await page.goto("/login");
+  await logIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto(`/claims/${claim.id}`);
+  // Logged out in another tab: every copy of the session stops.
+  await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+  await page.getByRole("button", { name: "Take this claim" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByText("could not be reached")).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 
@@ -33,7 +33,10 @@ export function useActionRunner() {
           let result: ActionResult<T>;
           try {
             result = await call();
-          } catch {
+          } catch (error) {
+            // Next's own redirects (a session that ended: to /login) and 403/404 travel as
+            // errors to its boundaries: let them.
+            unstable_rethrow(error);
             // The request itself failed (no network, the server down or failing): say so
             // here, keep the page and what was typed, instead of the error page.
             setMessage({
