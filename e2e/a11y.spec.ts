@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, logIn, test } from "./fixtures";
+import { expect, logIn, test, signIn } from "./fixtures";
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -37,9 +37,7 @@ const PAGES = [
 test.describe("the app shell and its pages have no serious or critical accessibility violations", () => {
   test.beforeEach(async ({ page, makeUser }) => {
     const user = await makeUser("ADMIN");
-    await page.goto("/login");
-    await logIn(page, user.email, user.password);
-    await expect(page.getByTestId("current-user")).toBeVisible();
+    await signIn(page, user);
   });
 
   for (const path of PAGES) {
@@ -63,9 +61,7 @@ test.describe("the app shell and its pages have no serious or critical accessibi
 
 test("the shell can be used with the keyboard alone", async ({ page, makeUser }) => {
   const user = await makeUser("EDITOR");
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   // Tab through to the Articles link and follow it with Enter.

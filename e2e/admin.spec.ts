@@ -1,4 +1,4 @@
-import { expect, logIn, test } from "./fixtures";
+import { expect, logIn, test, signIn } from "./fixtures";
 
 test("an admin creates a user, who logs in with the one-time password; disabling them ends their session", async ({
   browser,
@@ -6,9 +6,7 @@ test("an admin creates a user, who logs in with the one-time password; disabling
 }) => {
   const admin = await makeUser("ADMIN");
   const adminPage = await (await browser.newContext()).newPage();
-  await adminPage.goto("/login");
-  await logIn(adminPage, admin.email, admin.password);
-  await expect(adminPage.getByTestId("current-user")).toBeVisible();
+  await signIn(adminPage, admin);
   await adminPage.goto("/admin");
 
   const email = `newcomer-${crypto.randomUUID().slice(0, 8)}@claimdesk.test`;
@@ -89,9 +87,7 @@ test("the overview shows the desk's figures, from data the test made, and an SVG
 
 test("an admin edits the verdict vocabulary", async ({ page, makeUser }) => {
   const admin = await makeUser("ADMIN");
-  await page.goto("/login");
-  await logIn(page, admin.email, admin.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, admin);
   await page.goto("/admin/verdicts");
   const key = `e2e-${crypto.randomUUID().slice(0, 6)}`;
   const form = page.getByRole("form", { name: "New verdict" });

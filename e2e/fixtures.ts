@@ -48,11 +48,16 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** A page of its own (a fresh browser context) signed in as `user`. */
-export async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** Signs `page` in as `user` through the login form, and waits until the app shows them. */
+export async function signIn(page: Page, user: { email: string; password: string }) {
   await page.goto("/login");
   await logIn(page, user.email, user.password);
   await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** A page of its own (a fresh browser context) signed in as `user`. */
+export async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, user);
   return page;
 }

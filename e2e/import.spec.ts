@@ -1,11 +1,9 @@
-import { expect, logIn, test } from "./fixtures";
+import { expect, test, signIn } from "./fixtures";
 
 test.describe("importing articles and their claims", () => {
   test.beforeEach(async ({ page, makeUser }) => {
     const user = await makeUser("REVIEWER");
-    await page.goto("/login");
-    await logIn(page, user.email, user.password);
-    await expect(page.getByTestId("current-user")).toBeVisible();
+    await signIn(page, user);
   });
 
   test("a pasted article is imported with its claims highlighted, and a highlight opens its claim", async ({

@@ -1,6 +1,6 @@
 import { HOSTILE_TEXTS, nestedHtml } from "@/seeds/hostile-inputs";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/article";
-import { expect, logIn, test } from "./fixtures";
+import { expect, test, signIn } from "./fixtures";
 
 /**
  * Imports run in workers, off the web server: hostile files and texts that once froze the
@@ -10,9 +10,7 @@ import { expect, logIn, test } from "./fixtures";
 test.describe("imports off the request path", () => {
   test.beforeEach(async ({ page, makeUser }) => {
     const user = await makeUser("REVIEWER");
-    await page.goto("/login");
-    await logIn(page, user.email, user.password);
-    await expect(page.getByTestId("current-user")).toBeVisible();
+    await signIn(page, user);
   });
 
   test("hostile uploads and a pathological paste end with an outcome each while the app keeps answering", async ({

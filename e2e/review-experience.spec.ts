@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, logIn, signedInPage, test } from "./fixtures";
+import { expect, signedInPage, test, signIn } from "./fixtures";
 
 /** Where a newcomer stumbled (issue: the review experience), each point as they see it. */
 
@@ -75,9 +75,7 @@ test("an approved claim's verdict is labelled as the verdict, not a proposal", a
 }) => {
   const editor = await makeUser("EDITOR");
   const claim = await makeClaim({ state: "APPROVED" });
-  await page.goto("/login");
-  await logIn(page, editor.email, editor.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, editor);
   await page.goto(`/claims/${claim.id}`);
   const review = page.getByRole("form", { name: "Review" });
   await expect(review.getByLabel("Verdict", { exact: true })).toBeVisible();
@@ -115,9 +113,7 @@ test("pasting an article without a title names it by its first line", async ({
   makeUser,
 }) => {
   const user = await makeUser("REVIEWER");
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto("/articles/import");
   const first = `Council votes on the bridge ${crypto.randomUUID().slice(0, 8)}`;
   await page
@@ -135,9 +131,7 @@ test("the span preview shows the article's text as it is, with no quotation mark
 }) => {
   const user = await makeUser("REVIEWER");
   const claim = await makeClaim();
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto(`/claims/${claim.id}`);
   const text = (await page.getByTestId("claim-text").textContent())!.trim();
   await expect(page.getByTestId("span-preview")).toHaveText(text);
@@ -151,9 +145,7 @@ test("small things: a favicon, one main landmark on Not allowed, a copy button f
   expect((await page.request.get("/favicon.ico")).status()).toBe(200);
 
   const reviewer = await makeUser("REVIEWER");
-  await page.goto("/login");
-  await logIn(page, reviewer.email, reviewer.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, reviewer);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("main")).toHaveCount(1);
@@ -162,9 +154,7 @@ test("small things: a favicon, one main landmark on Not allowed, a copy button f
   const context = await browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const adminPage = await context.newPage();
-  await adminPage.goto("/login");
-  await logIn(adminPage, admin.email, admin.password);
-  await expect(adminPage.getByTestId("current-user")).toBeVisible();
+  await signIn(adminPage, admin);
   await adminPage.goto("/admin/tokens");
   await adminPage.getByLabel("Name").fill("copy test");
   await adminPage.getByRole("button", { name: "Create token" }).click();
@@ -187,9 +177,7 @@ test("the queue fits 1280 px: the sort is readable, and a queue of one article d
     where: { id: claim.id },
     select: { articleId: true },
   });
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto(`/claims?article=${articleId}`);
   const sort = page.getByLabel("Sort");
   // The chosen option's text, in the select's font, plus its left padding and the arrow's
@@ -269,9 +257,7 @@ test("the export page says before download what the export will warn about, with
     where: { id: claim.id },
     select: { articleId: true },
   });
-  await page.goto("/login");
-  await logIn(page, editor.email, editor.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, editor);
   await page.goto(`/export?state=APPROVED&article=${articleId}`);
   const warnings = page.getByTestId("export-warnings");
   await expect(warnings.locator('[data-warning="tooLong"]')).toContainText(
@@ -291,9 +277,7 @@ test("a reviewer adjusts the span by selecting text in the article, the offsets 
 }) => {
   const user = await makeUser("REVIEWER");
   const claim = await makeClaim();
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto(`/claims/${claim.id}`);
   const original = (await page.getByTestId("claim-text").textContent())!.trim();
   // Select part of the claim as shown in its article.
@@ -335,9 +319,7 @@ test("a reviewer corrects a misspelled speaker once for the claims of the articl
     where: { id: claim.id },
     data: { speakerId: speaker.id, claimantName: misspelled },
   });
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto(`/claims/${claim.id}`);
   await expect(page.getByTestId("claim-speaker")).toHaveText(misspelled);
   await page.getByRole("button", { name: "Correct the name…" }).click();
@@ -363,9 +345,7 @@ test("a field reached by keyboard scrolls clear of the sticky Save bar", async (
   await page.setViewportSize({ width: 1280, height: 700 });
   const user = await makeUser("REVIEWER");
   const claim = await makeClaim({ state: "IN_REVIEW", assigneeId: user.id });
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto(`/claims/${claim.id}`);
   const review = page.getByRole("form", { name: "Review" });
   const field = review.getByLabel("Claimant", { exact: true });
@@ -388,9 +368,7 @@ test("an action after the session ended (logged out elsewhere) goes to the login
 }) => {
   const user = await makeUser("REVIEWER");
   const claim = await makeClaim();
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto(`/claims/${claim.id}`);
   // Logged out in another tab: every copy of the session stops.
   await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });

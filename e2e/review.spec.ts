@@ -1,13 +1,11 @@
-import { expect, logIn, test } from "./fixtures";
+import { expect, test, signIn } from "./fixtures";
 
 test("a new reviewer takes the most check-worthy claim of the sample article, reviews it and submits it", async ({
   page,
   makeUser,
 }) => {
   const reviewer = await makeUser("REVIEWER");
-  await page.goto("/login");
-  await logIn(page, reviewer.email, reviewer.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, reviewer);
 
   await page
     .getByRole("navigation", { name: "Main" })
@@ -86,9 +84,7 @@ test("two people editing one claim: the second save is refused and loses nothing
     [first, reviewer],
     [second, editor],
   ] as const) {
-    await page.goto("/login");
-    await logIn(page, user.email, user.password);
-    await expect(page.getByTestId("current-user")).toBeVisible();
+    await signIn(page, user);
     await page.goto(`/claims/${claim.id}`);
     await expect(page.getByRole("form", { name: "Review" })).toBeVisible();
   }
@@ -114,9 +110,7 @@ test("the queue works from the keyboard: j/k move, e opens, ? lists the shortcut
   makeUser,
 }) => {
   const user = await makeUser("EDITOR");
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
   await page.goto("/claims");
   await expect(page.getByTestId("queue-row").nth(1)).toBeVisible();
   await expect(page.locator("[role=toolbar][data-ready]")).toBeVisible();

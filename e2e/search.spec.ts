@@ -1,10 +1,8 @@
-import { expect, logIn, test } from "./fixtures";
+import { expect, test, signIn } from "./fixtures";
 
 test.beforeEach(async ({ page, makeUser }) => {
   const user = await makeUser("REVIEWER");
-  await page.goto("/login");
-  await logIn(page, user.email, user.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, user);
 });
 
 test("searching the queue ranks matches and highlights the words, whatever is typed", async ({

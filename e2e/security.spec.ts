@@ -3,7 +3,7 @@ import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { createArticle, createClaim } from "@/seeds/factories";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { expect, logIn, test } from "./fixtures";
+import { expect, test, signIn } from "./fixtures";
 import { callAction, serverActionIds, signedInClient } from "./support/http";
 
 const HOSTILE = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
@@ -130,9 +130,7 @@ test("markup in articles, claims, reviews and comments is shown as text and neve
     void dialog.dismiss();
   });
 
-  await page.goto("/login");
-  await logIn(page, reviewer.email, reviewer.password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await signIn(page, reviewer);
   for (const url of [`/claims/${claim.id}`, `/articles/${article.id}`, "/claims?q=mayor"]) {
     await page.goto(url);
     await expect(page.getByText(HOSTILE).first()).toBeVisible();
