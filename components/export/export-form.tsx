@@ -36,6 +36,8 @@ export function ExportForm({
   // The address follows the filter, so the page's warnings are those of this export.
   const router = useRouter();
   useEffect(() => {
+    // Only when the filter changed: the page was rendered for the address it came with.
+    if (window.location.search === (query ? `?${query}` : "")) return;
     router.replace(`/export${query ? `?${query}` : ""}`, { scroll: false });
   }, [query, router]);
   return (
