@@ -18,6 +18,8 @@ export const CLAIM_ACTIONS = [
   "approve",
   "return",
   "reopen",
+  "mode",
+  "reconcile",
 ] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
 
@@ -32,6 +34,16 @@ export interface ClaimFacts {
   assigneeId: string | null;
   /** Who submitted the pending verdict (four-eyes: they may not approve it). */
   submittedBy?: string | null;
+  /**
+   * For a claim that needs two independent reviews: who has taken it (at most two) and
+   * who of them has submitted. Absent or null for a claim reviewed once.
+   */
+  blind?: BlindFacts | null;
+}
+
+export interface BlindFacts {
+  reviewers: string[];
+  submitted: string[];
 }
 
 export type RefusalCode = "FORBIDDEN" | "INVALID_STATE";
@@ -42,14 +54,23 @@ export interface Refusal {
 export type Transition =
   { ok: true; from: ClaimState; to: ClaimState } | { ok: false; refusal: Refusal };
 
-/** Among those with the role, who may: null, or why not (a FORBIDDEN refusal). */
-type Guard = (actor: Actor, claim: ClaimFacts) => string | null;
+/**
+ * Among those with the role, who may: null, or why not (a message: FORBIDDEN, this
+ * person may not; or a refusal with its code, when nobody may in this situation).
+ */
+type Guard = (actor: Actor, claim: ClaimFacts) => string | Refusal | null;
+
+interface Step {
+  /** The state it leads to (for a blind submission, it depends on the other review). */
+  to: ClaimState | ((claim: ClaimFacts) => ClaimState);
+  guard?: Guard;
+}
 
 interface ActionRule {
   role: Role;
   roleRefusal: string;
   /** From each state it may start from, the state it leads to (and any guard). */
-  from: Partial<Record<ClaimState, { to: ClaimState; guard?: Guard }>>;
+  from: Partial<Record<ClaimState, Step>>;
   /** Why not, from a state not in `from`. */
   stateRefusal: (state: ClaimState) => string;
 }
@@ -62,6 +83,58 @@ const assigneeOrEditor: Guard = (actor, claim) =>
   claim.assigneeId === actor.userId || hasRole(actor.role, "EDITOR")
     ? null
     : WORKED_BY_SOMEONE_ELSE;
+
+const invalid = (message: string): Refusal => ({ code: "INVALID_STATE", message });
+
+/** Editors assign claims reviewed once; a claim needing two is taken by each reviewer. */
+const notBlind: Guard = (_actor, claim) =>
+  claim.blind
+    ? invalid("A claim that needs two reviews is taken by each of its reviewers, not assigned.")
+    : null;
+
+const isBlindReviewer = (actor: Actor, claim: ClaimFacts) =>
+  claim.blind?.reviewers.includes(actor.userId) ?? false;
+
+/** The claim's text and span: its assignee, one of its two reviewers, or an editor. */
+const mayEditText: Guard = (actor, claim) =>
+  isBlindReviewer(actor, claim) ? null : assigneeOrEditor(actor, claim);
+
+/**
+ * A claim's review: its assignee or an editor; for a claim needing two reviews, each of
+ * its two reviewers writes their own (an editor neither reads nor writes it before both
+ * are in), until they submit it.
+ */
+const writesReview: Guard = (actor, claim) => {
+  if (!claim.blind) return assigneeOrEditor(actor, claim);
+  if (!isBlindReviewer(actor, claim)) {
+    return "Only this claim's two reviewers write its reviews; each stays hidden until both are in.";
+  }
+  return claim.blind.submitted.includes(actor.userId)
+    ? invalid("You have submitted your review; it waits for the other reviewer and an editor.")
+    : null;
+};
+
+/** A second reviewer joining a claim that needs two reviews. */
+const takesSecondSlot: Guard = (actor, claim) => {
+  if (!claim.blind) {
+    return invalid("Only new claims can be taken; reload the queue to see who took it.");
+  }
+  if (isBlindReviewer(actor, claim))
+    return invalid("You are already one of this claim's reviewers.");
+  return claim.blind.reviewers.length >= 2
+    ? invalid("Two reviewers have already taken this claim.")
+    : null;
+};
+
+/** Nobody decides on two reviews they wrote one of. */
+const notOneOfTheReviewers: Guard = (actor, claim) =>
+  isBlindReviewer(actor, claim)
+    ? "You wrote one of the two reviews; another editor must decide on them."
+    : null;
+
+/** The claim is in review until the second of its two reviews is submitted. */
+const afterSubmission = (claim: ClaimFacts): ClaimState =>
+  claim.blind && claim.blind.submitted.length < 1 ? "IN_REVIEW" : "SUBMITTED";
 
 /** Why a claim past review cannot change. */
 function lockedRefusal(state: ClaimState): string {
@@ -86,17 +159,20 @@ const editorsOnly = (what: string) => ({ role: "EDITOR" as const, roleRefusal: w
 export const LIFECYCLE: Record<ClaimAction, ActionRule> = {
   take: {
     ...anyReviewer,
-    from: { NEW: { to: "IN_REVIEW" } },
+    from: { NEW: { to: "IN_REVIEW" }, IN_REVIEW: { to: "IN_REVIEW", guard: takesSecondSlot } },
     stateRefusal: () => "Only new claims can be taken; reload the queue to see who took it.",
   },
   assign: {
     ...editorsOnly("Only editors assign claims."),
-    from: { NEW: { to: "IN_REVIEW" }, IN_REVIEW: { to: "IN_REVIEW" } },
+    from: {
+      NEW: { to: "IN_REVIEW", guard: notBlind },
+      IN_REVIEW: { to: "IN_REVIEW", guard: notBlind },
+    },
     stateRefusal: () => "Only new claims and claims in review can be assigned.",
   },
   edit: {
     ...anyReviewer,
-    from: { NEW: { to: "NEW" }, IN_REVIEW: { to: "IN_REVIEW", guard: assigneeOrEditor } },
+    from: { NEW: { to: "NEW" }, IN_REVIEW: { to: "IN_REVIEW", guard: mayEditText } },
     stateRefusal: lockedRefusal,
   },
   dismiss: {
@@ -109,12 +185,12 @@ export const LIFECYCLE: Record<ClaimAction, ActionRule> = {
   },
   review: {
     ...anyReviewer,
-    from: { IN_REVIEW: { to: "IN_REVIEW", guard: assigneeOrEditor } },
+    from: { IN_REVIEW: { to: "IN_REVIEW", guard: writesReview } },
     stateRefusal: reviewRefusal,
   },
   submit: {
     ...anyReviewer,
-    from: { IN_REVIEW: { to: "SUBMITTED", guard: assigneeOrEditor } },
+    from: { IN_REVIEW: { to: afterSubmission, guard: writesReview } },
     stateRefusal: reviewRefusal,
   },
   approve: {
@@ -123,22 +199,44 @@ export const LIFECYCLE: Record<ClaimAction, ActionRule> = {
       SUBMITTED: {
         to: "APPROVED",
         guard: (actor, claim) =>
-          claim.submittedBy === actor.userId
-            ? "You submitted this verdict; another editor must approve it."
-            : null,
+          claim.blind
+            ? invalid("This claim has two independent reviews: reconcile them instead.")
+            : claim.submittedBy === actor.userId
+              ? "You submitted this verdict; another editor must approve it."
+              : null,
       },
     },
     stateRefusal: () => "Only a claim submitted for approval can be approved or returned.",
   },
   return: {
     ...editorsOnly("Only editors decide on verdicts."),
-    from: { SUBMITTED: { to: "IN_REVIEW" } },
+    from: { SUBMITTED: { to: "IN_REVIEW", guard: notOneOfTheReviewers } },
     stateRefusal: () => "Only a claim submitted for approval can be approved or returned.",
   },
   reopen: {
     ...editorsOnly("Only editors decide on verdicts."),
     from: { APPROVED: { to: "IN_REVIEW" } },
     stateRefusal: () => "Only an approved claim can be reopened for correction.",
+  },
+  mode: {
+    ...editorsOnly("Only editors decide how many reviews a claim needs."),
+    from: { NEW: { to: "NEW" } },
+    stateRefusal: () => "Only a new claim can change between one review and two.",
+  },
+  reconcile: {
+    ...editorsOnly("Only editors decide on verdicts."),
+    from: {
+      SUBMITTED: {
+        to: "APPROVED",
+        guard: (actor, claim) =>
+          claim.blind
+            ? notOneOfTheReviewers(actor, claim)
+            : invalid(
+                "Only a claim with two independent reviews is reconciled; approve it instead.",
+              ),
+      },
+    },
+    stateRefusal: () => "Only a claim whose two reviews are both submitted can be reconciled.",
   },
 };
 
@@ -160,8 +258,14 @@ export function transition(action: ClaimAction, actor: Actor, claim: ClaimFacts)
     };
   }
   const refused = step.guard?.(actor, claim) ?? null;
-  if (refused) return { ok: false, refusal: { code: "FORBIDDEN", message: refused } };
-  return { ok: true, from: claim.state, to: step.to };
+  if (refused) {
+    return {
+      ok: false,
+      refusal: typeof refused === "string" ? { code: "FORBIDDEN", message: refused } : refused,
+    };
+  }
+  const to = typeof step.to === "function" ? step.to(claim) : step.to;
+  return { ok: true, from: claim.state, to };
 }
 
 /** Whether the table lets `actor` do `action` now: what pages show. */
