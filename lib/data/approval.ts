@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
+import { reopenBothReviews, returnBothReviews } from "./double-review";
 
 /** What a decision reads: the latest submission and whether it was decided. */
 const DECISION_SELECT = {
@@ -24,6 +25,18 @@ function pendingReview<C extends Pending>(claim: C, what: string): C["reviews"][
     throw new AppError("INVALID_STATE", `There is no pending submission to ${what}.`);
   }
   return review;
+}
+
+/**
+ * Whether the claim has two blind reviews (settled while it was NEW, so it cannot change
+ * under a return or a reopen, which start from SUBMITTED and APPROVED).
+ */
+async function needsTwoReviews(tx: Prisma.TransactionClient, claimId: string) {
+  const claim = await tx.claim.findUnique({
+    where: { id: claimId },
+    select: { doubleReview: true },
+  });
+  return claim?.doubleReview ?? false;
 }
 
 /** Approves the submitted verdict: it becomes the claim's verdict, with approver and time. */
@@ -65,6 +78,10 @@ export async function returnClaim(
   input: { claimId: string; version: number; reason: string },
 ) {
   return prisma.$transaction(async (tx) => {
+    if (await needsTwoReviews(tx, input.claimId)) {
+      const { version } = await returnBothReviews(tx, user, input);
+      return { id: input.claimId, version };
+    }
     const { version } = await changeClaim(
       tx,
       user,
@@ -102,6 +119,10 @@ export async function reopenClaim(
   input: { claimId: string; version: number; reason: string },
 ) {
   return prisma.$transaction(async (tx) => {
+    if (await needsTwoReviews(tx, input.claimId)) {
+      const { version } = await reopenBothReviews(tx, user, input);
+      return { id: input.claimId, version };
+    }
     const { version } = await changeClaim(
       tx,
       user,
@@ -196,7 +217,7 @@ export async function listSubmittedClaims(after?: string) {
         },
       },
     }),
-    prisma.claim.count({ where: { state: "SUBMITTED" } }),
+    prisma.claim.count({ where: { state: "SUBMITTED", doubleReview: false } }),
   ]);
   const order = new Map(page.map((r, i) => [r.claimId, i]));
   return {

@@ -3,10 +3,15 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "./users";
 import { changeClaim, requireRoleFor } from "./claim-writer";
+import { joinAsBlindReviewer } from "./double-review";
 
 type ClaimRef = { id: string; version: number };
 
-/** Takes NEW claims: each becomes the taker's, IN_REVIEW. All or none. */
+/**
+ * Takes claims: a NEW claim becomes the taker's, IN_REVIEW; a claim needing two reviews
+ * gets the taker as one of its two reviewers instead (a blind review of their own), from
+ * NEW or while it waits for its second. All or none.
+ */
 export async function takeClaims(user: SessionUser, claims: ClaimRef[]) {
   return prisma.$transaction(async (tx) => {
     for (const ref of claims) {
@@ -14,8 +19,10 @@ export async function takeClaims(user: SessionUser, claims: ClaimRef[]) {
         action: "take",
         audit: "claim.take",
         noun: "A selected claim",
-        data: () => ({ assigneeId: user.id }),
+        data: (claim) => (claim.doubleReview ? {} : { assigneeId: user.id }),
         always: ["assigneeId"],
+        afterWrite: async (claim) =>
+          claim.doubleReview ? joinAsBlindReviewer(tx, user, claim.id) : undefined,
       });
     }
     return { taken: claims.length };

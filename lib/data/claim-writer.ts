@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { LIFECYCLE, transition, type ClaimAction } from "@/lib/domain/lifecycle";
+import { LIFECYCLE, transition, type BlindFacts, type ClaimAction } from "@/lib/domain/lifecycle";
 import { hasRole } from "@/lib/domain/roles";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
@@ -25,6 +25,7 @@ const FACTS = {
   end: true,
   content: true,
   shortText: true,
+  doubleReview: true,
 } as const;
 
 type Facts = Prisma.ClaimGetPayload<{ select: typeof FACTS }>;
@@ -56,6 +57,7 @@ const AUDITED = [
   "duplicateOfId",
   "approvedById",
   "approvedAt",
+  "doubleReview",
 ] as const;
 
 const jsonSafe = (value: unknown): Prisma.InputJsonValue | null =>
@@ -123,6 +125,7 @@ export async function changeClaim<S extends Prisma.ClaimSelect = Record<never, n
       state: claim.state,
       assigneeId: claim.assigneeId,
       submittedBy: change.submittedBy?.(claim) ?? null,
+      blind: claim.doubleReview ? await blindFacts(tx, claim.id) : null,
     },
   );
   if (!step.ok) throw new AppError(step.refusal.code, step.refusal.message);
@@ -161,6 +164,19 @@ export async function changeClaim<S extends Prisma.ClaimSelect = Record<never, n
     after: { ...after, ...change.note, ...more.after, version },
   });
   return { claim, version };
+}
+
+/** Who has taken a claim needing two reviews, and who of them has submitted. */
+export async function blindFacts(tx: Tx, claimId: string): Promise<BlindFacts> {
+  const reviews = await tx.blindReview.findMany({
+    where: { claimId },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    select: { reviewerId: true, submittedAt: true },
+  });
+  return {
+    reviewers: reviews.map((r) => r.reviewerId),
+    submitted: reviews.filter((r) => r.submittedAt).map((r) => r.reviewerId),
+  };
 }
 
 /** A CONFLICT naming who changed which fields of the claim since `version`. */

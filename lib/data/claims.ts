@@ -22,6 +22,7 @@ export async function getClaimDetail(claimId: string) {
       cueEnd: true,
       dismissReason: true,
       assigneeId: true,
+      doubleReview: true,
       createdAt: true,
       duplicateOf: { select: { id: true, text: true } },
       approvedAt: true,

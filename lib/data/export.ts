@@ -23,7 +23,8 @@ function exportConditions(filter: ExportFilter): Prisma.Sql[] {
   if (filter.verdict) conditions.push(Prisma.sql`c."verdictId" = ${filter.verdict}::uuid`);
   if (filter.reviewer) {
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c.id AND r."reviewerId" = ${filter.reviewer}::uuid)`,
+      Prisma.sql`(EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c.id AND r."reviewerId" = ${filter.reviewer}::uuid)
+        OR EXISTS (SELECT 1 FROM "BlindReview" b WHERE b."claimId" = c.id AND b."reviewerId" = ${filter.reviewer}::uuid))`,
     );
   }
   return conditions;
@@ -59,7 +60,47 @@ interface ExportSqlRow {
   approver: string | null;
   reviewer: string | null;
   evidence: ExportClaim["evidence"];
+  doubleReview: ExportClaim["doubleReview"];
 }
+
+/** An instant as JSON writes it (JavaScript's toISOString), in SQL. */
+const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A double-reviewed claim's two reviews (only once both are submitted: before, an empty
+ * list, so no export or API reader sees either) and the editor's latest reconciliation.
+ */
+const DOUBLE_REVIEW_SQL = `
+           CASE WHEN c."doubleReview" THEN json_build_object(
+             'reviews', (
+               SELECT CASE WHEN count(*) = 2 AND count(b."firstSubmittedAt") = 2 THEN
+                 json_agg(json_build_object(
+                   'reviewer', u.name, 'submittedAt', ${iso('b."submittedAt"')},
+                   'verdictLabel', bv.label, 'verdictRatingValue', bv."ratingValue", 'blindVerdictLabel', fv.label,
+                   'rationale', b.rationale, 'shortText', b."shortText",
+                   'claimantName', b."claimantName", 'claimantRole', b."claimantRole", 'claimantType', b."claimantType",
+                   'appearanceUrl', b."appearanceUrl", 'appearanceDate', ${iso('b."appearanceDate"')},
+                   'firstAppearanceUrl', b."firstAppearanceUrl", 'firstAppearanceDate', ${iso('b."firstAppearanceDate"')},
+                   'evidence', (SELECT coalesce(json_agg(json_build_object(
+                                    'url', x.e->'url', 'archivedUrl', x.e->'archivedUrl', 'title', x.e->'title',
+                                    'publisher', x.e->'publisher', 'stance', x.e->'stance', 'sourceType', x.e->'sourceType')
+                                  ORDER BY x.n), '[]'::json)
+                                FROM jsonb_array_elements(b.evidence) WITH ORDINALITY AS x(e, n))
+                 ) ORDER BY b."takenAt", b.id)
+               ELSE '[]'::json END
+               FROM "BlindReview" b JOIN "User" u ON u.id = b."reviewerId"
+               LEFT JOIN "Verdict" bv ON bv.id = b."verdictId" LEFT JOIN "Verdict" fv ON fv.id = b."blindVerdictId"
+               WHERE b."claimId" = c.id),
+             'reconciliation', (
+               SELECT json_build_object(
+                 'outcome', r.outcome, 'editor', eu.name, 'decidedAt', ${iso('r."decidedAt"')},
+                 'adoptedReviewer', (SELECT au.name FROM "BlindReview" ab JOIN "User" au ON au.id = ab."reviewerId" WHERE ab.id = r."adoptedReviewId"),
+                 'verdictLabel', rv.label, 'rationale', r.rationale, 'reason', r.reason,
+                 'finalDifferedFromBoth', coalesce(r."verdictId" <> r."firstVerdictId" AND r."verdictId" <> r."secondVerdictId", false))
+               FROM "Reconciliation" r JOIN "User" eu ON eu.id = r."editorId" LEFT JOIN "Verdict" rv ON rv.id = r."verdictId"
+               WHERE r."claimId" = c.id ORDER BY r."decidedAt" DESC, r.id DESC LIMIT 1)
+           ) END AS "doubleReview"`;
 
 /**
  * The columns and joins of an export row, one SQL query for a batch (evidence and the
@@ -75,12 +116,15 @@ export const EXPORT_SELECT = `
            s.name AS "speakerName", s.title AS "speakerTitle",
            v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue",
            ab.name AS approver,
-           (SELECT u.name FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
-             WHERE r."claimId" = c.id ORDER BY r."submittedAt" DESC LIMIT 1) AS reviewer,
+           coalesce(
+             (SELECT u.name FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
+               WHERE r."claimId" = c.id ORDER BY r."submittedAt" DESC LIMIT 1),
+             (SELECT string_agg(u.name, '; ' ORDER BY b."takenAt", b.id) FROM "BlindReview" b JOIN "User" u ON u.id = b."reviewerId"
+               WHERE b."claimId" = c.id HAVING count(b."firstSubmittedAt") = 2)) AS reviewer,
            (SELECT coalesce(json_agg(json_build_object(
                       'url', e.url, 'archivedUrl', e."archivedUrl", 'title', e.title, 'publisher', e.publisher,
                       'stance', e.stance, 'sourceType', e."sourceType") ORDER BY e.position), '[]'::json)
-              FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence
+              FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence,${DOUBLE_REVIEW_SQL}
     FROM "Claim" c
     LEFT JOIN "Article" a ON a.id = c."articleId"
     LEFT JOIN "Speaker" s ON s.id = c."speakerId"
@@ -130,6 +174,7 @@ async function exportBatch(
     approvedAt: row.approvedAt?.toISOString() ?? null,
     corrected: row.state === "APPROVED" && row.correctedAt !== null,
     appUrl: `${base}/claims/${row.id}`,
+    doubleReview: row.doubleReview,
   }));
 }
 

@@ -1,13 +1,22 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { visibleBlindReviewIds } from "./double-review";
 
 /**
- * A claim's audit trail, oldest first. Every change of a claim, its evidence included, is
- * one "Claim" event (lib/data/claim-writer.ts); nothing writes events of its own for evidence.
+ * A claim's audit trail, oldest first, as `viewerId` may read it. Every change of a claim,
+ * its evidence included, is one "Claim" event (lib/data/claim-writer.ts); a claim needing
+ * two reviews adds its blind reviews' events, each shown only to its author until both
+ * reviews are in (lib/data/double-review.ts).
  */
-export async function listClaimHistory(claimId: string) {
+export async function listClaimHistory(claimId: string, viewerId: string) {
+  const blind = await visibleBlindReviewIds(claimId, viewerId);
   return prisma.auditEvent.findMany({
-    where: { entity: "Claim", entityId: claimId },
+    where: {
+      OR: [
+        { entity: "Claim", entityId: claimId },
+        ...(blind.length ? [{ entity: "BlindReview", entityId: { in: blind } }] : []),
+      ],
+    },
     orderBy: { id: "asc" },
     select: {
       id: true,

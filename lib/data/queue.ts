@@ -9,8 +9,12 @@ export const QUEUE_PAGE_SIZE = 50;
 function filters(query: QueueQuery, userId: string): Prisma.ClaimWhereInput {
   const where: Prisma.ClaimWhereInput = {};
   if (query.state) where.state = query.state;
-  if (query.assignee === "mine") where.assigneeId = userId;
-  else if (query.assignee === "unassigned") where.assigneeId = null;
+  // Mine: assigned to me, or one of my blind reviews of a claim needing two.
+  if (query.assignee === "mine") {
+    where.AND = [
+      { OR: [{ assigneeId: userId }, { blindReviews: { some: { reviewerId: userId } } }] },
+    ];
+  } else if (query.assignee === "unassigned") where.assigneeId = null;
   else if (query.assignee) where.assigneeId = query.assignee;
   if (query.verdict) where.verdictId = query.verdict;
   if (query.article) where.articleId = query.article;
@@ -89,6 +93,8 @@ const ROW_SELECT = {
   speaker: { select: { name: true } },
   assignee: { select: { id: true, name: true } },
   verdict: { select: { label: true } },
+  doubleReview: true,
+  _count: { select: { blindReviews: true } },
 } satisfies Prisma.ClaimSelect;
 
 /**

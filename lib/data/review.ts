@@ -1,42 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
-import { submissionProblems } from "@/lib/domain/lifecycle";
 import type { ReviewFormInput } from "@/lib/validation/review";
 import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
+import { saveBlindReview } from "./double-review";
+import { checkReviewInput, EVIDENCE_SELECT, REVIEW_SELECT, reviewValues } from "./review-input";
 
-const REVIEW_SELECT = {
-  shortText: true,
-  claimantName: true,
-  claimantRole: true,
-  claimantType: true,
-  appearanceUrl: true,
-  appearanceDate: true,
-  firstAppearanceUrl: true,
-  firstAppearanceDate: true,
-  verdictId: true,
-  rationale: true,
-} as const;
-
-const REVIEW_FIELDS = Object.keys(REVIEW_SELECT) as Array<keyof typeof REVIEW_SELECT>;
-
-type ReviewField = (typeof REVIEW_FIELDS)[number];
-
-const EVIDENCE_SELECT = {
-  id: true,
-  position: true,
-  url: true,
-  archivedUrl: true,
-  title: true,
-  publisher: true,
-  excerpt: true,
-  stance: true,
-  sourceType: true,
-} as const;
-
-function evidenceSummary(
+export function evidenceSummary(
   items: Array<{ url: string; stance: string; sourceType: string; title: string | null }>,
 ) {
   return items.map((e) => ({
@@ -51,18 +22,23 @@ function evidenceSummary(
  * Saves the review form (source, proposed verdict, rationale, evidence in order) in one
  * transaction, and with `submit` then moves the claim to SUBMITTED with a Review record
  * (a second change: its own audit event and version). A claim changed since `version` is refused with who changed what,
- * so the person can merge by hand without losing what they typed.
+ * so the person can merge by hand without losing what they typed. A claim that needs two
+ * reviews keeps each reviewer's in their own blind review instead (lib/data/double-review.ts),
+ * `version` then being that review's.
  */
 export async function saveReview(
   user: SessionUser,
   input: ReviewFormInput,
   { submit }: { submit: boolean },
 ) {
+  // Whether a claim needs two reviews is settled while it is NEW, before anyone reviews it.
+  const mode = await prisma.claim.findUnique({
+    where: { id: input.claimId },
+    select: { doubleReview: true },
+  });
+  if (mode?.doubleReview) return saveBlindReview(user, input, { submit });
   return prisma.$transaction(async (tx) => {
-    const values = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, input[f]])) as Pick<
-      ReviewFormInput,
-      ReviewField
-    >;
+    const values = reviewValues(input);
     const saved = await changeClaim(
       tx,
       user,
@@ -113,41 +89,6 @@ export async function saveReview(
     );
     return { id: input.claimId, version: submitted.version, state: "SUBMITTED" as const };
   });
-}
-
-/** The verdict is in the vocabulary, evidence ids are the claim's, a submission is complete. */
-async function checkReviewInput(
-  tx: Prisma.TransactionClient,
-  input: ReviewFormInput,
-  evidenceIds: Set<string>,
-  submit: boolean,
-) {
-  if (input.verdictId) {
-    const verdict = await tx.verdict.findUnique({
-      where: { id: input.verdictId },
-      select: { retiredAt: true },
-    });
-    if (!verdict || verdict.retiredAt) {
-      throw new AppError("VALIDATION", "That verdict is not in the vocabulary.", {
-        verdictId: "Unknown verdict",
-      });
-    }
-  }
-  if (input.evidence.some((item) => item.id && !evidenceIds.has(item.id))) {
-    throw new AppError("VALIDATION", "An evidence item no longer exists; reload the claim.", {
-      evidence: "Unknown item",
-    });
-  }
-  if (submit) {
-    const problems = submissionProblems({
-      verdictId: input.verdictId,
-      rationale: input.rationale,
-      evidenceCount: input.evidence.length,
-    });
-    if (Object.keys(problems).length > 0) {
-      throw new AppError("VALIDATION", Object.values(problems).join(". ") + ".", problems);
-    }
-  }
 }
 
 /** The evidence list as submitted, in its order: kept items updated, new ones added, the rest deleted. */

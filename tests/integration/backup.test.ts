@@ -51,6 +51,32 @@ async function seedEverything(url: string) {
       data: { reviewId: review.id, editorId: editor.id, outcome: "RETURN", reason: "more" },
     });
     await prisma.comment.create({ data: { claimId: later.id, authorId: editor.id, body: "c" } });
+    // A double review: a blind review (its evidence as JSON) and a reconciliation.
+    const double = await createClaim(prisma, { state: "SUBMITTED" });
+    const blind = await prisma.blindReview.create({
+      data: {
+        claimId: double.id,
+        reviewerId: editor.id,
+        verdictId: verdict.id,
+        rationale: "blind ✓",
+        evidence: [{ id: "e1", url: "https://example.org/é", stance: "SUPPORTS" }],
+        submittedAt: new Date(),
+        firstSubmittedAt: new Date(),
+        blindVerdictId: verdict.id,
+      },
+    });
+    await prisma.reconciliation.create({
+      data: {
+        claimId: double.id,
+        editorId: editor.id,
+        outcome: "RETURN",
+        reason: "again",
+        firstReviewId: blind.id,
+        secondReviewId: blind.id,
+        firstVerdictId: verdict.id,
+        secondVerdictId: verdict.id,
+      },
+    });
     await prisma.apiToken.create({
       data: {
         name: "t",

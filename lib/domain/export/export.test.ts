@@ -33,6 +33,7 @@ const claim = (over: Partial<ExportClaim> = {}): ExportClaim => ({
   approvedAt: "2024-05-02T09:00:00.000Z",
   corrected: false,
   appUrl: "https://app.example/claims/1",
+  doubleReview: null,
   ...over,
 });
 

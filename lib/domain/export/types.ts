@@ -4,6 +4,63 @@ import { CLAIM_STATES } from "@/lib/domain/claims";
 const text = z.string().nullable();
 const instant = z.string().nullable().meta({ format: "date-time" });
 
+const evidenceSchema = z.object({
+  url: z.string(),
+  archivedUrl: text,
+  title: text,
+  publisher: text,
+  stance: z.enum(["SUPPORTS", "REFUTES", "CONTEXT"]),
+  sourceType: z.enum(["PRIMARY", "SECONDARY"]),
+});
+
+/** One reviewer's independent review of a claim that needed two. */
+const blindReviewSchema = z.object({
+  reviewer: z.string(),
+  submittedAt: instant.meta({ description: "Null while the reviewer revises it after a return." }),
+  verdictLabel: text,
+  verdictRatingValue: z.number().int().nullable(),
+  blindVerdictLabel: text.meta({
+    description:
+      "The verdict of the first submission, made before either reviewer saw the other's review: what agreement is measured on.",
+  }),
+  rationale: text,
+  shortText: text,
+  claimantName: text,
+  claimantRole: text,
+  claimantType: z.enum(["PERSON", "ORGANISATION", "GOVERNMENT"]).nullable(),
+  appearanceUrl: text,
+  appearanceDate: instant,
+  firstAppearanceUrl: text,
+  firstAppearanceDate: instant,
+  evidence: z.array(evidenceSchema),
+});
+
+const doubleReviewSchema = z
+  .object({
+    reviews: z.array(blindReviewSchema).meta({
+      description:
+        "Both reviews, in the order they were taken; empty until both reviewers have submitted (each is hidden until then).",
+    }),
+    reconciliation: z
+      .object({
+        outcome: z.enum(["ADOPT", "FINAL", "RETURN"]),
+        editor: z.string(),
+        decidedAt: z.string().meta({ format: "date-time" }),
+        adoptedReviewer: text,
+        verdictLabel: text,
+        rationale: text,
+        reason: text.meta({ description: "Why both reviews were returned (RETURN)." }),
+        finalDifferedFromBoth: z.boolean(),
+      })
+      .nullable()
+      .meta({ description: "The editor's latest decision on the two reviews." }),
+  })
+  .nullable()
+  .meta({
+    description:
+      "For a claim that needed two independent reviews: both reviews and the reconciliation (JSON and JSONL only). Null for a claim reviewed once.",
+  });
+
 /**
  * One reviewed claim as it leaves ClaimDesk, in every format: the type of the exports and
  * the API's description of them (lib/domain/export/openapi.ts), from one schema.
@@ -41,21 +98,13 @@ export const exportClaimSchema = z
     verdictLabel: text,
     verdictRatingValue: z.number().int().nullable(),
     rationale: text,
-    evidence: z.array(
-      z.object({
-        url: z.string(),
-        archivedUrl: text,
-        title: text,
-        publisher: text,
-        stance: z.enum(["SUPPORTS", "REFUTES", "CONTEXT"]),
-        sourceType: z.enum(["PRIMARY", "SECONDARY"]),
-      }),
-    ),
+    evidence: z.array(evidenceSchema),
     reviewer: text,
     approver: text,
     approvedAt: instant,
     corrected: z.boolean().meta({ description: "Re-approved after a correction." }),
     appUrl: z.string(),
+    doubleReview: doubleReviewSchema,
   })
   .meta({
     description: "One reviewed claim; the same fields in JSON, JSONL and (as columns) CSV.",

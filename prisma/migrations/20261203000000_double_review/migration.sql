@@ -12,6 +12,7 @@ CREATE TABLE "BlindReview" (
     "id" UUID NOT NULL,
     "claimId" UUID NOT NULL,
     "reviewerId" UUID NOT NULL,
+    "shortText" TEXT,
     "claimantName" TEXT,
     "claimantRole" TEXT,
     "claimantType" "ClaimantType",

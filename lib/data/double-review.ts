@@ -1,0 +1,560 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { transition } from "@/lib/domain/lifecycle";
+import { agreementReport, type AgreementReport } from "@/lib/domain/agreement";
+import type { ReviewFormInput } from "@/lib/validation/review";
+import type { ReconcileInput } from "@/lib/validation/double-review";
+import type { SessionUser } from "./users";
+import { blindFacts, changeClaim, requireRoleFor } from "./claim-writer";
+import { recordAudit } from "./audit";
+import { checkReviewInput, REVIEW_FIELDS, reviewValues } from "./review-input";
+
+type Tx = Prisma.TransactionClient;
+type ClaimRef = { id: string; version: number };
+
+/**
+ * Blind double review. A claim marked (while NEW) as needing two reviews is taken by two
+ * reviewers, each of whom writes their own source annotation, verdict, rationale and
+ * evidence in a BlindReview that nobody else reads, editors included, until both have
+ * submitted once; the claim's own fields stay empty meanwhile, so no page, export, search
+ * or API that reads claims can show either. An editor who wrote neither then adopts one,
+ * writes the final verdict drawing on both, or returns both with a reason.
+ */
+
+/** One evidence item of a blind review, stored in order as JSON. */
+export interface BlindEvidence {
+  id: string;
+  url: string;
+  archivedUrl: string | null;
+  title: string | null;
+  publisher: string | null;
+  excerpt: string | null;
+  stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
+  sourceType: "PRIMARY" | "SECONDARY";
+}
+
+const evidenceOf = (review: { evidence: Prisma.JsonValue }) =>
+  (review.evidence ?? []) as unknown as BlindEvidence[];
+
+/** Both reviews are in (each submitted at least once): from then on, everyone may read both. */
+export function revealed(reviews: ReadonlyArray<{ firstSubmittedAt: Date | null }>): boolean {
+  return reviews.length === 2 && reviews.every((r) => r.firstSubmittedAt !== null);
+}
+
+/** Marks claims (NEW) as needing two independent reviews, or one again. All or none. */
+export async function setReviewMode(
+  user: SessionUser,
+  input: { claims: ClaimRef[]; double: boolean },
+) {
+  requireRoleFor("mode", user);
+  return prisma.$transaction(async (tx) => {
+    for (const ref of input.claims) {
+      await changeClaim(tx, user, ref, {
+        action: "mode",
+        audit: "claim.review-mode",
+        noun: "A selected claim",
+        data: () => ({ doubleReview: input.double }),
+      });
+    }
+    return { changed: input.claims.length };
+  });
+}
+
+/** A reviewer joins a claim needing two reviews: their own blind review, empty. */
+export async function joinAsBlindReviewer(tx: Tx, user: SessionUser, claimId: string) {
+  const review = await tx.blindReview.create({
+    data: { claimId, reviewerId: user.id },
+    select: { id: true },
+  });
+  return { after: { blindReviewId: review.id } };
+}
+
+const BLIND_SELECT = {
+  id: true,
+  reviewerId: true,
+  version: true,
+  shortText: true,
+  claimantName: true,
+  claimantRole: true,
+  claimantType: true,
+  appearanceUrl: true,
+  appearanceDate: true,
+  firstAppearanceUrl: true,
+  firstAppearanceDate: true,
+  verdictId: true,
+  rationale: true,
+  evidence: true,
+  submittedAt: true,
+  firstSubmittedAt: true,
+  blindVerdictId: true,
+  takenAt: true,
+} as const satisfies Prisma.BlindReviewSelect;
+
+const jsonValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : ((value ?? null) as Prisma.InputJsonValue | null);
+
+/**
+ * Saves a reviewer's own blind review (and with `submit`, submits it: the claim moves to
+ * SUBMITTED when the other review is in too). The claim's row is locked first, so two
+ * reviewers submitting at once, or an editor deciding, are serialised; `version` is the
+ * blind review's own, so the two reviewers never conflict with each other.
+ */
+export async function saveBlindReview(
+  user: SessionUser,
+  input: ReviewFormInput,
+  { submit }: { submit: boolean },
+) {
+  return prisma.$transaction(async (tx) => {
+    const claim = await lockClaim(tx, input.claimId);
+    const actor = { role: user.role, userId: user.id };
+    const facts = {
+      state: claim.state,
+      assigneeId: claim.assigneeId,
+      blind: await blindFacts(tx, claim.id),
+    };
+    const step = transition("review", actor, facts);
+    if (!step.ok) throw new AppError(step.refusal.code, step.refusal.message);
+    const mine = await tx.blindReview.findUniqueOrThrow({
+      where: { claimId_reviewerId: { claimId: claim.id, reviewerId: user.id } },
+      select: BLIND_SELECT,
+    });
+    if (mine.version !== input.version) {
+      throw new AppError(
+        "CONFLICT",
+        "You saved this review in another window after you opened it. Reload it to see that save; what you typed is still on your screen.",
+      );
+    }
+    const stored = evidenceOf(mine);
+    await checkReviewInput(tx, input, new Set(stored.map((e) => e.id)), submit);
+    const evidence: BlindEvidence[] = input.evidence.map((item) => ({
+      id: item.id ?? randomUUID(),
+      url: item.url,
+      archivedUrl: item.archivedUrl,
+      title: item.title,
+      publisher: item.publisher,
+      excerpt: item.excerpt,
+      stance: item.stance,
+      sourceType: item.sourceType,
+    }));
+    const values = reviewValues(input);
+    const version = mine.version + 1;
+    const now = new Date();
+    const submission = submit
+      ? {
+          submittedAt: now,
+          firstSubmittedAt: mine.firstSubmittedAt ?? now,
+          blindVerdictId: mine.blindVerdictId ?? input.verdictId,
+        }
+      : {};
+    if (submit) {
+      // The claim's part: its state (SUBMITTED once the other review is in too), audited
+      // without any of the review's content.
+      await changeClaim(
+        tx,
+        user,
+        { id: claim.id, version: claim.version },
+        { action: "submit", audit: "claim.blind-submit", note: { blindReviewId: mine.id } },
+      );
+    }
+    // The table let this reviewer submit, so a submitted review is the other one's.
+    const state = submit && facts.blind.submitted.length > 0 ? "SUBMITTED" : claim.state;
+    const { count } = await tx.blindReview.updateMany({
+      where: { id: mine.id, version: mine.version },
+      data: {
+        ...values,
+        evidence: evidence as unknown as Prisma.InputJsonValue,
+        ...submission,
+        version,
+      },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "This review changed while saving; reload it.");
+
+    const before: Record<string, Prisma.InputJsonValue | null> = {};
+    const after: Record<string, Prisma.InputJsonValue | null> = {};
+    const current = mine as unknown as Record<string, unknown>;
+    for (const field of REVIEW_FIELDS) {
+      const [a, b] = [jsonValue(current[field]), jsonValue(values[field])];
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        before[field] = a;
+        after[field] = b;
+      }
+    }
+    const summary = (items: BlindEvidence[]) =>
+      items.map((e) => ({
+        url: e.url,
+        stance: e.stance,
+        sourceType: e.sourceType,
+        title: e.title,
+      }));
+    if (JSON.stringify(summary(stored)) !== JSON.stringify(summary(evidence))) {
+      before.evidence = summary(stored);
+      after.evidence = summary(evidence);
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: submit ? "blind-review.submit" : "blind-review.save",
+      entity: "BlindReview",
+      entityId: mine.id,
+      before: { ...before, version: mine.version },
+      after: { ...after, version, ...(submit ? { submitted: true } : {}) },
+    });
+    return { id: claim.id, version, state };
+  });
+}
+
+/** The claim's row, locked for this transaction; NOT_FOUND when it is gone. */
+async function lockClaim(tx: Tx, claimId: string) {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Claim" WHERE id = ${claimId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "This claim no longer exists.");
+  return tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { id: true, state: true, assigneeId: true, version: true, doubleReview: true },
+  });
+}
+
+/** Both reviews, in the order they were taken; refuses unless both are submitted. */
+async function submittedPair(tx: Tx, claimId: string) {
+  const reviews = await tx.blindReview.findMany({
+    where: { claimId },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    select: BLIND_SELECT,
+  });
+  if (reviews.length !== 2 || reviews.some((r) => !r.submittedAt || !r.verdictId)) {
+    throw new AppError("INVALID_STATE", "Both reviews must be submitted first.");
+  }
+  return reviews as [(typeof reviews)[number], (typeof reviews)[number]];
+}
+
+const snapshot = (pair: Awaited<ReturnType<typeof submittedPair>>) => ({
+  firstReviewId: pair[0].id,
+  secondReviewId: pair[1].id,
+  firstVerdictId: pair[0].verdictId!,
+  secondVerdictId: pair[1].verdictId!,
+});
+
+/**
+ * The editor's decision on two submitted reviews: adopt one (its verdict, rationale, source
+ * and evidence become the claim's), or write the final verdict and rationale (the source of
+ * the review named, the evidence of both, one copy of each address). Either way the claim
+ * is APPROVED with the editor as approver, the two verdicts as they stood are recorded, and
+ * the audit event is written in the same transaction.
+ */
+export async function reconcileClaim(user: SessionUser, input: ReconcileInput) {
+  requireRoleFor("reconcile", user);
+  return prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const sourceId = input.outcome === "ADOPT" ? input.reviewId : input.sourceReviewId;
+    let pair: Awaited<ReturnType<typeof submittedPair>>;
+    let reconciliationId = "";
+    const source = () => pair.find((r) => r.id === sourceId)!;
+    const final = () =>
+      input.outcome === "ADOPT"
+        ? { verdictId: source().verdictId!, rationale: source().rationale }
+        : { verdictId: input.verdictId, rationale: input.rationale };
+    const { version } = await changeClaim(
+      tx,
+      user,
+      { id: input.claimId, version: input.version },
+      {
+        action: "reconcile",
+        audit: "claim.reconcile",
+        check: async () => {
+          pair = await submittedPair(tx, input.claimId);
+          if (!pair.some((r) => r.id === sourceId)) {
+            throw new AppError("VALIDATION", "That review is not one of this claim's.", {
+              [input.outcome === "ADOPT" ? "reviewId" : "sourceReviewId"]: "Unknown review",
+            });
+          }
+          if (input.outcome === "FINAL") {
+            const verdict = await tx.verdict.findUnique({
+              where: { id: input.verdictId },
+              select: { retiredAt: true },
+            });
+            if (!verdict || verdict.retiredAt) {
+              throw new AppError("VALIDATION", "That verdict is not in the vocabulary.", {
+                verdictId: "Unknown verdict",
+              });
+            }
+          }
+        },
+        data: () => {
+          const s = source();
+          return {
+            shortText: s.shortText,
+            claimantName: s.claimantName,
+            claimantRole: s.claimantRole,
+            claimantType: s.claimantType,
+            appearanceUrl: s.appearanceUrl,
+            appearanceDate: s.appearanceDate,
+            firstAppearanceUrl: s.firstAppearanceUrl,
+            firstAppearanceDate: s.firstAppearanceDate,
+            ...final(),
+            approvedById: user.id,
+            approvedAt: now,
+          };
+        },
+        always: ["verdictId"],
+        afterWrite: async (claim) => {
+          const from = source();
+          const other = pair.find((r) => r.id !== sourceId)!;
+          const withAuthor = (r: typeof from) =>
+            evidenceOf(r).map((e) => ({ ...e, addedById: r.reviewerId }));
+          const evidence =
+            input.outcome === "ADOPT"
+              ? withAuthor(from)
+              : mergeEvidence(withAuthor(from), withAuthor(other));
+          await tx.evidence.deleteMany({ where: { claimId: claim.id } });
+          await tx.evidence.createMany({
+            data: evidence.map((e, position) => ({
+              claimId: claim.id,
+              position,
+              url: e.url,
+              archivedUrl: e.archivedUrl,
+              title: e.title,
+              publisher: e.publisher,
+              excerpt: e.excerpt,
+              stance: e.stance,
+              sourceType: e.sourceType,
+              addedById: e.addedById,
+            })),
+          });
+          const reconciliation = await tx.reconciliation.create({
+            data: {
+              claimId: claim.id,
+              editorId: user.id,
+              outcome: input.outcome,
+              adoptedReviewId: input.outcome === "ADOPT" ? from.id : null,
+              ...final(),
+              ...snapshot(pair),
+              decidedAt: now,
+            },
+            select: { id: true },
+          });
+          reconciliationId = reconciliation.id;
+          return {
+            after: {
+              outcome: input.outcome,
+              reconciliationId,
+              sourceReviewId: from.id,
+              evidence: evidence.map((e) => ({ url: e.url, stance: e.stance })),
+            },
+          };
+        },
+      },
+    );
+    return { id: input.claimId, version, reconciliationId };
+  });
+}
+
+/** The first list, then the second's items whose address the first does not have. */
+function mergeEvidence<E extends { url: string }>(first: E[], second: E[]): E[] {
+  const seen = new Set(first.map((e) => e.url));
+  return [...first, ...second.filter((e) => !seen.has(e.url))].slice(0, 100);
+}
+
+/**
+ * Returns both submitted reviews to their reviewers with a reason (shown at the top of both
+ * forms); each revises their own. Called by returnClaim for claims needing two reviews.
+ */
+export async function returnBothReviews(
+  tx: Tx,
+  user: SessionUser,
+  input: { claimId: string; version: number; reason: string },
+) {
+  return changeClaim(
+    tx,
+    user,
+    { id: input.claimId, version: input.version },
+    {
+      action: "return",
+      audit: "claim.return",
+      note: { reason: input.reason },
+      afterWrite: async (claim) => {
+        const pair = await submittedPair(tx, claim.id);
+        await tx.blindReview.updateMany({
+          where: { claimId: claim.id },
+          data: { submittedAt: null, version: { increment: 1 } },
+        });
+        await tx.reconciliation.create({
+          data: {
+            claimId: claim.id,
+            editorId: user.id,
+            outcome: "RETURN",
+            reason: input.reason,
+            ...snapshot(pair),
+          },
+        });
+      },
+    },
+  );
+}
+
+/** Reopens an approved double-reviewed claim: both reviewers revise their reviews. */
+export async function reopenBothReviews(
+  tx: Tx,
+  user: SessionUser,
+  input: { claimId: string; version: number; reason: string },
+) {
+  return changeClaim(
+    tx,
+    user,
+    { id: input.claimId, version: input.version },
+    {
+      action: "reopen",
+      audit: "claim.reopen",
+      data: () => ({ approvedById: null, approvedAt: null, correctedAt: new Date() }),
+      note: { reason: input.reason },
+      afterWrite: async (claim) => {
+        await tx.blindReview.updateMany({
+          where: { claimId: claim.id },
+          data: { submittedAt: null, version: { increment: 1 } },
+        });
+        return { before: { verdictId: claim.verdictId }, after: { verdictId: claim.verdictId } };
+      },
+    },
+  );
+}
+
+/**
+ * What `viewer` may see of a claim's double review: who took it and who has submitted
+ * (everyone), their own review, and both reviews in full once both are in. Nothing of
+ * another reviewer's review leaves this function before then.
+ */
+export async function getDoubleReview(claimId: string, viewer: { id: string }) {
+  const [reviews, last] = await Promise.all([
+    prisma.blindReview.findMany({
+      where: { claimId },
+      orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+      select: {
+        ...BLIND_SELECT,
+        reviewer: { select: { id: true, name: true } },
+        verdict: { select: { label: true } },
+      },
+    }),
+    prisma.reconciliation.findFirst({
+      where: { claimId },
+      orderBy: { decidedAt: "desc" },
+      select: {
+        outcome: true,
+        reason: true,
+        decidedAt: true,
+        adoptedReviewId: true,
+        editor: { select: { name: true } },
+        verdict: { select: { label: true } },
+      },
+    }),
+  ]);
+  const open = revealed(reviews);
+  const full = (r: (typeof reviews)[number]) => ({ ...r, evidence: evidenceOf(r) });
+  return {
+    revealed: open,
+    reviewers: reviews.map((r) => ({
+      id: r.reviewerId,
+      name: r.reviewer.name,
+      submitted: r.submittedAt !== null,
+      takenAt: r.takenAt,
+    })),
+    mine: reviews.filter((r) => r.reviewerId === viewer.id).map(full)[0] ?? null,
+    reviews: open ? reviews.map(full) : [],
+    last,
+  };
+}
+
+export type DoubleReview = Awaited<ReturnType<typeof getDoubleReview>>;
+
+/** The blind reviews of a claim whose history `viewerId` may read: their own, or both once both are in. */
+export async function visibleBlindReviewIds(claimId: string, viewerId: string) {
+  const reviews = await prisma.blindReview.findMany({
+    where: { claimId },
+    select: { id: true, reviewerId: true, firstSubmittedAt: true },
+  });
+  const open = revealed(reviews);
+  return reviews.filter((r) => open || r.reviewerId === viewerId).map((r) => r.id);
+}
+
+/** Claims whose two reviews are both in, waiting for an editor: oldest submission first. */
+export async function listAwaitingReconciliation(limit = 50) {
+  const [claims, total] = await Promise.all([
+    prisma.claim.findMany({
+      where: { state: "SUBMITTED", doubleReview: true },
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select: {
+        id: true,
+        text: true,
+        updatedAt: true,
+        article: { select: { id: true, title: true } },
+        blindReviews: {
+          orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+          select: { reviewer: { select: { name: true } }, verdict: { select: { label: true } } },
+        },
+      },
+    }),
+    prisma.claim.count({ where: { state: "SUBMITTED", doubleReview: true } }),
+  ]);
+  return { claims, total };
+}
+
+/**
+ * Agreement on double-reviewed claims: each claim's two blind verdicts (the first
+ * submissions, made before either reviewer saw the other's), grouped in SQL by reviewer
+ * pair and verdict pair, with the editor's latest reconciliation; kappa and the rest in
+ * lib/domain/agreement.ts.
+ */
+export async function agreementOverview(): Promise<AgreementReport> {
+  const rows = await prisma.$queryRaw<
+    Array<{
+      firstId: string;
+      firstName: string;
+      secondId: string;
+      secondName: string;
+      first: string;
+      second: string;
+      count: bigint;
+      reconciled: bigint;
+      finalDiffered: bigint;
+    }>
+  >`
+    WITH pairs AS (
+      SELECT b."claimId",
+             array_agg(b."reviewerId" ORDER BY b."takenAt", b.id) AS reviewers,
+             array_agg(v.key ORDER BY b."takenAt", b.id) AS verdicts
+      FROM "BlindReview" b
+      JOIN "Verdict" v ON v.id = b."blindVerdictId"
+      GROUP BY b."claimId"
+      HAVING count(*) = 2
+    ),
+    latest AS (
+      SELECT DISTINCT ON (r."claimId") r."claimId", r.outcome, r."verdictId", r."firstVerdictId", r."secondVerdictId"
+      FROM "Reconciliation" r
+      WHERE r.outcome <> 'RETURN'
+      ORDER BY r."claimId", r."decidedAt" DESC, r.id DESC
+    )
+    SELECT p.reviewers[1]::text AS "firstId", u1.name AS "firstName",
+           p.reviewers[2]::text AS "secondId", u2.name AS "secondName",
+           p.verdicts[1] AS first, p.verdicts[2] AS second,
+           count(*) AS count,
+           count(l."claimId") AS reconciled,
+           count(*) FILTER (WHERE l."verdictId" <> l."firstVerdictId" AND l."verdictId" <> l."secondVerdictId") AS "finalDiffered"
+    FROM pairs p
+    JOIN "Claim" c ON c.id = p."claimId" AND c."doubleReview"
+    JOIN "User" u1 ON u1.id = p.reviewers[1]
+    JOIN "User" u2 ON u2.id = p.reviewers[2]
+    LEFT JOIN latest l ON l."claimId" = p."claimId"
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+  return agreementReport(
+    rows.map((r) => ({
+      firstReviewer: { id: r.firstId, name: r.firstName },
+      secondReviewer: { id: r.secondId, name: r.secondName },
+      first: r.first,
+      second: r.second,
+      count: Number(r.count),
+      reconciled: Number(r.reconciled),
+      finalDiffered: Number(r.finalDiffered),
+    })),
+  );
+}

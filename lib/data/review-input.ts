@@ -1,0 +1,78 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { submissionProblems } from "@/lib/domain/lifecycle";
+import type { ReviewFormInput } from "@/lib/validation/review";
+
+/** What the review form holds of a claim (or of one reviewer's blind review) besides evidence. */
+export const REVIEW_SELECT = {
+  shortText: true,
+  claimantName: true,
+  claimantRole: true,
+  claimantType: true,
+  appearanceUrl: true,
+  appearanceDate: true,
+  firstAppearanceUrl: true,
+  firstAppearanceDate: true,
+  verdictId: true,
+  rationale: true,
+} as const;
+
+export const REVIEW_FIELDS = Object.keys(REVIEW_SELECT) as Array<keyof typeof REVIEW_SELECT>;
+
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+
+export const EVIDENCE_SELECT = {
+  id: true,
+  position: true,
+  url: true,
+  archivedUrl: true,
+  title: true,
+  publisher: true,
+  excerpt: true,
+  stance: true,
+  sourceType: true,
+} as const;
+
+/** The form's source, verdict and rationale fields, as written to a claim or a blind review. */
+export function reviewValues(input: ReviewFormInput): Pick<ReviewFormInput, ReviewField> {
+  return Object.fromEntries(REVIEW_FIELDS.map((f) => [f, input[f]])) as Pick<
+    ReviewFormInput,
+    ReviewField
+  >;
+}
+
+/** The verdict is in the vocabulary, evidence ids are the claim's, a submission is complete. */
+export async function checkReviewInput(
+  tx: Prisma.TransactionClient,
+  input: ReviewFormInput,
+  evidenceIds: Set<string>,
+  submit: boolean,
+) {
+  if (input.verdictId) {
+    const verdict = await tx.verdict.findUnique({
+      where: { id: input.verdictId },
+      select: { retiredAt: true },
+    });
+    if (!verdict || verdict.retiredAt) {
+      throw new AppError("VALIDATION", "That verdict is not in the vocabulary.", {
+        verdictId: "Unknown verdict",
+      });
+    }
+  }
+  if (input.evidence.some((item) => item.id && !evidenceIds.has(item.id))) {
+    throw new AppError("VALIDATION", "An evidence item no longer exists; reload the claim.", {
+      evidence: "Unknown item",
+    });
+  }
+  if (submit) {
+    const problems = submissionProblems({
+      verdictId: input.verdictId,
+      rationale: input.rationale,
+      evidenceCount: input.evidence.length,
+    });
+    if (Object.keys(problems).length > 0) {
+      throw new AppError("VALIDATION", Object.values(problems).join(". ") + ".", problems);
+    }
+  }
+}
