@@ -7,6 +7,7 @@ import {
   assignSelectedClaims,
   dismissSelectedClaims,
   linkAsDuplicate,
+  setClaimsReviewMode,
   takeSelectedClaims,
 } from "@/app/(app)/claims/actions";
 import { Highlighted } from "@/components/claims/highlighted";
@@ -38,13 +39,20 @@ export interface QueueRow {
   speaker: string | null;
   assignee: string | null;
   verdict: string | null;
+  /** For a claim needing two independent reviews: how many reviewers have taken it. */
+  doubleReview: { taken: number } | null;
 }
+
+/** New, or needing two reviews and still short of its second reviewer. */
+const takeable = (row: QueueRow) =>
+  row.state === "NEW" ||
+  (row.state === "IN_REVIEW" && row.doubleReview !== null && row.doubleReview.taken < 2);
 
 const SHORTCUTS: Array<[string, string]> = [
   ["j / k", "Next / previous claim"],
   ["Enter or e", "Open the claim to edit it"],
   ["x", "Select or unselect the claim"],
-  ["t", "Take the claim (if new)"],
+  ["t", "Take the claim (if new, or if it waits for a second reviewer)"],
   ["?", "Show these shortcuts"],
 ];
 
@@ -121,7 +129,7 @@ export function QueueTable({
     },
     t: (event) => {
       const row = rows[active];
-      if (row?.state !== "NEW") return;
+      if (!row || !takeable(row)) return;
       event.preventDefault();
       void take([row.id]);
     },
@@ -150,14 +158,33 @@ export function QueueTable({
           Take
         </Button>
         {canAssign && (
-          <Button
-            size="sm"
-            variant="secondary"
-            disabled={pending || selected.size === 0}
-            onClick={() => setDialog("assign")}
-          >
-            Assign…
-          </Button>
+          <>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending || selected.size === 0}
+              onClick={() => setDialog("assign")}
+            >
+              Assign…
+            </Button>
+            {[true, false].map((double) => (
+              <Button
+                key={String(double)}
+                size="sm"
+                variant="secondary"
+                disabled={pending || selected.size === 0}
+                onClick={() =>
+                  run(() => setClaimsReviewMode({ claims: refs(selected), double }), {
+                    ...done,
+                    success: ({ changed }) =>
+                      `${changed} ${changed === 1 ? "claim needs" : "claims need"} ${double ? "two independent reviews" : "one review"}.`,
+                  })
+                }
+              >
+                {double ? "Two reviews" : "One review"}
+              </Button>
+            ))}
+          </>
         )}
         <Button
           size="sm"
@@ -290,6 +317,12 @@ export function QueueTable({
                 <div className="flex flex-col items-start gap-1">
                   <Badge tone={CLAIM_STATE_TONES[row.state]}>{CLAIM_STATE_LABELS[row.state]}</Badge>
                   {row.overdue && <Badge tone="danger">Overdue</Badge>}
+                  {row.doubleReview && (
+                    <Badge tone="info">
+                      Two reviews
+                      {row.state === "IN_REVIEW" ? ` (${row.doubleReview.taken} of 2 taken)` : ""}
+                    </Badge>
+                  )}
                 </div>
               </Td>
               <Td>{row.verdict ?? "—"}</Td>
@@ -297,7 +330,7 @@ export function QueueTable({
               <Td className="text-right tabular-nums">{row.checkworthiness.toFixed(2)}</Td>
               <Td className="text-right whitespace-nowrap tabular-nums">{row.age}</Td>
               <Td>
-                {row.state === "NEW" && (
+                {takeable(row) && (
                   <Button size="sm" disabled={pending} onClick={() => take([row.id])}>
                     Take
                   </Button>

@@ -40,6 +40,8 @@ export function ReviewForm({
   initial,
   verdicts,
   content,
+  blind = false,
+  takeVersion = version,
 }: {
   claimId: string;
   version: number;
@@ -50,6 +52,10 @@ export function ReviewForm({
   verdicts: Array<{ id: string; label: string }>;
   /** What is claimed: the statement without its attribution. */
   content: string;
+  /** The form is the viewer's own review of a claim needing two (version: that review's). */
+  blind?: boolean;
+  /** The claim's version, for taking it (the form's own may be a blind review's). */
+  takeVersion?: number;
 }) {
   const [values, setValues] = useState(initial);
   const [savedVersion, setSavedVersion] = useState(version);
@@ -89,7 +95,11 @@ export function ReviewForm({
       evidence: values.evidence.map(({ key: _key, ...e }) => e),
     };
     void run(() => (submit ? submitReviewForm : saveReviewForm)(payload), {
-      success: submit ? "Submitted for approval." : "Saved.",
+      success: !submit
+        ? "Saved."
+        : blind
+          ? "Submitted. Neither review is shown to the other reviewer until both are in."
+          : "Submitted for approval.",
       onSuccess: (data) => {
         setDirty(false);
         setSavedVersion(data.version);
@@ -133,16 +143,20 @@ export function ReviewForm({
     >
       {!editable && (
         <Alert tone="info">
-          {state === "NEW"
-            ? "This claim is new. Take it to review it."
-            : state === "IN_REVIEW"
-              ? "Another reviewer has this claim; you can read it and comment."
-              : "This claim is read-only in its current state."}
+          {blind
+            ? "You have submitted your review. It waits for the other reviewer and an editor."
+            : state === "NEW"
+              ? "This claim is new. Take it to review it."
+              : state === "IN_REVIEW"
+                ? "Another reviewer has this claim; you can read it and comment."
+                : "This claim is read-only in its current state."}
         </Alert>
       )}
       {canTake && (
         <Button
-          onClick={() => run(() => takeSelectedClaims({ claims: [{ id: claimId, version }] }))}
+          onClick={() =>
+            run(() => takeSelectedClaims({ claims: [{ id: claimId, version: takeVersion }] }))
+          }
           disabled={pending}
         >
           Take this claim
@@ -269,7 +283,7 @@ export function ReviewForm({
             {pending ? "Saving…" : "Save"}
           </Button>
           <Button onClick={() => save(true)} disabled={pending}>
-            Submit for approval
+            {blind ? "Submit my review" : "Submit for approval"}
           </Button>
           <span className="text-sm text-slate-600" aria-live="polite">
             {dirty ? "Unsaved changes" : "All changes saved"}

@@ -3,6 +3,8 @@
 import { runAction } from "@/lib/actions";
 import { approveClaim, reopenClaim, returnClaim } from "@/lib/data/approval";
 import { approveInput, reopenInput, returnInput } from "@/lib/validation/decision";
+import { reconcileClaim } from "@/lib/data/double-review";
+import { reconcileInput } from "@/lib/validation/double-review";
 
 export async function approveSubmittedClaim(input: unknown) {
   return runAction("EDITOR", approveInput, input, approveClaim);
@@ -14,4 +16,8 @@ export async function returnSubmittedClaim(input: unknown) {
 
 export async function reopenApprovedClaim(input: unknown) {
   return runAction("EDITOR", reopenInput, input, reopenClaim);
+}
+
+export async function reconcileReviews(input: unknown) {
+  return runAction("EDITOR", reconcileInput, input, reconcileClaim);
 }

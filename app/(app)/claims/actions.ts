@@ -7,6 +7,8 @@ import { addComment } from "@/lib/data/comments";
 import { assignClaims, takeClaims } from "@/lib/data/assignment";
 import { dismissClaims } from "@/lib/data/dismissal";
 import { saveReview } from "@/lib/data/review";
+import { setReviewMode } from "@/lib/data/double-review";
+import { reviewModeInput } from "@/lib/validation/double-review";
 import {
   assignInput,
   bulkDismissInput,
@@ -33,6 +35,10 @@ export async function takeSelectedClaims(input: unknown) {
 
 export async function assignSelectedClaims(input: unknown) {
   return runAction("EDITOR", assignInput, input, assignClaims);
+}
+
+export async function setClaimsReviewMode(input: unknown) {
+  return runAction("EDITOR", reviewModeInput, input, setReviewMode);
 }
 
 export async function dismissSelectedClaims(input: unknown) {

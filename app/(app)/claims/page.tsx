@@ -94,6 +94,7 @@ export default async function ClaimsPage({
           speaker: r.speaker?.name ?? null,
           assignee: r.assignee?.name ?? null,
           verdict: r.verdict?.label ?? null,
+          doubleReview: r.doubleReview ? { taken: r._count.blindReviews } : null,
         }))}
       />
       {total !== null && (

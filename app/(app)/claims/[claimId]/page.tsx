@@ -26,35 +26,36 @@ import { SimilarClaims } from "@/components/claims/similar-claims";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
+import { getDoubleReview } from "@/lib/data/double-review";
+import { ReconcilePanel } from "@/components/claims/reconcile-panel";
+import { DoubleReviewStatus } from "@/components/claims/double-review-status";
 
-export const metadata: Metadata = { title: "Claim" };
+type FormSource = {
+  shortText: string | null;
+  claimantName: string | null;
+  claimantRole: string | null;
+  claimantType: string | null;
+  appearanceUrl: string | null;
+  appearanceDate: Date | null;
+  firstAppearanceUrl: string | null;
+  firstAppearanceDate: Date | null;
+  verdictId: string | null;
+  rationale: string | null;
+  evidence: Array<{
+    id: string;
+    url: string;
+    archivedUrl: string | null;
+    title: string | null;
+    publisher: string | null;
+    excerpt: string | null;
+    stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
+    sourceType: "PRIMARY" | "SECONDARY";
+  }>;
+};
 
-export default async function ClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
-  const user = await requireRole();
-  const parsed = z.uuid().safeParse((await params).claimId);
-  if (!parsed.success) notFound();
-  const claim = await getClaimDetail(parsed.data);
-  if (!claim) notFound();
-  const actor = { role: user.role, userId: user.id };
-  const editable =
-    claim.article !== null &&
-    claim.start !== null &&
-    claim.end !== null &&
-    allows("edit", actor, claim);
-  const siblings =
-    editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
-  const [review, verdicts, history, comments, users, returned] = await Promise.all([
-    getReviewForm(claim.id),
-    listActiveVerdicts(),
-    listClaimHistory(claim.id),
-    listComments(claim.id),
-    listAssignableUsers(),
-    claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
-  ]);
-  if (!review) notFound();
-  const isEditor = hasRole(user.role, "EDITOR");
-  const submittedBy = claim.reviews[0]?.reviewerId ?? null;
-  const initial: ReviewValues = {
+/** The review form's values from a claim's review or a blind review. */
+function formValues(review: FormSource): ReviewValues {
+  return {
     claimantName: review.claimantName ?? "",
     claimantRole: review.claimantRole ?? "",
     claimantType: review.claimantType ?? "",
@@ -77,6 +78,50 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       sourceType: e.sourceType,
     })),
   };
+}
+
+export const metadata: Metadata = { title: "Claim" };
+
+export default async function ClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
+  const user = await requireRole();
+  const parsed = z.uuid().safeParse((await params).claimId);
+  if (!parsed.success) notFound();
+  const detail = await getClaimDetail(parsed.data);
+  if (!detail) notFound();
+  // A claim needing two reviews: who took it and who submitted, for the lifecycle table;
+  // the other reviewer's review only once both are in (getDoubleReview withholds it).
+  const double = detail.doubleReview ? await getDoubleReview(detail.id, user) : null;
+  const claim = {
+    ...detail,
+    blind: double
+      ? {
+          reviewers: double.reviewers.map((r) => r.id),
+          submitted: double.reviewers.filter((r) => r.submitted).map((r) => r.id),
+        }
+      : null,
+  };
+  const actor = { role: user.role, userId: user.id };
+  const editable =
+    claim.article !== null &&
+    claim.start !== null &&
+    claim.end !== null &&
+    allows("edit", actor, claim);
+  const siblings =
+    editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
+  const [review, verdicts, history, comments, users, returned] = await Promise.all([
+    getReviewForm(claim.id),
+    listActiveVerdicts(),
+    listClaimHistory(claim.id, user.id),
+    listComments(claim.id),
+    listAssignableUsers(),
+    claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
+  ]);
+  if (!review) notFound();
+  const isEditor = hasRole(user.role, "EDITOR");
+  const submittedBy = claim.reviews[0]?.reviewerId ?? null;
+  // The form shows the claim's review, or the viewer's own blind review of a claim needing two.
+  const mine = double?.mine ?? null;
+  const initial = formValues(mine ?? review);
   // Ids in the history read as names.
   const names = Object.fromEntries([
     ...verdicts.map((v) => [v.id, v.label] as const),
@@ -103,6 +148,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             <div className="mb-3 flex flex-wrap items-center gap-2">
               <Badge tone={CLAIM_STATE_TONES[claim.state]}>{CLAIM_STATE_LABELS[claim.state]}</Badge>
               <Badge>{CLAIM_KIND_LABELS[claim.kind]}</Badge>
+              {claim.doubleReview && <Badge tone="info">Two independent reviews</Badge>}
               {claim.origin === "MANUAL" && <Badge tone="info">Added by hand</Badge>}
               <span className="text-xs text-slate-600 tabular-nums">
                 check-worthiness {claim.checkworthiness.toFixed(2)}
@@ -155,6 +201,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               {formatDateTime(returned.decidedAt)}): {returned.reason}
             </Alert>
           )}
+          {double && (
+            <DoubleReviewStatus
+              double={double}
+              state={claim.state}
+              viewerId={user.id}
+              names={names}
+            />
+          )}
           {claim.state === "APPROVED" && (
             <Alert tone="success">
               Approved as <strong>{claim.verdict?.label}</strong> by {claim.approvedBy?.name ?? "—"}{" "}
@@ -162,7 +216,23 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               {claim.correctedAt ? " (a correction of an earlier verdict)" : ""}.
             </Alert>
           )}
-          {isEditor && (claim.state === "SUBMITTED" || claim.state === "APPROVED") && (
+          {isEditor && double && claim.state === "SUBMITTED" && (
+            <Card title="Reconcile the two reviews">
+              <ReconcilePanel
+                claimId={claim.id}
+                version={claim.version}
+                reviews={double.reviews.map((r) => ({
+                  id: r.id,
+                  reviewer: r.reviewer.name,
+                  verdictId: r.verdictId,
+                  verdict: r.verdict?.label ?? null,
+                }))}
+                verdicts={verdicts}
+                refusal={refusalOf("reconcile", actor, claim)}
+              />
+            </Card>
+          )}
+          {isEditor && ((!double && claim.state === "SUBMITTED") || claim.state === "APPROVED") && (
             <Card title={claim.state === "SUBMITTED" ? "Decision" : "Correction"}>
               <DecisionButtons
                 claimId={claim.id}
@@ -180,13 +250,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                   content: (
                     <ReviewForm
                       claimId={claim.id}
-                      version={claim.version}
+                      version={mine ? mine.version : claim.version}
                       state={claim.state}
                       editable={allows("review", actor, claim)}
                       canTake={allows("take", actor, claim)}
                       initial={initial}
                       verdicts={verdicts}
                       content={claim.content ?? claim.text}
+                      blind={mine !== null}
+                      takeVersion={claim.version}
                     />
                   ),
                 },
