@@ -6,6 +6,8 @@ import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/components/ui/format";
 import { ApprovalsChart } from "@/components/overview/approvals-chart";
+import { AgreementCard } from "@/components/overview/agreement-card";
+import { agreementOverview } from "@/lib/data/double-review";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -17,10 +19,11 @@ function formatHours(hours: number | null): string {
 
 export default async function OverviewPage() {
   const user = await requireRole();
-  const [counts, articles, desk] = await Promise.all([
+  const [counts, articles, desk, agreement] = await Promise.all([
     countClaimsByState(),
     countArticles(),
     deskOverview(),
+    agreementOverview(),
   ]);
   const approvedTotal = desk.verdicts.reduce((n, v) => n + v.count, 0);
   return (
@@ -118,6 +121,9 @@ export default async function OverviewPage() {
             </ul>
           )}
         </Card>
+        <div className="lg:col-span-3">
+          <AgreementCard report={agreement} />
+        </div>
         <div className="lg:col-span-2">
           <Card title="Overdue">
             {desk.overdue.length === 0 ? (

@@ -7,7 +7,9 @@ import { transition } from "@/lib/domain/lifecycle";
 import { agreementReport, type AgreementReport } from "@/lib/domain/agreement";
 import type { ReviewFormInput } from "@/lib/validation/review";
 import type { ReconcileInput } from "@/lib/validation/double-review";
+import type { QueueQuery } from "@/lib/validation/queue";
 import type { SessionUser } from "./users";
+import { filters } from "./queue";
 import { blindFacts, changeClaim, requireRoleFor } from "./claim-writer";
 import { recordAudit } from "./audit";
 import { checkReviewInput, REVIEW_FIELDS, reviewValues } from "./review-input";
@@ -61,6 +63,43 @@ export async function setReviewMode(
     }
     return { changed: input.claims.length };
   });
+}
+
+/** How many claims one "by filter" marking changes at most; the rest take another run. */
+export const MODE_BATCH = 1000;
+
+/**
+ * Marks the NEW claims that match the queue's filters (a check-worthiness threshold, a
+ * speaker, an article…), the most check-worthy first, at most MODE_BATCH in one
+ * transaction, each through the claim writer (its own audit event). Says how many are left.
+ */
+export async function setReviewModeForQuery(
+  user: SessionUser,
+  input: { query: Omit<QueueQuery, "q" | "after" | "sort">; double: boolean },
+) {
+  requireRoleFor("mode", user);
+  const where: Prisma.ClaimWhereInput = {
+    AND: [filters(input.query, user.id), { state: "NEW", doubleReview: !input.double }],
+  };
+  return prisma.$transaction(
+    async (tx) => {
+      const claims = await tx.claim.findMany({
+        where,
+        orderBy: [{ checkworthiness: "desc" }, { id: "asc" }],
+        take: MODE_BATCH,
+        select: { id: true, version: true },
+      });
+      for (const ref of claims) {
+        await changeClaim(tx, user, ref, {
+          action: "mode",
+          audit: "claim.review-mode",
+          data: () => ({ doubleReview: input.double }),
+        });
+      }
+      return { changed: claims.length, remaining: await tx.claim.count({ where }) };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** A reviewer joins a claim needing two reviews: their own blind review, empty. */

@@ -6,7 +6,11 @@ import { searchClaims } from "./search";
 
 export const QUEUE_PAGE_SIZE = 50;
 
-function filters(query: QueueQuery, userId: string): Prisma.ClaimWhereInput {
+/** The queue's filters (not its search) as a claim condition. */
+export function filters(
+  query: Omit<QueueQuery, "q" | "after" | "sort">,
+  userId: string,
+): Prisma.ClaimWhereInput {
   const where: Prisma.ClaimWhereInput = {};
   if (query.state) where.state = query.state;
   // Mine: assigned to me, or one of my blind reviews of a claim needing two.

@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { claimIdsInput } from "./review";
+import { queueQuery } from "./queue";
 
 const claimRef = { claimId: z.uuid("Unknown claim"), version: z.coerce.number().int().min(1) };
 
 /** Editors mark claims (while NEW) as needing two independent reviews, or one again. */
 export const reviewModeInput = claimIdsInput.extend({ double: z.boolean() });
+
+/** The same, for every NEW claim matching the queue's filters (the search is not one). */
+export const reviewModeByFilterInput = z.object({
+  query: queueQuery.omit({ q: true, after: true, sort: true }),
+  double: z.boolean(),
+});
 
 /**
  * An editor's reconciliation of two submitted reviews: adopt one of them whole, or write

@@ -8,6 +8,7 @@ import {
   getDoubleReview,
   reconcileClaim,
   setReviewMode,
+  setReviewModeForQuery,
 } from "@/lib/data/double-review";
 import { listClaimHistory } from "@/lib/data/history";
 import { exportClaims } from "@/lib/data/export";
@@ -145,6 +146,38 @@ describe("marking claims as needing two reviews", () => {
       setReviewMode(editor, { claims: [{ id: claim.id, version: 4 }], double: true }),
     );
     expect(taken.code).toBe("INVALID_STATE");
+  });
+
+  it("by the queue's filters: the NEW claims of an article above a check-worthiness threshold", async () => {
+    const high = await createClaim(prisma, { checkworthiness: 0.95 });
+    const articleId = high.articleId!;
+    const low = await createClaim(prisma, { articleId, checkworthiness: 0.5 });
+    const taken = await createClaim(prisma, {
+      articleId,
+      checkworthiness: 0.97,
+      state: "IN_REVIEW",
+    });
+    const query = queueQuery.parse({ article: articleId, min: "0.9" });
+    expect((await refusal(setReviewModeForQuery(ann, { query, double: true }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(await setReviewModeForQuery(editor, { query, double: true })).toEqual({
+      changed: 1,
+      remaining: 0,
+    });
+    const marked = await prisma.claim.findMany({
+      where: { articleId },
+      select: { id: true, doubleReview: true },
+    });
+    expect(Object.fromEntries(marked.map((c) => [c.id, c.doubleReview]))).toEqual({
+      [high.id]: true,
+      [low.id]: false,
+      [taken.id]: false,
+    });
+    expect(await setReviewModeForQuery(editor, { query, double: true })).toEqual({
+      changed: 0,
+      remaining: 0,
+    });
   });
 
   it("takes two reviewers, not a third, and is not assigned", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { APPROVAL_PAGE_SIZE, listSubmittedClaims } from "@/lib/data/approval";
+import { listAwaitingReconciliation } from "@/lib/data/double-review";
 import { refusalOf } from "@/lib/domain/lifecycle";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -20,9 +21,10 @@ export default async function ApprovalsPage({
 }) {
   const user = await requireRole("EDITOR");
   const { after } = await searchParams;
-  const { claims, total, next } = await listSubmittedClaims(
-    typeof after === "string" ? after.slice(0, 400) : undefined,
-  );
+  const [{ claims, total, next }, awaiting] = await Promise.all([
+    listSubmittedClaims(typeof after === "string" ? after.slice(0, 400) : undefined),
+    listAwaitingReconciliation(),
+  ]);
   const now = new Date();
   return (
     <>
@@ -30,6 +32,36 @@ export default async function ApprovalsPage({
         title="Approvals"
         description={`Verdicts submitted for an editor's decision, oldest first: ${total.toLocaleString("en")} waiting.`}
       />
+      {awaiting.total > 0 && !after && (
+        <section aria-labelledby="reconcile" className="mb-8">
+          <h2 id="reconcile" className="mb-2 text-base font-semibold">
+            Two reviews to reconcile ({awaiting.total.toLocaleString("en")})
+          </h2>
+          <ul className="space-y-2" data-testid="reconcile-list">
+            {awaiting.claims.map((claim) => (
+              <li
+                key={claim.id}
+                className="rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200"
+              >
+                <Link className="font-medium text-brand-700 underline" href={`/claims/${claim.id}`}>
+                  {claim.text.length > 160 ? `${claim.text.slice(0, 160)}…` : claim.text}
+                </Link>
+                <span className="block text-slate-600">
+                  {claim.blindReviews
+                    .map((r) => `${r.reviewer.name}: ${r.verdict?.label ?? "—"}`)
+                    .join(" · ")}
+                  {claim.article ? ` — ${claim.article.title}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {awaiting.total > awaiting.claims.length && (
+            <p className="mt-2 text-sm text-slate-600">
+              The {awaiting.claims.length} waiting longest; the rest follow as these are decided.
+            </p>
+          )}
+        </section>
+      )}
       {claims.length === 0 && (
         <p className="text-slate-600">
           {after ? "Nothing more is waiting. " : "Nothing is waiting for approval."}

@@ -7,8 +7,8 @@ import { addComment } from "@/lib/data/comments";
 import { assignClaims, takeClaims } from "@/lib/data/assignment";
 import { dismissClaims } from "@/lib/data/dismissal";
 import { saveReview } from "@/lib/data/review";
-import { setReviewMode } from "@/lib/data/double-review";
-import { reviewModeInput } from "@/lib/validation/double-review";
+import { setReviewMode, setReviewModeForQuery } from "@/lib/data/double-review";
+import { reviewModeByFilterInput, reviewModeInput } from "@/lib/validation/double-review";
 import {
   assignInput,
   bulkDismissInput,
@@ -39,6 +39,10 @@ export async function assignSelectedClaims(input: unknown) {
 
 export async function setClaimsReviewMode(input: unknown) {
   return runAction("EDITOR", reviewModeInput, input, setReviewMode);
+}
+
+export async function setFilteredReviewMode(input: unknown) {
+  return runAction("EDITOR", reviewModeByFilterInput, input, setReviewModeForQuery);
 }
 
 export async function dismissSelectedClaims(input: unknown) {

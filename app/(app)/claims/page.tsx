@@ -10,6 +10,7 @@ import { queueQuery, type QueueQuery } from "@/lib/validation/queue";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueFilters } from "@/components/claims/queue-filters";
 import { QueueTable } from "@/components/claims/queue-table";
+import { ReviewModeByFilter } from "@/components/claims/review-mode-by-filter";
 import { formatAge } from "@/components/ui/format";
 import { LinkButton } from "@/components/ui/button";
 
@@ -67,6 +68,20 @@ export default async function ClaimsPage({
         }
       />
       <QueueFilters query={query} verdicts={verdicts} users={users} articleTitle={articleTitle} />
+      {hasRole(user.role, "EDITOR") && !query.q && (
+        <ReviewModeByFilter
+          query={{
+            state: query.state,
+            assignee: query.assignee,
+            verdict: query.verdict,
+            article: query.article,
+            speaker: query.speaker,
+            from: query.from,
+            to: query.to,
+            min: query.min,
+          }}
+        />
+      )}
       <QueueTable
         canAssign={hasRole(user.role, "EDITOR")}
         showArticle={!query.article}
