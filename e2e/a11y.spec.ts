@@ -1,12 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, logIn, test, signIn } from "./fixtures";
-
-async function seriousViolations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
+import { expect, logIn, seriousViolations, test, signIn } from "./fixtures";
 
 test("the login page has no serious or critical accessibility violations", async ({ page }) => {
   await page.goto("/login");

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { E2E_DATA_DIR } from "../playwright.config";
@@ -60,4 +61,12 @@ export async function signedInPage(browser: Browser, user: TestUser): Promise<Pa
   const page = await (await browser.newContext()).newPage();
   await signIn(page, user);
   return page;
+}
+
+/** The page's serious and critical accessibility violations (axe), one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }

@@ -293,7 +293,8 @@ const FIELDS = [
   "reason", "verdictId", "rationale", "evidence", "start", "end", "at", "otherClaimId",
   "duplicateOfId", "assigneeId", "userId", "role", "disabled", "name", "email", "password",
   "key", "label", "scopes", "tokenId", "scope", "batchId", "itemId", "claimantName", "url",
-  "speakerId", "shortText", "duplicateOf", "dueAt", "otherVersion",
+  "speakerId", "shortText", "duplicateOf", "dueAt", "otherVersion", "double", "query",
+  "outcome", "reviewId", "sourceReviewId", "claims",
 ];
 
 test("fuzz: generated values in every parameter and action field answer without a 5xx, and a refused action changes no table", async () => {

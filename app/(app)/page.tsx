@@ -121,9 +121,6 @@ export default async function OverviewPage() {
             </ul>
           )}
         </Card>
-        <div className="lg:col-span-3">
-          <AgreementCard report={agreement} />
-        </div>
         <div className="lg:col-span-2">
           <Card title="Overdue">
             {desk.overdue.length === 0 ? (
@@ -143,6 +140,9 @@ export default async function OverviewPage() {
               </ul>
             )}
           </Card>
+        </div>
+        <div className="lg:col-span-3">
+          <AgreementCard report={agreement} />
         </div>
       </div>
     </>

@@ -40,10 +40,13 @@ export function ClaimEditTools({
   claim,
   body,
   siblings,
+  canDismiss = true,
 }: {
   claim: { id: string; version: number; start: number; end: number };
   body: string;
   siblings: Sibling[];
+  /** Whether the lifecycle lets this person dismiss it (one of two reviewers may not). */
+  canDismiss?: boolean;
 }) {
   const { run: runAction, pending, message, setMessage, fieldErrors: errors } = useActionRunner();
   const [start, setStart] = useState(claim.start);
@@ -205,47 +208,49 @@ export function ClaimEditTools({
         </section>
       )}
 
-      <section className="border-t border-slate-200 pt-4">
-        <Button
-          variant="danger"
-          size="sm"
-          onClick={() => (setMessage(null), setDismissOpen(true))}
-          disabled={pending}
-        >
-          Dismiss claim…
-        </Button>
-        <ReasonDialog
-          open={dismissOpen}
-          title="Dismiss this claim"
-          hint="Not a claim, not check-worthy, a duplicate of another claim…"
-          submitLabel="Dismiss"
-          danger
-          error={errors.reason}
-          message={message}
-          pending={pending}
-          onCancel={() => setDismissOpen(false)}
-          onSubmit={(reason) =>
-            runAction(
-              () =>
-                dismissClaimWithReason({
-                  claimId: claim.id,
-                  version: claim.version,
-                  reason,
-                  duplicateOf,
-                }),
-              { success: "Claim dismissed.", onSuccess: () => setDismissOpen(false) },
-            )
-          }
-        >
-          <Field
-            label="Duplicate of (optional)"
-            hint="Paste the address of the claim this one repeats; it will be linked."
-            error={errors.duplicateOf}
+      {canDismiss && (
+        <section className="border-t border-slate-200 pt-4">
+          <Button
+            variant="danger"
+            size="sm"
+            onClick={() => (setMessage(null), setDismissOpen(true))}
+            disabled={pending}
           >
-            <Input value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
-          </Field>
-        </ReasonDialog>
-      </section>
+            Dismiss claim…
+          </Button>
+          <ReasonDialog
+            open={dismissOpen}
+            title="Dismiss this claim"
+            hint="Not a claim, not check-worthy, a duplicate of another claim…"
+            submitLabel="Dismiss"
+            danger
+            error={errors.reason}
+            message={message}
+            pending={pending}
+            onCancel={() => setDismissOpen(false)}
+            onSubmit={(reason) =>
+              runAction(
+                () =>
+                  dismissClaimWithReason({
+                    claimId: claim.id,
+                    version: claim.version,
+                    reason,
+                    duplicateOf,
+                  }),
+                { success: "Claim dismissed.", onSuccess: () => setDismissOpen(false) },
+              )
+            }
+          >
+            <Field
+              label="Duplicate of (optional)"
+              hint="Paste the address of the claim this one repeats; it will be linked."
+              error={errors.duplicateOf}
+            >
+              <Input value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
+            </Field>
+          </ReasonDialog>
+        </section>
+      )}
     </div>
   );
 }

@@ -15,6 +15,11 @@ const ACTIONS: Record<string, string> = {
   "claim.return": "returned it to the reviewer",
   "claim.reopen": "reopened it for correction",
   "claim.claimant": "corrected the speaker's name",
+  "claim.review-mode": "changed how many reviews it needs",
+  "claim.blind-submit": "submitted their independent review",
+  "claim.reconcile": "reconciled the two reviews and approved the verdict",
+  "blind-review.save": "saved their independent review",
+  "blind-review.submit": "saved and submitted their independent review",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -35,6 +40,8 @@ const FIELD_LABELS: Record<string, string> = {
   dueAt: "due date",
   dismissReason: "reason",
   reason: "reason",
+  doubleReview: "needs two reviews",
+  outcome: "decision",
   text: "text",
   start: "start",
   end: "end",
@@ -42,6 +49,9 @@ const FIELD_LABELS: Record<string, string> = {
 
 function show(value: unknown, names: Record<string, string>): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (value === "ADOPT") return "adopted one review";
+  if (value === "FINAL") return "wrote the final verdict";
   if (typeof value === "string" && value in CLAIM_STATE_LABELS) {
     return CLAIM_STATE_LABELS[value as ClaimState];
   }

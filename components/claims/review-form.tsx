@@ -42,6 +42,7 @@ export function ReviewForm({
   content,
   blind = false,
   takeVersion = version,
+  notice,
 }: {
   claimId: string;
   version: number;
@@ -56,6 +57,8 @@ export function ReviewForm({
   blind?: boolean;
   /** The claim's version, for taking it (the form's own may be a blind review's). */
   takeVersion?: number;
+  /** In place of the fields: why there is no review to show here (a claim needing two). */
+  notice?: string;
 }) {
   const [values, setValues] = useState(initial);
   const [savedVersion, setSavedVersion] = useState(version);
@@ -129,6 +132,25 @@ export function ReviewForm({
   });
 
   const fieldError = (key: string) => fieldErrors[key];
+
+  if (notice) {
+    return (
+      <div className="space-y-3">
+        <Alert tone="info">{notice}</Alert>
+        {canTake && (
+          <Button
+            onClick={() =>
+              run(() => takeSelectedClaims({ claims: [{ id: claimId, version: takeVersion }] }))
+            }
+            disabled={pending}
+          >
+            Take this claim
+          </Button>
+        )}
+        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      </div>
+    );
+  }
 
   return (
     <form

@@ -2,6 +2,8 @@ import type { Agreement, AgreementReport } from "@/lib/domain/agreement";
 import { Card } from "@/components/ui/page-header";
 import { Table, TableHead, Td } from "@/components/ui/table";
 
+const claims = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "claim" : "claims"}`;
+
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 
 /** κ with two decimals; "undefined" when both reviewers only ever used one verdict. */
@@ -30,7 +32,7 @@ export function AgreementCard({ report }: { report: AgreementReport }) {
               <dt className="text-xs font-medium text-slate-600">Raw agreement</dt>
               <dd className="text-2xl font-semibold tabular-nums">{percent(overall.raw)}</dd>
               <dd className="text-xs text-slate-600">
-                {overall.agreed} of {overall.claims} claims
+                {overall.agreed} of {claims(overall.claims)}
               </dd>
             </div>
             <div>
@@ -46,7 +48,7 @@ export function AgreementCard({ report }: { report: AgreementReport }) {
                 {report.reconciled === 0 ? "—" : percent(report.finalDiffered / report.reconciled)}
               </dd>
               <dd className="text-xs text-slate-600">
-                {report.finalDiffered} of {report.reconciled} reconciled claims
+                {report.finalDiffered} of {report.reconciled} reconciled
               </dd>
             </div>
           </dl>

@@ -122,6 +122,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   // The form shows the claim's review, or the viewer's own blind review of a claim needing two.
   const mine = double?.mine ?? null;
   const initial = formValues(mine ?? review);
+  // Someone who is not one of the two reviewers has no review to see before reconciliation.
+  const notice =
+    double &&
+    !mine &&
+    (claim.state === "IN_REVIEW" || claim.state === "SUBMITTED" || claim.state === "NEW")
+      ? claim.state === "SUBMITTED"
+        ? "Both reviews are in: they are shown above, side by side, for an editor to reconcile."
+        : double.reviewers.length < 2
+          ? "Two reviewers each write their own review of this claim. Take it to be one of them."
+          : "Two reviewers are writing their own reviews of this claim; each stays hidden until both are in."
+      : undefined;
   // Ids in the history read as names.
   const names = Object.fromEntries([
     ...verdicts.map((v) => [v.id, v.label] as const),
@@ -259,6 +270,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                       content={claim.content ?? claim.text}
                       blind={mine !== null}
                       takeVersion={claim.version}
+                      notice={notice}
                     />
                   ),
                 },
@@ -300,6 +312,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 }}
                 body={claim.article.body}
                 siblings={siblings}
+                canDismiss={allows("dismiss", actor, claim)}
               />
             </Card>
           )}
