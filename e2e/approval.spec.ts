@@ -20,6 +20,8 @@ test("submit, return with a reason, fix, resubmit, approve by a second editor: a
   makeUser,
   makeClaim,
 }) => {
+  // Five steps by three people, each a page load or two: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const reviewer = await makeUser("REVIEWER");
   const editor = await makeUser("EDITOR");
   const secondEditor = await makeUser("EDITOR");
