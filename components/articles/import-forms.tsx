@@ -1,11 +1,16 @@
 "use client";
 
 import { useActionState, useRef, useState, useTransition } from "react";
-import { importPastedArticle, uploadImportFile } from "@/app/(app)/articles/import/actions";
+import {
+  importPastedArticle,
+  importUrls,
+  uploadImportFile,
+} from "@/app/(app)/articles/import/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
+import { useActionRunner } from "@/components/ui/use-action";
 
 export interface ImportLimits {
   fileBytes: number;
@@ -40,8 +45,49 @@ export function ImportForms({ limits }: { limits: ImportLimits }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <PasteForm limits={limits} />
-      <UploadForm limits={limits} />
+      <div className="space-y-6">
+        <UrlForm />
+        <UploadForm limits={limits} />
+      </div>
     </div>
+  );
+}
+
+/** Web addresses, one per line: each is fetched and read by a worker. */
+function UrlForm() {
+  const [urls, setUrls] = useState("");
+  const { run, pending, message } = useActionRunner();
+  return (
+    <Card title="Import from the web">
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(() => importUrls({ urls }), {
+            success: ({ queued }) =>
+              `${queued} ${queued === 1 ? "address" : "addresses"} queued: progress below.`,
+            onSuccess: () => setUrls(""),
+          });
+        }}
+      >
+        <Field
+          label="Web addresses"
+          hint="One per line, up to 50. Each page is fetched by a worker and read like an uploaded page (title, byline, date and outlet from its metadata); a page already imported is reported as a duplicate."
+        >
+          <Textarea
+            rows={4}
+            value={urls}
+            onChange={(e) => setUrls(e.target.value)}
+            placeholder="https://news.example/2026/12/02/story"
+          />
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Queueing…" : "Fetch and import"}
+        </Button>
+        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      </form>
+    </Card>
   );
 }
 

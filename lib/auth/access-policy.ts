@@ -100,4 +100,5 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,
   "app/(app)/articles/import/actions.ts#cancelImport": reviewer,
+  "app/(app)/articles/import/actions.ts#importUrls": reviewer,
 };

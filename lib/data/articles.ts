@@ -55,13 +55,19 @@ export async function importArticle(
   }
 }
 
-/** The stored article with the same text (ignoring spacing and case), if any. */
+/**
+ * The stored article with the same text (ignoring spacing and case), or from the same
+ * canonical address, if any.
+ */
 export async function findDuplicateArticle(
   db: Db,
   body: string,
+  canonicalUrl?: string,
 ): Promise<Extract<ImportOutcome, { status: "duplicate" }> | null> {
-  const existing = await db.article.findUnique({
-    where: { contentHash: articleContentHash(body) },
+  const existing = await db.article.findFirst({
+    where: {
+      OR: [{ contentHash: articleContentHash(body) }, ...(canonicalUrl ? [{ canonicalUrl }] : [])],
+    },
     select: { id: true, title: true },
   });
   return existing ? { status: "duplicate", articleId: existing.id, title: existing.title } : null;
@@ -86,6 +92,7 @@ export async function storeArticle(
     data: {
       title: input.title,
       url: input.url ?? null,
+      canonicalUrl: input.canonicalUrl ?? null,
       outlet: input.outlet ?? null,
       author: input.author ?? null,
       publishedAt: input.publishedAt ?? null,

@@ -26,7 +26,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export type ImportStatus = Prisma.ImportItemGetPayload<object>["status"];
 
 /** Runs pg-boss's SQL on a Prisma transaction, so jobs commit with the items they run. */
-function sqlRunner(tx: Prisma.TransactionClient): SqlRunner {
+export function sqlRunner(tx: Prisma.TransactionClient): SqlRunner {
   return {
     executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }),
   };
@@ -34,7 +34,7 @@ function sqlRunner(tx: Prisma.TransactionClient): SqlRunner {
 
 export interface NewImportItem {
   source: string;
-  kind: "FILE" | "ARTICLE";
+  kind: "FILE" | "ARTICLE" | "URL";
   content: Uint8Array;
 }
 
@@ -44,6 +44,34 @@ export function pastedArticleItem(article: ArticleInput): NewImportItem {
     kind: "ARTICLE",
     content: Buffer.from(JSON.stringify(article), "utf8"),
   };
+}
+
+/** A web address to fetch and import (its source is the address). */
+export function urlItem(url: string): NewImportItem {
+  return { source: url, kind: "URL", content: Buffer.from(url, "utf8") };
+}
+
+/**
+ * An item whose page is already an article (by its address, before anything is fetched):
+ * DUPLICATE, linked to that article. Null when there is none, or the item is no longer running.
+ */
+export async function duplicateOfUrl(
+  item: ClaimedItem,
+  url: string,
+  db: PrismaClient = prisma,
+): Promise<"DUPLICATE" | null> {
+  const known = await db.article.findFirst({
+    where: { OR: [{ canonicalUrl: url }, { url }] },
+    select: { id: true },
+  });
+  if (!known) return null;
+  return whileRunning(item.id, db, async (tx) => {
+    await tx.importItem.update({
+      where: { id: item.id },
+      data: finished("DUPLICATE", { articleId: known.id }),
+    });
+    return "DUPLICATE" as const;
+  });
 }
 
 /**
@@ -80,28 +108,39 @@ export async function queueImport(
         `At most ${maxItems} files in one import; use npm run import for larger batches.`,
       );
     }
-    const jobs = items.map(() => newJob<ImportItemJob>(QUEUES.importItem, { itemId: "" }));
-    const created = await tx.importItem.createManyAndReturn({
-      select: { id: true },
-      data: items.map((item, i) => ({
-        batchId: id,
-        position: position + i,
-        source: item.source,
-        kind: item.kind,
-        content: Buffer.from(item.content),
-        jobId: jobs[i]!.id,
-      })),
-    });
-    created.forEach((row, i) => (jobs[i]!.data.itemId = row.id));
-    await insertJobs(sqlRunner(tx), jobs);
-    return { batchId: id, itemIds: created.map((row) => row.id) };
+    const itemIds = await queueItemsIn(tx, id, position, items);
+    return { batchId: id, itemIds };
   }, STORE_TRANSACTION);
+}
+
+/** Items (and a job each) appended to a batch at `position`, in the caller's transaction. */
+export async function queueItemsIn(
+  tx: Prisma.TransactionClient,
+  batchId: string,
+  position: number,
+  items: NewImportItem[],
+): Promise<string[]> {
+  const jobs = items.map(() => newJob<ImportItemJob>(QUEUES.importItem, { itemId: "" }));
+  const created = await tx.importItem.createManyAndReturn({
+    select: { id: true },
+    data: items.map((item, i) => ({
+      batchId,
+      position: position + i,
+      source: item.source,
+      kind: item.kind,
+      content: Buffer.from(item.content),
+      jobId: jobs[i]!.id,
+    })),
+  });
+  created.forEach((row, i) => (jobs[i]!.data.itemId = row.id));
+  await insertJobs(sqlRunner(tx), jobs);
+  return created.map((row) => row.id);
 }
 
 export interface ClaimedItem {
   id: string;
   batchId: string;
-  kind: "FILE" | "ARTICLE";
+  kind: "FILE" | "ARTICLE" | "URL";
   source: string;
   content: Uint8Array | null;
   attempts: number;
@@ -121,7 +160,7 @@ export async function claimImportItem(
     Array<{
       id: string;
       batchId: string;
-      kind: "FILE" | "ARTICLE";
+      kind: "FILE" | "ARTICLE" | "URL";
       source: string;
       content: Uint8Array | null;
       attempts: number;
@@ -188,7 +227,7 @@ export async function storeImportedArticle(
 ): Promise<"IMPORTED" | "DUPLICATE" | null> {
   const write = () =>
     whileRunning(item.id, db, async (tx) => {
-      const duplicate = await findDuplicateArticle(tx, input.body);
+      const duplicate = await findDuplicateArticle(tx, input.body, input.canonicalUrl);
       if (duplicate) {
         await tx.importItem.update({
           where: { id: item.id },

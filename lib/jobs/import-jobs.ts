@@ -1,10 +1,13 @@
 import {
   articleOfItem,
   claimImportItem,
+  duplicateOfUrl,
   expandImportItem,
   failImportItem,
   storeImportedArticle,
+  type ClaimedItem,
 } from "@/lib/data/imports";
+import { FetchError, PAGE_TYPES, safeFetch } from "@/lib/fetch/safe-fetch";
 import { BudgetError, type DocumentPool } from "./pool";
 
 export interface ImportContext {
@@ -30,6 +33,7 @@ export async function runImportItem(itemId: string, ctx: ImportContext): Promise
   const item = await claimImportItem(itemId, ctx.workerId);
   if (!item) return "SKIPPED";
   try {
+    if (item.kind === "URL") return await importUrl(item, ctx);
     if (item.kind === "ARTICLE") {
       const article = articleOfItem(item);
       const extraction = await ctx.pool.extract(article.body);
@@ -57,4 +61,29 @@ export async function runImportItem(itemId: string, ctx: ImportContext): Promise
     }
     throw error;
   }
+}
+
+/**
+ * A web address: a page already imported from it is a duplicate (nothing is fetched);
+ * else the safe fetcher brings it (its refusals and failures end the item with their
+ * message), and a thread reads it (Readability and the page's metadata) and extracts it.
+ */
+async function importUrl(item: ClaimedItem, ctx: ImportContext): Promise<ImportItemResult> {
+  const url = Buffer.from(item.content ?? new Uint8Array()).toString("utf8");
+  if (await duplicateOfUrl(item, url)) return "DUPLICATE";
+  let page;
+  try {
+    page = await safeFetch(url, { accept: PAGE_TYPES, kind: "a web page (HTML or plain text)" });
+  } catch (error) {
+    if (!(error instanceof FetchError)) throw error;
+    await failImportItem(item.id, error.message);
+    return "FAILED";
+  }
+  const read = await ctx.pool.readPage(page.url, page.contentType ?? "text/html", page.text);
+  const [first] = read.articles;
+  if (!first?.ok) {
+    await failImportItem(item.id, first?.error ?? "no article text was found on the page");
+    return "FAILED";
+  }
+  return (await storeImportedArticle(item, first.article, read.extraction!)) ?? "SKIPPED";
 }

@@ -2,7 +2,7 @@ import os from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ExtractionResult } from "@/lib/domain/extraction/extract";
-import type { DocumentTask, ReadResult, ThreadTask } from "./thread";
+import type { DocumentTask, FeedResult, ReadResult, ThreadTask } from "./thread";
 import { positiveInt } from "./queue";
 
 /** A document that went over its time or memory budget; the message is for the importer. */
@@ -51,6 +51,16 @@ export class DocumentPool {
 
   read(name: string, bytes: Uint8Array): Promise<ReadResult> {
     return this.run({ kind: "read", name, bytes }) as Promise<ReadResult>;
+  }
+
+  /** A page fetched from the web: read (Readability and metadata) and extracted. */
+  readPage(url: string, contentType: string, text: string): Promise<ReadResult> {
+    return this.run({ kind: "page", url, contentType, text }) as Promise<ReadResult>;
+  }
+
+  /** A feed's text read into its entries. */
+  readFeed(url: string, text: string): Promise<FeedResult> {
+    return this.run({ kind: "feed", url, text }) as Promise<FeedResult>;
   }
 
   extract(body: string): Promise<ExtractionResult> {

@@ -17,12 +17,18 @@ export const QUEUES = {
   importItem: "import-item",
   /** One article to extract again with the current extractor. */
   reextractArticle: "reextract-article",
+  /** One news feed to poll. */
+  pollFeed: "poll-feed",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface ImportItemJob {
   itemId: string;
+}
+
+export interface FeedJob {
+  feedId: string;
 }
 
 export interface ReextractJob {

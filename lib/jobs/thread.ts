@@ -10,10 +10,24 @@ import {
   limitClaims,
   type ExtractionResult,
 } from "@/lib/domain/extraction/extract";
-import { holdsManyArticles, parseImportFile, type ParsedArticle } from "@/lib/domain/import/parse";
+import {
+  holdsManyArticles,
+  parseImportFile,
+  parseWebPage,
+  type ParsedArticle,
+} from "@/lib/domain/import/parse";
+import { readFeed, type ParsedFeed } from "@/lib/domain/import/feed";
 
 export type DocumentTask =
-  { kind: "read"; name: string; bytes: Uint8Array } | { kind: "extract"; body: string };
+  | { kind: "read"; name: string; bytes: Uint8Array }
+  | { kind: "extract"; body: string }
+  /** A page fetched from the web, decoded. */
+  | { kind: "page"; url: string; contentType: string; text: string }
+  /** A news feed fetched from the web, decoded. */
+  | { kind: "feed"; url: string; text: string };
+
+/** A feed read, or why it could not be. */
+export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; error: string };
 
 export type ThreadTask = DocumentTask & {
   /** Told when the thread starts the task: the document's time budget runs from then. */
@@ -31,10 +45,25 @@ export interface ReadResult {
 // The model is decoded as the thread starts, before it takes a task: not in a document's budget.
 attributionModel();
 
-export default function run(task: ThreadTask): ReadResult | ExtractionResult {
+export default function run(task: ThreadTask): ReadResult | ExtractionResult | FeedResult {
   task.started.postMessage("started");
   task.started.close();
+  if (task.kind === "feed") {
+    try {
+      return { ok: true, feed: readFeed(task.text, task.url) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
   if (task.kind === "extract") return limitClaims(extractClaims(task.body));
+  if (task.kind === "page") {
+    const page = parseWebPage(task.url, task.contentType, task.text);
+    return {
+      articles: [page],
+      container: false,
+      extraction: page.ok ? limitClaims(extractClaims(page.article.body)) : null,
+    };
+  }
   const articles = parseImportFile(task.name, task.bytes);
   const container = holdsManyArticles(task.name, articles);
   const only = !container && articles.length === 1 ? articles[0]! : null;

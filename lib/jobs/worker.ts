@@ -8,7 +8,9 @@ import {
   removeWorkerHeartbeat,
   sweepStrandedImportItems,
 } from "@/lib/data/imports";
+import { queueDueFeeds } from "@/lib/data/feeds";
 import { runReextraction } from "./reextract-jobs";
+import { runFeedPoll } from "./feed-jobs";
 import { runImportItem } from "./import-jobs";
 import { DocumentPool } from "./pool";
 import {
@@ -16,6 +18,7 @@ import {
   positiveInt,
   QUEUES,
   startWorkerQueue,
+  type FeedJob,
   type ImportItemJob,
   type PgBoss,
   type ReextractJob,
@@ -102,7 +105,23 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
 
+  await serve<FeedJob>(QUEUES.pollFeed, 2, (job) =>
+    runJob(job, log, async () => {
+      const result = await runFeedPoll(job.data.feedId, pool);
+      log.info({ feedId: job.data.feedId, ...result }, "feed polled");
+    }),
+  );
+
   const timers = [
+    // Feeds due for a poll get a job (any worker may: they are taken under SKIP LOCKED).
+    setInterval(
+      () => {
+        queueDueFeeds()
+          .then((queued) => queued > 0 && log.info({ queued }, "feed polls queued"))
+          .catch((err) => log.warn({ err }, "queueing feed polls failed"));
+      },
+      positiveInt(process.env.CLAIMDESK_FEED_TICK_SECONDS, 15) * 1000,
+    ),
     setInterval(() => {
       recordWorkerHeartbeat(info).catch((err) => log.warn({ err }, "heartbeat failed"));
     }, HEARTBEAT_MS),

@@ -62,6 +62,11 @@ export const articleInput = z
       .union([httpUrl, z.literal("")])
       .optional()
       .transform((v) => v || undefined),
+    /** The page's own canonical address: one article per page. */
+    canonicalUrl: z
+      .union([httpUrl, z.literal("")])
+      .optional()
+      .transform((v) => v || undefined),
     outlet: optionalText(200, "Outlet"),
     author: optionalText(300, "Author"),
     publishedAt: z
@@ -88,3 +93,37 @@ export const articleInput = z
   });
 
 export type ArticleInput = z.infer<typeof articleInput>;
+
+/** How many addresses one "import by URL" may hold. */
+export const MAX_URLS_PER_IMPORT = 50;
+
+/** Web addresses to import, one per line (blank lines and repeats ignored). */
+export const urlImportInput = z.object({
+  urls: z
+    .string()
+    .max(
+      MAX_URLS_PER_IMPORT * 2100,
+      `Too much text: paste at most ${MAX_URLS_PER_IMPORT} addresses`,
+    )
+    .transform((text, ctx) => {
+      const urls = [...new Set(text.split(/\s+/).filter(Boolean))];
+      const problem =
+        urls.length === 0
+          ? "Paste at least one web address (http:// or https://)"
+          : urls.length > MAX_URLS_PER_IMPORT
+            ? `At most ${MAX_URLS_PER_IMPORT} addresses at once (${urls.length} pasted)`
+            : urls
+                .filter((url) => !httpUrl.safeParse(url).success)
+                .slice(0, 3)
+                .map(
+                  (url) =>
+                    `“${url.slice(0, 80)}” is not a web address starting with http:// or https://`,
+                )
+                .join("; ");
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return urls;
+    }),
+});

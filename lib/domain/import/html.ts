@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { Tokenizer } from "htmlparser2";
 import { parseHTML } from "linkedom";
+import { readPageMetadata } from "./metadata";
 
 export interface HtmlArticle {
   title: string | null;
@@ -8,6 +9,8 @@ export interface HtmlArticle {
   author: string | null;
   outlet: string | null;
   publishedAt: string | null;
+  /** The page's canonical address (from its metadata), when it was read from the web or says so. */
+  canonicalUrl: string | null;
   /** True when the page was too deep or too large for Readability and was read as plain blocks. */
   flattened: boolean;
 }
@@ -53,7 +56,7 @@ const BLOCKS = new Set([
  * Firefox's reader view) over linkedom, keeping paragraphs as lines. Scripts, styles and
  * page furniture are dropped; no markup survives.
  */
-export function htmlToArticle(html: string): HtmlArticle {
+export function htmlToArticle(html: string, pageUrl: string | null = null): HtmlArticle {
   const plain = readPlainBlocks(html);
   if (plain.depth > HTML_LIMITS.maxDepth || plain.elements > HTML_LIMITS.maxElements) {
     return {
@@ -62,20 +65,24 @@ export function htmlToArticle(html: string): HtmlArticle {
       author: null,
       outlet: null,
       publishedAt: null,
+      canonicalUrl: null,
       flattened: true,
     };
   }
   const { document } = parseHTML(html);
   const pageTitle = document.querySelector("title")?.textContent?.trim() || null;
+  // Before Readability, which rewrites the document.
+  const meta = readPageMetadata(document, pageUrl);
   const parsed = new Readability(document as unknown as Document).parse();
   const content = parsed?.content ?? document.body?.innerHTML ?? "";
   const body = blocksToText(content);
   return {
-    title: parsed?.title?.trim() || pageTitle,
+    title: meta.title || parsed?.title?.trim() || pageTitle,
     body,
-    author: parsed?.byline?.trim() || null,
-    outlet: parsed?.siteName?.trim() || null,
-    publishedAt: parsed?.publishedTime ?? null,
+    author: meta.author || parsed?.byline?.trim() || null,
+    outlet: meta.outlet || parsed?.siteName?.trim() || null,
+    publishedAt: meta.publishedAt || parsed?.publishedTime || null,
+    canonicalUrl: meta.canonicalUrl,
     flattened: false,
   };
 }

@@ -83,24 +83,54 @@ export function parseImportFile(name: string, bytes: Uint8Array): ParsedArticle[
     case ".ndjson":
       return parseJsonLines(name, text);
     case ".html":
-    case ".htm": {
-      const page = htmlToArticle(text);
-      return [
-        validate(name, {
-          title: page.title ?? titleFromFileName(name),
-          body: page.body,
-          author: page.author ?? undefined,
-          outlet: page.outlet ?? undefined,
-          publishedAt: page.publishedAt ?? undefined,
-        }),
-      ];
-    }
+    case ".htm":
+      return [htmlArticle(name, text, null)];
     case ".md":
     case ".markdown":
       return [validate(name, markdownArticle(name, text))];
     default:
       return [validate(name, plainTextArticle(name, text))];
   }
+}
+
+/** A date the page gives, when it is one (a page's "yesterday" is dropped, not an error). */
+function dateOrNothing(value: string | null): string | undefined {
+  return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
+}
+
+/** Fewer words than this on a fetched page is navigation or a wall, not an article. */
+export const MIN_PAGE_WORDS = 25;
+
+/** An HTML page (uploaded, or fetched from `url`) as an article, with what its metadata says. */
+function htmlArticle(source: string, html: string, url: string | null): ParsedArticle {
+  const page = htmlToArticle(html, url);
+  const words = page.body.split(/\s+/).filter(Boolean).length;
+  if (words === 0 || (url && words < MIN_PAGE_WORDS)) {
+    const counted = words ? ` (${words} ${words === 1 ? "word" : "words"})` : "";
+    return { source, ok: false, error: `no article text was found on the page${counted}` };
+  }
+  return validate(source, {
+    title: page.title ?? (url ? undefined : titleFromFileName(source)),
+    body: page.body,
+    author: page.author ?? undefined,
+    outlet: page.outlet ?? undefined,
+    publishedAt: dateOrNothing(page.publishedAt),
+    url: page.canonicalUrl ?? url ?? undefined,
+    canonicalUrl: page.canonicalUrl ?? url ?? undefined,
+  });
+}
+
+/**
+ * A page fetched from the web (lib/fetch/safe-fetch.ts): HTML through Readability with its
+ * metadata, plain text as it is; the address it came from stands in for a canonical one.
+ */
+export function parseWebPage(url: string, contentType: string, text: string): ParsedArticle {
+  if (contentType === "text/plain") {
+    if (!text.trim()) return { source: url, ok: false, error: "the page is empty" };
+    const name = new URL(url).pathname.split("/").filter(Boolean).at(-1) ?? "page";
+    return validate(url, { ...plainTextArticle(name, text), url, canonicalUrl: url });
+  }
+  return htmlArticle(url, text, url);
 }
 
 /** A first short line followed by a blank line is the headline; otherwise the file name is. */

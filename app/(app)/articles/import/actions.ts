@@ -4,11 +4,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/session";
-import { cancelImportBatch, pastedArticleItem, queueImport } from "@/lib/data/imports";
+import { cancelImportBatch, pastedArticleItem, queueImport, urlItem } from "@/lib/data/imports";
 import { hasRole } from "@/lib/domain/roles";
 import { SUPPORTED_EXTENSIONS } from "@/lib/domain/import/parse";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
-import { articleInput, MAX_FILES_PER_IMPORT, MAX_UPLOAD_BYTES } from "@/lib/validation/article";
+import {
+  articleInput,
+  MAX_FILES_PER_IMPORT,
+  MAX_UPLOAD_BYTES,
+  urlImportInput,
+} from "@/lib/validation/article";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { requestLog } from "@/lib/request-log";
 
@@ -104,6 +109,17 @@ export async function uploadImportFile(form: FormData): Promise<ActionResult<{ b
     else logger.error({ err: error, userId: user.id }, "queueing an upload failed");
     return toActionError(error);
   }
+}
+
+/**
+ * Queues web addresses for import: a worker fetches each through the safe fetcher, and the
+ * page shows each one's outcome.
+ */
+export async function importUrls(input: unknown) {
+  return runAction("REVIEWER", urlImportInput, input, async (user, { urls }) => {
+    const { batchId } = await queueImport({ userId: user.id }, urls.map(urlItem));
+    return { batchId, queued: urls.length };
+  });
 }
 
 /** Cancels the files and lines of an import that no worker has started yet. */
