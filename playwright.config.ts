@@ -60,6 +60,9 @@ export default defineConfig({
       CLAIMDESK_LOG_FILE: E2E_LOG_FILE,
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: "",
+      // The feed and pages of e2e/feeds.spec.ts are served on this machine.
+      CLAIMDESK_FETCH_ALLOW_HOSTS: "127.0.0.1",
+      CLAIMDESK_FEED_TICK_SECONDS: "2",
     },
   },
 });

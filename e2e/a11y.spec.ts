@@ -19,6 +19,7 @@ const PAGES = [
   "/articles",
   "/articles/import",
   "/approvals",
+  "/feeds",
   "/admin",
   "/admin/verdicts",
   "/admin/tokens",

@@ -34,6 +34,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/articles/import": reviewer,
   "/articles/[articleId]": reviewer,
   "/approvals": editor,
+  "/feeds": editor,
   "/export": reviewer,
   "/admin": admin,
   "/admin/verdicts": admin,
@@ -101,4 +102,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,
   "app/(app)/articles/import/actions.ts#cancelImport": reviewer,
   "app/(app)/articles/import/actions.ts#importUrls": reviewer,
+  "app/(app)/feeds/actions.ts#addFeedAction": editor,
+  "app/(app)/feeds/actions.ts#setFeedPausedAction": editor,
+  "app/(app)/feeds/actions.ts#pollFeedNowAction": editor,
 };

@@ -14,12 +14,20 @@ describe("roles", () => {
   it("a reviewer sees no Approvals or Admin; an editor no Admin; an admin everything", () => {
     const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((i) => i.label);
     expect(labels("REVIEWER")).toEqual(["Overview", "Claims", "Articles", "Export"]);
-    expect(labels("EDITOR")).toEqual(["Overview", "Claims", "Articles", "Approvals", "Export"]);
+    expect(labels("EDITOR")).toEqual([
+      "Overview",
+      "Claims",
+      "Articles",
+      "Approvals",
+      "Feeds",
+      "Export",
+    ]);
     expect(labels("ADMIN")).toEqual([
       "Overview",
       "Claims",
       "Articles",
       "Approvals",
+      "Feeds",
       "Export",
       "Admin",
     ]);

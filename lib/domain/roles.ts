@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/claims", label: "Claims", minRole: "REVIEWER" },
   { href: "/articles", label: "Articles", minRole: "REVIEWER" },
   { href: "/approvals", label: "Approvals", minRole: "EDITOR" },
+  { href: "/feeds", label: "Feeds", minRole: "EDITOR" },
   { href: "/export", label: "Export", minRole: "REVIEWER" },
   { href: "/admin", label: "Admin", minRole: "ADMIN" },
 ];

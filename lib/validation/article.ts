@@ -127,3 +127,17 @@ export const urlImportInput = z.object({
       return urls;
     }),
 });
+
+/** A feed to follow, and how often to poll it. */
+export const feedInput = z.object({
+  url: httpUrl,
+  intervalMinutes: z.coerce
+    .number()
+    .int()
+    .min(5, "Poll at most every 5 minutes")
+    .max(1440, "Poll at least once a day")
+    .default(30),
+});
+
+export const feedRefInput = z.object({ feedId: z.uuid() });
+export const feedPauseInput = feedRefInput.extend({ paused: z.boolean() });

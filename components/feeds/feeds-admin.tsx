@@ -1,0 +1,152 @@
+"use client";
+
+import { useState } from "react";
+import { addFeedAction, pollFeedNowAction, setFeedPausedAction } from "@/app/(app)/feeds/actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { Card } from "@/components/ui/page-header";
+import { EmptyRow, Table, TableHead, Td } from "@/components/ui/table";
+import { useActionRunner } from "@/components/ui/use-action";
+
+export interface FeedRow {
+  id: string;
+  url: string;
+  title: string | null;
+  intervalMinutes: number;
+  paused: boolean;
+  failures: number;
+  lastPoll: string;
+  nextPoll: string;
+  lastError: string | null;
+  entries: number;
+  imported: number;
+  pending: number;
+  addedBy: string;
+}
+
+const INTERVALS = [
+  [15, "every 15 minutes"],
+  [30, "every 30 minutes"],
+  [60, "every hour"],
+  [360, "every 6 hours"],
+  [1440, "once a day"],
+] as const;
+
+/** Follow a feed; each feed's schedule, outcome and last error, with pause, resume and poll now. */
+export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
+  const [url, setUrl] = useState("");
+  const [every, setEvery] = useState("30");
+  const { run, pending, message, fieldErrors } = useActionRunner();
+  return (
+    <div className="space-y-6">
+      <Card title="Follow a feed">
+        <form
+          className="grid gap-4 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto] sm:items-end"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => addFeedAction({ url, intervalMinutes: every }), {
+              success: "Feed added: it is being polled now.",
+              onSuccess: () => setUrl(""),
+            });
+          }}
+        >
+          <Field label="Feed address" required error={fieldErrors.url}>
+            <Input
+              type="url"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder="https://news.example/rss.xml"
+            />
+          </Field>
+          <Field label="Poll" error={fieldErrors.intervalMinutes}>
+            <Select value={every} onChange={(e) => setEvery(e.target.value)}>
+              {INTERVALS.map(([minutes, label]) => (
+                <option key={minutes} value={minutes}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Adding…" : "Follow"}
+          </Button>
+        </form>
+        {message && (
+          <div className="mt-3">
+            <Alert tone={message.tone}>{message.text}</Alert>
+          </div>
+        )}
+      </Card>
+      <Table caption="Feeds the desk follows">
+        <TableHead
+          columns={["Feed", "Status", "Last poll", "Next poll", "Entries", "Last error", ""]}
+        />
+        <tbody className="divide-y divide-slate-100">
+          {feeds.length === 0 && <EmptyRow colSpan={7}>No feed yet: follow one above.</EmptyRow>}
+          {feeds.map((feed) => (
+            <tr key={feed.id} data-testid="feed-row">
+              <Td>
+                <span className="font-medium">{feed.title ?? "Not read yet"}</span>
+                <span className="block text-xs break-all text-slate-600">{feed.url}</span>
+                <span className="block text-xs text-slate-600">added by {feed.addedBy}</span>
+              </Td>
+              <Td>
+                {feed.paused ? (
+                  <Badge>Paused</Badge>
+                ) : feed.failures > 0 ? (
+                  <Badge tone="danger">
+                    Failing ({feed.failures} {feed.failures === 1 ? "time" : "times"})
+                  </Badge>
+                ) : (
+                  <Badge tone="success">Active</Badge>
+                )}
+              </Td>
+              <Td className="whitespace-nowrap">{feed.lastPoll}</Td>
+              <Td className="whitespace-nowrap">{feed.nextPoll}</Td>
+              <Td className="tabular-nums">
+                {feed.imported} imported of {feed.entries}
+                {feed.pending > 0 && (
+                  <span className="block text-xs text-slate-600">{feed.pending} in progress</span>
+                )}
+              </Td>
+              <Td className="max-w-xs break-words text-red-800">{feed.lastError ?? "—"}</Td>
+              <Td>
+                <div className="flex flex-wrap gap-1">
+                  {!feed.paused && (
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() =>
+                        run(() => pollFeedNowAction({ feedId: feed.id }), {
+                          success: "Poll queued.",
+                        })
+                      }
+                    >
+                      Poll now
+                    </Button>
+                  )}
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={pending}
+                    onClick={() =>
+                      run(() => setFeedPausedAction({ feedId: feed.id, paused: !feed.paused }), {
+                        success: feed.paused ? "Feed resumed: polling now." : "Feed paused.",
+                      })
+                    }
+                  >
+                    {feed.paused ? "Resume" : "Pause"}
+                  </Button>
+                </div>
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
