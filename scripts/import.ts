@@ -1,7 +1,8 @@
 /**
- * Batch import: `npm run import -- <files or folders> [--as <email>]`
+ * Batch import: `npm run import -- <files, folders or web addresses> [--as <email>]`
  *
- * Queues .txt, .md, .html, .json and .jsonl files (folders recursively) as one import,
+ * Queues .txt, .md, .html, .json and .jsonl files (folders recursively) and http(s)
+ * addresses (fetched by the workers through the safe fetcher) as one import,
  * then works as a worker until that import is done, showing progress: it needs no running
  * app, and when one runs (or other workers do), they share the work. Prints a summary and
  * exits non-zero when any file or line could not be imported. Interrupted, it leaves the
@@ -17,7 +18,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/validation/article";
 import { runMain } from "./run-main";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const USAGE = "usage: npm run import -- <files or folders> [--as <email>]";
+const USAGE = "usage: npm run import -- <files, folders or web addresses> [--as <email>]";
 /** Files queued per transaction (each holds its file's bytes). */
 const QUEUE_CHUNK = 20;
 
@@ -62,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const files: string[] = [];
-  for (const target of targets) {
+  const urls = [...new Set(targets.filter((t) => /^https?:\/\//i.test(t)))];
+  for (const target of targets.filter((t) => !/^https?:\/\//i.test(t))) {
     try {
       await collect(path.resolve(target), files);
     } catch {
@@ -111,13 +113,18 @@ async function main(argv: string[]): Promise<number> {
       if (items.length === 0) continue;
       ({ batchId } = await imports.queueImport(actor, items, { batchId, label: actor.label }));
     }
+    for (let i = 0; i < urls.length; i += QUEUE_CHUNK) {
+      const items = urls.slice(i, i + QUEUE_CHUNK).map(imports.urlItem);
+      ({ batchId } = await imports.queueImport(actor, items, { batchId, label: actor.label }));
+    }
+    const total = files.length + urls.length;
 
     let progress = batchId ? await imports.importBatchProgress(batchId) : null;
     for (;;) {
       const filesDone = (progress?.filesDone ?? 0) + refused.length;
       const pending = (progress?.counts.QUEUED ?? 0) + (progress?.counts.RUNNING ?? 0);
-      report(filesDone, files.length, progress?.counts ?? {}, refused.length);
-      if (pending === 0 && filesDone === files.length) break;
+      report(filesDone, total, progress?.counts ?? {}, refused.length);
+      if (pending === 0 && filesDone === total) break;
       await new Promise((r) => setTimeout(r, 300));
       progress = await imports.importBatchProgress(batchId!);
     }

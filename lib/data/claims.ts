@@ -31,7 +31,9 @@ export async function getClaimDetail(claimId: string) {
       verdict: { select: { label: true } },
       reviews: { orderBy: { submittedAt: "desc" }, take: 1, select: { reviewerId: true } },
       speaker: { select: { id: true, name: true, title: true, aliases: true } },
-      article: { select: { id: true, title: true, body: true, outlet: true } },
+      article: {
+        select: { id: true, title: true, body: true, outlet: true, url: true, publishedAt: true },
+      },
     },
   });
 }

@@ -122,6 +122,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   // The form shows the claim's review, or the viewer's own blind review of a claim needing two.
   const mine = double?.mine ?? null;
   const initial = formValues(mine ?? review);
+  // Where it appeared: the article's address and date unless the review says otherwise.
+  if (!initial.appearanceUrl && claim.article?.url) {
+    initial.appearanceUrl = claim.article.url;
+    initial.appearanceDate ||= dateInputValue(claim.article.publishedAt);
+  }
   // Someone who is not one of the two reviewers has no review to see before reconciliation.
   const notice =
     double &&
