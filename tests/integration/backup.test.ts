@@ -112,6 +112,19 @@ async function seedEverything(url: string) {
         error: "not valid JSON",
       },
     });
+    const feed = await prisma.feed.create({
+      data: {
+        url: "https://example.org/feed.xml",
+        title: "Feed “quoted”",
+        etag: 'W/"1"',
+        lastError: "once failed",
+        failures: 1,
+        createdById: editor.id,
+      },
+    });
+    await prisma.feedEntry.create({
+      data: { feedId: feed.id, key: "guid-1", url: "https://example.org/a", importItemId: file.id },
+    });
     await prisma.workerHeartbeat.create({
       data: {
         id: "host:1:abc",
