@@ -12,7 +12,7 @@ import type { SessionUser } from "./users";
 import { filters } from "./queue";
 import { blindFacts, changeClaim, requireRoleFor } from "./claim-writer";
 import { recordAudit } from "./audit";
-import { checkReviewInput, REVIEW_FIELDS, reviewValues } from "./review-input";
+import { checkReviewInput, REVIEW_FIELDS, REVIEW_SELECT, reviewValues } from "./review-input";
 
 type Tx = Prisma.TransactionClient;
 type ClaimRef = { id: string; version: number };
@@ -115,16 +115,7 @@ const BLIND_SELECT = {
   id: true,
   reviewerId: true,
   version: true,
-  shortText: true,
-  claimantName: true,
-  claimantRole: true,
-  claimantType: true,
-  appearanceUrl: true,
-  appearanceDate: true,
-  firstAppearanceUrl: true,
-  firstAppearanceDate: true,
-  verdictId: true,
-  rationale: true,
+  ...REVIEW_SELECT,
   evidence: true,
   submittedAt: true,
   firstSubmittedAt: true,
@@ -395,6 +386,14 @@ function mergeEvidence<E extends { url: string }>(first: E[], second: E[]): E[] 
   return [...first, ...second.filter((e) => !seen.has(e.url))].slice(0, 100);
 }
 
+/** Both reviews back with their reviewers, to revise (each keeps its first, blind verdict). */
+async function reopenBlindReviews(tx: Tx, claimId: string) {
+  await tx.blindReview.updateMany({
+    where: { claimId },
+    data: { submittedAt: null, version: { increment: 1 } },
+  });
+}
+
 /**
  * Returns both submitted reviews to their reviewers with a reason (shown at the top of both
  * forms); each revises their own. Called by returnClaim for claims needing two reviews.
@@ -414,10 +413,7 @@ export async function returnBothReviews(
       note: { reason: input.reason },
       afterWrite: async (claim) => {
         const pair = await submittedPair(tx, claim.id);
-        await tx.blindReview.updateMany({
-          where: { claimId: claim.id },
-          data: { submittedAt: null, version: { increment: 1 } },
-        });
+        await reopenBlindReviews(tx, claim.id);
         await tx.reconciliation.create({
           data: {
             claimId: claim.id,
@@ -448,10 +444,7 @@ export async function reopenBothReviews(
       data: () => ({ approvedById: null, approvedAt: null, correctedAt: new Date() }),
       note: { reason: input.reason },
       afterWrite: async (claim) => {
-        await tx.blindReview.updateMany({
-          where: { claimId: claim.id },
-          data: { submittedAt: null, version: { increment: 1 } },
-        });
+        await reopenBlindReviews(tx, claim.id);
         return { before: { verdictId: claim.verdictId }, after: { verdictId: claim.verdictId } };
       },
     },
