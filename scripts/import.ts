@@ -159,7 +159,7 @@ function report(
   const width = 30;
   const filled = Math.round((filesDone / Math.max(1, files)) * width);
   const bar = "#".repeat(filled) + ".".repeat(width - filled);
-  const line = `[${bar}] ${filesDone}/${files} files · ${counts.IMPORTED ?? 0} imported, ${counts.DUPLICATE ?? 0} duplicates, ${(counts.FAILED ?? 0) + refused} failed`;
+  const line = `[${bar}] ${filesDone}/${files} files and addresses · ${counts.IMPORTED ?? 0} imported, ${counts.DUPLICATE ?? 0} duplicates, ${(counts.FAILED ?? 0) + refused} failed`;
   if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
   else if (filesDone === files || filesDone % 25 === 0) {
     // Written once per step on a log, not on every poll.

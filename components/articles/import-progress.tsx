@@ -125,7 +125,7 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
         more={more("DUPLICATE", of("DUPLICATE").length)}
         render={(item) => (
           <>
-            {item.source}: same text as{" "}
+            {item.source}: {/^https?:\/\//.test(item.source) ? "same page as" : "same text as"}{" "}
             {item.articleId ? (
               <Link className="underline" href={`/articles/${item.articleId}`}>
                 {item.articleTitle ?? "an earlier article"}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { addFeedAction, pollFeedNowAction, setFeedPausedAction } from "@/app/(app)/feeds/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -39,6 +40,15 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
   const [url, setUrl] = useState("");
   const [every, setEvery] = useState("30");
   const { run, pending, message, fieldErrors } = useActionRunner();
+  // While a feed waits for its first poll or its entries are being imported, the page
+  // refreshes itself (typing in the form above is kept).
+  const router = useRouter();
+  const working = feeds.some((f) => !f.paused && (f.lastPoll === "not yet" || f.pending > 0));
+  useEffect(() => {
+    if (!working) return;
+    const timer = setInterval(() => router.refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [working, router]);
   return (
     <div className="space-y-6">
       <Card title="Follow a feed">

@@ -128,7 +128,7 @@ describe("npm run import", () => {
     expect(stdout).toContain("batch.jsonl line 3: Body is empty");
     expect(stdout).toContain("latin1.txt: not valid UTF-8");
     expect(stdout).toContain("huge.txt: file is 50.0 MB");
-    expect(stderr).toContain("4/4 files");
+    expect(stderr).toContain("4/4 files and addresses");
     expect(await prisma.article.count({ where: { body: { contains: id } } })).toBe(2);
 
     // A second run finds everything already there.
