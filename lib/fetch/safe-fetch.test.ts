@@ -40,6 +40,12 @@ const routes: Record<string, Route> = {
       res.end("late");
     }, 2_000);
   },
+  "/dribble": (_req, res) => {
+    // Headers at once, then a byte every 100 ms, for ever: the total timeout must end it.
+    res.writeHead(200, { "content-type": "text/plain" });
+    const timer = setInterval(() => res.write("x"), 100);
+    res.on("close", () => clearInterval(timer));
+  },
   "/huge": (_req, res) => {
     // No content-length: the cap must hold while streaming.
     res.writeHead(200, { "content-type": "text/plain" });
@@ -195,6 +201,11 @@ describe("fetching from an allowed host", () => {
     expect(await refusedWith(page(`http://127.0.0.1:${port}/slow`, { timeoutMs: 500 }))).toMatch(
       /took too long/,
     );
+    const started = performance.now();
+    expect(await refusedWith(page(`http://127.0.0.1:${port}/dribble`, { timeoutMs: 800 }))).toMatch(
+      /took too long to answer \(over 800 ms\)/,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(
       await refusedWith(page(`http://127.0.0.1:${port}/huge`, { maxBytes: 1024 * 1024 })),
     ).toMatch(/over 1\.0 MB/);

@@ -200,7 +200,7 @@ function describe(error: unknown, url: URL, options: Required<Pick<FetchOptions,
     )
   ) {
     return new FetchError(
-      `${host} took too long to answer (over ${Math.round(options.timeoutMs / 1000)} s)`,
+      `${host} took too long to answer (over ${options.timeoutMs < 1000 ? `${options.timeoutMs} ms` : `${Math.round(options.timeoutMs / 1000)} s`})`,
     );
   }
   switch (code) {
