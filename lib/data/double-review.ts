@@ -12,7 +12,13 @@ import type { SessionUser } from "./users";
 import { filters } from "./queue";
 import { blindFacts, changeClaim, requireRoleFor } from "./claim-writer";
 import { recordAudit } from "./audit";
-import { checkReviewInput, REVIEW_FIELDS, REVIEW_SELECT, reviewValues } from "./review-input";
+import {
+  checkReviewInput,
+  evidenceFields,
+  REVIEW_FIELDS,
+  REVIEW_SELECT,
+  reviewValues,
+} from "./review-input";
 
 type Tx = Prisma.TransactionClient;
 type ClaimRef = { id: string; version: number };
@@ -161,13 +167,7 @@ export async function saveBlindReview(
     await checkReviewInput(tx, input, new Set(stored.map((e) => e.id)), submit);
     const evidence: BlindEvidence[] = input.evidence.map((item) => ({
       id: item.id ?? randomUUID(),
-      url: item.url,
-      archivedUrl: item.archivedUrl,
-      title: item.title,
-      publisher: item.publisher,
-      excerpt: item.excerpt,
-      stance: item.stance,
-      sourceType: item.sourceType,
+      ...evidenceFields(item),
     }));
     const values = reviewValues(input);
     const version = mine.version + 1;
@@ -342,13 +342,7 @@ export async function reconcileClaim(user: SessionUser, input: ReconcileInput) {
             data: evidence.map((e, position) => ({
               claimId: claim.id,
               position,
-              url: e.url,
-              archivedUrl: e.archivedUrl,
-              title: e.title,
-              publisher: e.publisher,
-              excerpt: e.excerpt,
-              stance: e.stance,
-              sourceType: e.sourceType,
+              ...evidenceFields(e),
               addedById: e.addedById,
             })),
           });

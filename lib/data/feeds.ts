@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/domain/roles";
 import type { FeedEntryRef } from "@/lib/domain/import/feed";
@@ -21,6 +21,13 @@ export const MAX_BACKOFF_MINUTES = 24 * 60;
 
 function requireEditor(user: SessionUser) {
   if (!hasRole(user.role, "EDITOR")) throw new AppError("FORBIDDEN", "Only editors manage feeds.");
+}
+
+/** The feed's pause state, or NOT_FOUND. */
+async function findFeed(tx: Prisma.TransactionClient, feedId: string) {
+  const feed = await tx.feed.findUnique({ where: { id: feedId }, select: { pausedAt: true } });
+  if (!feed) throw new AppError("NOT_FOUND", "That feed no longer exists.");
+  return feed;
 }
 
 const pollJob = (feedId: string) => newJob<FeedJob>(QUEUES.pollFeed, { feedId });
@@ -66,11 +73,7 @@ export async function setFeedPaused(
 ) {
   requireEditor(user);
   return db.$transaction(async (tx) => {
-    const feed = await tx.feed.findUnique({
-      where: { id: input.feedId },
-      select: { pausedAt: true },
-    });
-    if (!feed) throw new AppError("NOT_FOUND", "That feed no longer exists.");
+    const feed = await findFeed(tx, input.feedId);
     await tx.feed.update({
       where: { id: input.feedId },
       data: input.paused
@@ -98,11 +101,7 @@ export async function pollFeedNow(
 ) {
   requireEditor(user);
   return db.$transaction(async (tx) => {
-    const feed = await tx.feed.findUnique({
-      where: { id: input.feedId },
-      select: { pausedAt: true },
-    });
-    if (!feed) throw new AppError("NOT_FOUND", "That feed no longer exists.");
+    const feed = await findFeed(tx, input.feedId);
     if (feed.pausedAt) throw new AppError("INVALID_STATE", "Resume the feed to poll it.");
     await insertJobs(sqlRunner(tx), [pollJob(input.feedId)]);
     return { queued: true };

@@ -76,3 +76,16 @@ export async function checkReviewInput(
     }
   }
 }
+
+/** An evidence item's stored fields, as the form sends them (its position and owner apart). */
+export function evidenceFields(item: ReviewFormInput["evidence"][number]) {
+  return {
+    url: item.url,
+    archivedUrl: item.archivedUrl,
+    title: item.title,
+    publisher: item.publisher,
+    excerpt: item.excerpt,
+    stance: item.stance,
+    sourceType: item.sourceType,
+  };
+}

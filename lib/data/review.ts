@@ -5,7 +5,13 @@ import type { ReviewFormInput } from "@/lib/validation/review";
 import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
 import { saveBlindReview } from "./double-review";
-import { checkReviewInput, EVIDENCE_SELECT, REVIEW_SELECT, reviewValues } from "./review-input";
+import {
+  checkReviewInput,
+  EVIDENCE_SELECT,
+  evidenceFields,
+  REVIEW_SELECT,
+  reviewValues,
+} from "./review-input";
 
 export function evidenceSummary(
   items: Array<{ url: string; stance: string; sourceType: string; title: string | null }>,
@@ -101,16 +107,7 @@ async function writeEvidence(
   const keep = new Set(evidence.flatMap((e) => (e.id ? [e.id] : [])));
   await tx.evidence.deleteMany({ where: { claimId, id: { notIn: [...keep] } } });
   for (const [position, item] of evidence.entries()) {
-    const data = {
-      position,
-      url: item.url,
-      archivedUrl: item.archivedUrl,
-      title: item.title,
-      publisher: item.publisher,
-      excerpt: item.excerpt,
-      stance: item.stance,
-      sourceType: item.sourceType,
-    };
+    const data = { position, ...evidenceFields(item) };
     if (item.id) await tx.evidence.update({ where: { id: item.id }, data });
     else await tx.evidence.create({ data: { ...data, claimId, addedById: user.id } });
   }
