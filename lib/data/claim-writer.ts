@@ -93,6 +93,31 @@ export interface ClaimChange<S extends Prisma.ClaimSelect> {
   noun?: string;
 }
 
+/**
+ * The fields of `fields` that `written` sets to another value than `current` has (and those
+ * of `always`, changed or not), before and after, as an audit event records them.
+ */
+export function fieldChanges(
+  fields: readonly string[],
+  current: object,
+  written: object,
+  always: readonly string[] = [],
+): { before: Note; after: Note } {
+  const before: Note = {};
+  const after: Note = {};
+  const was = current as Record<string, unknown>;
+  const is = written as Record<string, unknown>;
+  for (const field of fields) {
+    if (!(field in is)) continue;
+    const [a, b] = [jsonSafe(was[field]), jsonSafe(is[field])];
+    if (JSON.stringify(a) !== JSON.stringify(b) || always.includes(field)) {
+      before[field] = a;
+      after[field] = b;
+    }
+  }
+  return { before, after };
+}
+
 /** Refuses, before any work, a person whose role can never do `action`. */
 export function requireRoleFor(action: ClaimAction, user: SessionUser): void {
   const rule = LIFECYCLE[action];
@@ -143,18 +168,7 @@ export async function changeClaim<S extends Prisma.ClaimSelect = Record<never, n
   if (count !== 1) throw await claimConflict(tx, claim.id, ref.version);
   const more = (await change.afterWrite?.(claim, version)) ?? {};
 
-  const before: Note = {};
-  const after: Note = {};
-  const current = claim as unknown as Record<string, unknown>;
-  const written = data as Record<string, unknown>;
-  for (const field of AUDITED) {
-    if (!(field in written)) continue;
-    const [a, b] = [jsonSafe(current[field]), jsonSafe(written[field])];
-    if (JSON.stringify(a) !== JSON.stringify(b) || change.always?.includes(field)) {
-      before[field] = a;
-      after[field] = b;
-    }
-  }
+  const { before, after } = fieldChanges(AUDITED, claim, data, change.always);
   await recordAudit(tx, {
     actorId: user.id,
     action: change.audit,

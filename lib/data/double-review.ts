@@ -10,11 +10,12 @@ import type { ReconcileInput } from "@/lib/validation/double-review";
 import type { QueueQuery } from "@/lib/validation/queue";
 import type { SessionUser } from "./users";
 import { filters } from "./queue";
-import { blindFacts, changeClaim, requireRoleFor } from "./claim-writer";
+import { blindFacts, changeClaim, fieldChanges, requireRoleFor } from "./claim-writer";
 import { recordAudit } from "./audit";
 import {
   checkReviewInput,
   evidenceFields,
+  evidenceSummary,
   REVIEW_FIELDS,
   REVIEW_SELECT,
   reviewValues,
@@ -129,9 +130,6 @@ const BLIND_SELECT = {
   takenAt: true,
 } as const satisfies Prisma.BlindReviewSelect;
 
-const jsonValue = (value: unknown) =>
-  value instanceof Date ? value.toISOString() : ((value ?? null) as Prisma.InputJsonValue | null);
-
 /**
  * Saves a reviewer's own blind review (and with `submit`, submits it: the claim moves to
  * SUBMITTED when the other review is in too). The claim's row is locked first, so two
@@ -202,26 +200,11 @@ export async function saveBlindReview(
     });
     if (count !== 1) throw new AppError("CONFLICT", "This review changed while saving; reload it.");
 
-    const before: Record<string, Prisma.InputJsonValue | null> = {};
-    const after: Record<string, Prisma.InputJsonValue | null> = {};
-    const current = mine as unknown as Record<string, unknown>;
-    for (const field of REVIEW_FIELDS) {
-      const [a, b] = [jsonValue(current[field]), jsonValue(values[field])];
-      if (JSON.stringify(a) !== JSON.stringify(b)) {
-        before[field] = a;
-        after[field] = b;
-      }
-    }
-    const summary = (items: BlindEvidence[]) =>
-      items.map((e) => ({
-        url: e.url,
-        stance: e.stance,
-        sourceType: e.sourceType,
-        title: e.title,
-      }));
-    if (JSON.stringify(summary(stored)) !== JSON.stringify(summary(evidence))) {
-      before.evidence = summary(stored);
-      after.evidence = summary(evidence);
+    const { before, after } = fieldChanges(REVIEW_FIELDS, mine, values);
+    const [was, is] = [evidenceSummary(stored), evidenceSummary(evidence)];
+    if (JSON.stringify(was) !== JSON.stringify(is)) {
+      before.evidence = was;
+      after.evidence = is;
     }
     await recordAudit(tx, {
       actorId: user.id,

@@ -89,3 +89,15 @@ export function evidenceFields(item: ReviewFormInput["evidence"][number]) {
     sourceType: item.sourceType,
   };
 }
+
+/** What an audit event records of an evidence list: each item's address, stance, type and title. */
+export function evidenceSummary(
+  items: Array<{ url: string; stance: string; sourceType: string; title: string | null }>,
+) {
+  return items.map((e) => ({
+    url: e.url,
+    stance: e.stance,
+    sourceType: e.sourceType,
+    title: e.title,
+  }));
+}

@@ -9,20 +9,10 @@ import {
   checkReviewInput,
   EVIDENCE_SELECT,
   evidenceFields,
+  evidenceSummary,
   REVIEW_SELECT,
   reviewValues,
 } from "./review-input";
-
-export function evidenceSummary(
-  items: Array<{ url: string; stance: string; sourceType: string; title: string | null }>,
-) {
-  return items.map((e) => ({
-    url: e.url,
-    stance: e.stance,
-    sourceType: e.sourceType,
-    title: e.title,
-  }));
-}
 
 /**
  * Saves the review form (source, proposed verdict, rationale, evidence in order) in one
