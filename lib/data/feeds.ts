@@ -30,6 +30,12 @@ async function findFeed(tx: Prisma.TransactionClient, feedId: string) {
   return feed;
 }
 
+/**
+ * The next poll of a feed whose poll job was just queued: a lease ahead, so that the
+ * schedule (queueDueFeeds) does not queue a second one meanwhile; the job sets the real one.
+ */
+const afterQueuedPoll = () => new Date(Date.now() + leaseSeconds() * 2 * 1000);
+
 const pollJob = (feedId: string) => newJob<FeedJob>(QUEUES.pollFeed, { feedId });
 
 /** Follows a feed; it is polled at once, then every `intervalMinutes`. */
@@ -42,7 +48,12 @@ export async function addFeed(
   try {
     return await db.$transaction(async (tx) => {
       const feed = await tx.feed.create({
-        data: { url: input.url, intervalMinutes: input.intervalMinutes, createdById: user.id },
+        data: {
+          url: input.url,
+          intervalMinutes: input.intervalMinutes,
+          createdById: user.id,
+          nextPollAt: afterQueuedPoll(),
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -78,7 +89,7 @@ export async function setFeedPaused(
       where: { id: input.feedId },
       data: input.paused
         ? { pausedAt: feed.pausedAt ?? new Date() }
-        : { pausedAt: null, failures: 0, nextPollAt: new Date() },
+        : { pausedAt: null, failures: 0, nextPollAt: afterQueuedPoll() },
     });
     await recordAudit(tx, {
       actorId: user.id,
@@ -103,6 +114,7 @@ export async function pollFeedNow(
   return db.$transaction(async (tx) => {
     const feed = await findFeed(tx, input.feedId);
     if (feed.pausedAt) throw new AppError("INVALID_STATE", "Resume the feed to poll it.");
+    await tx.feed.update({ where: { id: input.feedId }, data: { nextPollAt: afterQueuedPoll() } });
     await insertJobs(sqlRunner(tx), [pollJob(input.feedId)]);
     return { queued: true };
   });

@@ -330,6 +330,25 @@ describe("feeds", () => {
     expect(await feeds.queueDueFeeds()).toBe(0);
   });
 
+  it("a feed just added, resumed or polled now has its job: the schedule does not queue a second", async () => {
+    const { id } = await feeds.addFeed(editor, {
+      url: `${base}/feed.json?once`,
+      intervalMinutes: 30,
+    });
+    const queuedFor = async () =>
+      (await prisma.feed.findUniqueOrThrow({ where: { id } })).nextPollAt.getTime() - Date.now();
+    expect(await queuedFor()).toBeGreaterThan(60_000);
+    await feeds.setFeedPaused(editor, { feedId: id, paused: true });
+    await feeds.setFeedPaused(editor, { feedId: id, paused: false });
+    expect(await queuedFor()).toBeGreaterThan(60_000);
+    await prisma.feed.update({ where: { id }, data: { nextPollAt: new Date() } });
+    await feeds.pollFeedNow(editor, { feedId: id });
+    expect(await queuedFor()).toBeGreaterThan(60_000);
+    const jobs = await prisma.$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM pgboss.job WHERE name = 'poll-feed' AND data->>'feedId' = ${id}`;
+    expect(Number(jobs[0]!.n)).toBe(3);
+  });
+
   it("only editors add feeds, and a feed is followed once", async () => {
     const reviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));
     await expect(
