@@ -11,7 +11,6 @@ import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import { openScriptDatabase } from "@/lib/db/script-database";
-import { encodeExport } from "@/lib/domain/export/encode";
 import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
 import { exportFilter, exportFormat } from "@/lib/validation/export";
 import { parseCommandLine, runMain, UsageError } from "./run-main";
@@ -47,22 +46,22 @@ async function main(argv: string[]): Promise<number> {
   const db = await openScriptDatabase(ROOT);
   process.env.DATABASE_URL = db.url;
   const { closeDatabase } = await import("@/lib/data/setup");
-  const { exportClaims } = await import("@/lib/data/export");
+  const { exportBytes } = await import("@/lib/data/export-stream");
   const target = out === "-" ? process.stdout : createWriteStream(out);
   let count = 0;
   let warnings = 0;
   try {
-    const claims = (async function* () {
-      for await (const claim of exportClaims(filter.data, appBaseUrl())) {
-        count++;
-        yield claim;
-      }
-    })();
-    for await (const chunk of encodeExport(format.data, claims, publisherFromEnv(), (w) => {
-      warnings++;
-      console.error(`warning: ${w}`);
-    })) {
-      if (!target.write(chunk)) await once(target, "drain");
+    const pieces = exportBytes(format.data, filter.data, {
+      appBase: appBaseUrl(),
+      publisher: publisherFromEnv(),
+      onEnd: (claims) => (count = claims),
+      onWarning: (w) => {
+        warnings++;
+        console.error(`warning: ${w}`);
+      },
+    });
+    for await (const piece of pieces) {
+      if (!target.write(piece)) await once(target, "drain");
     }
     if (target !== process.stdout) {
       target.end();

@@ -3,32 +3,9 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportClaim } from "@/lib/domain/export/types";
 import type { ExportFilter } from "@/lib/validation/export";
+import { encodedExportSql, exportWhereSql } from "./export-sql";
 
 const BATCH = 2000;
-
-/** The export filter as SQL conditions on "Claim" c. */
-function exportConditions(filter: ExportFilter): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [];
-  if (filter.state !== "ALL") conditions.push(Prisma.sql`c.state = ${filter.state}::"ClaimState"`);
-  const dateColumn =
-    filter.state === "APPROVED" ? Prisma.sql`c."approvedAt"` : Prisma.sql`c."createdAt"`;
-  if (filter.from)
-    conditions.push(Prisma.sql`${dateColumn} >= ${new Date(`${filter.from}T00:00:00Z`)}`);
-  if (filter.to) {
-    conditions.push(
-      Prisma.sql`${dateColumn} < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`,
-    );
-  }
-  if (filter.article) conditions.push(Prisma.sql`c."articleId" = ${filter.article}::uuid`);
-  if (filter.verdict) conditions.push(Prisma.sql`c."verdictId" = ${filter.verdict}::uuid`);
-  if (filter.reviewer) {
-    conditions.push(
-      Prisma.sql`(EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c.id AND r."reviewerId" = ${filter.reviewer}::uuid)
-        OR EXISTS (SELECT 1 FROM "BlindReview" b WHERE b."claimId" = c.id AND b."reviewerId" = ${filter.reviewer}::uuid))`,
-    );
-  }
-  return conditions;
-}
 
 interface ExportSqlRow {
   id: string;
@@ -103,9 +80,11 @@ const DOUBLE_REVIEW_SQL = `
            ) END AS "doubleReview"`;
 
 /**
- * The columns and joins of an export row, one SQL query for a batch (evidence and the
- * reviewer gathered by subqueries). Plain SQL text: the benchmark's COPY floor runs the
- * very same query.
+ * The columns and joins of an export row as plain values, one SQL query for a batch
+ * (evidence and the reviewer gathered by subqueries). The exports themselves are encoded
+ * by PostgreSQL (export-sql.ts, export-stream.ts); these rows, encoded by the JavaScript
+ * writers of lib/domain/export, are what the tests hold them to, and COPY of this query is
+ * the benchmark's floor.
  */
 export const EXPORT_SELECT = `
     SELECT c.id, c.text, c.content, c."shortText", c.kind::text AS kind, c.state::text AS state, c.start, c."end",
@@ -133,17 +112,14 @@ export const EXPORT_SELECT = `
 
 /** Up to `limit` matching claims after the claim `after`, in id order, by one SQL query. */
 async function exportBatch(
-  conditions: Prisma.Sql[],
+  filter: ExportFilter,
   after: string | null,
   limit: number,
   appBase: string,
 ): Promise<ExportClaim[]> {
-  const where = [...conditions, ...(after ? [Prisma.sql`c.id > ${after}::uuid`] : [])];
-  const rows = await prisma.$queryRaw<ExportSqlRow[]>`
-    ${Prisma.raw(EXPORT_SELECT)}
-    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
-    ORDER BY c.id
-    LIMIT ${limit}`;
+  const rows = await prisma.$queryRawUnsafe<ExportSqlRow[]>(
+    `${EXPORT_SELECT} ${exportWhereSql(filter, after)} ORDER BY c.id LIMIT ${limit}`,
+  );
   const base = appBase.replace(/\/$/, "");
   return rows.map((row) => ({
     id: row.id,
@@ -178,31 +154,44 @@ async function exportBatch(
   }));
 }
 
-/** Every matching claim, in id order, in batches: memory stays flat at any volume. */
+/**
+ * Every matching claim as an object, in id order, in batches (memory stays flat at any
+ * volume): the reference the PostgreSQL-encoded exports are tested against.
+ */
 export async function* exportClaims(
   filter: ExportFilter,
   appBase: string,
 ): AsyncGenerator<ExportClaim> {
-  const conditions = exportConditions(filter);
   let after: string | null = null;
   for (;;) {
-    const batch = await exportBatch(conditions, after, BATCH, appBase);
+    const batch = await exportBatch(filter, after, BATCH, appBase);
     yield* batch;
     if (batch.length < BATCH) return;
     after = batch.at(-1)!.id;
   }
 }
 
-/** One page of claims for the API, with the cursor of the next page. */
+/**
+ * One page of claims for the API as JSON text (`{"data":[…],"next":…}`, byte for byte what
+ * JSON.stringify wrote of the objects): the items come encoded from PostgreSQL, as in the
+ * JSON export.
+ */
 export async function claimsPageForApi(
   filter: ExportFilter,
   limit: number,
   after: string | undefined,
-  appBase: string,
-) {
-  const rows = await exportBatch(exportConditions(filter), after ?? null, limit + 1, appBase);
+  options: { appBase: string; nextUrl: (next: string) => string },
+): Promise<string> {
+  const rows = await prisma.$queryRawUnsafe<Array<{ item: string; id: string }>>(
+    encodedExportSql("json", filter, {
+      appBase: options.appBase,
+      after: after ?? null,
+      limit: limit + 1,
+    }),
+  );
   const page = rows.slice(0, limit);
-  return { data: page, next: rows.length > limit ? page.at(-1)!.id : null };
+  const next = rows.length > limit ? page.at(-1)!.id : null;
+  return `{"data":[${page.map((r) => r.item).join(",")}],"next":${JSON.stringify(next)},"nextUrl":${JSON.stringify(next ? options.nextUrl(next) : null)}}`;
 }
 
 export type ExportWarningKind = "tooLong" | "noAppearance" | "noClaimant";
@@ -223,10 +212,7 @@ export async function exportWarnings(
   shortLimit: number,
   examples = 10,
 ): Promise<ExportWarnings> {
-  const conditions = exportConditions(filter);
-  const where = conditions.length
-    ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`
-    : Prisma.empty;
+  const where = Prisma.raw(exportWhereSql(filter));
   const rows = await prisma.$queryRaw<
     Array<{ kind: ExportWarningKind; count: bigint; examples: Array<{ id: string; text: string }> }>
   >`

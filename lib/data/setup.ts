@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { DEMO_USERS } from "@/seeds/demo";
 import { seedDatabase, type SeedResult } from "@/seeds/seed";
+import { closeExportConnections } from "./export-stream";
 import { backfillMatchText } from "./matching";
 
 /**
@@ -24,5 +25,6 @@ export async function prepareDatabase(options: {
 
 /** Closes this process's database connections (the end of a command-line run). */
 export async function closeDatabase(): Promise<void> {
+  await closeExportConnections();
   await prisma.$disconnect();
 }

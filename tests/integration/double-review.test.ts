@@ -11,9 +11,7 @@ import {
   setReviewModeForQuery,
 } from "@/lib/data/double-review";
 import { listClaimHistory } from "@/lib/data/history";
-import { exportClaims } from "@/lib/data/export";
 import { listQueue } from "@/lib/data/queue";
-import { encodeExport } from "@/lib/domain/export/encode";
 import type { ExportClaim, ExportFormat } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
 import { reviewFormInput } from "@/lib/validation/review";
@@ -21,6 +19,7 @@ import { queueQuery } from "@/lib/validation/queue";
 import { reconcileInput } from "@/lib/validation/double-review";
 import { createClaim, createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
+import { exportChecked } from "../support/exports";
 import { asSession } from "../support/session";
 
 let ann: SessionUser;
@@ -109,18 +108,14 @@ async function review(
 }
 
 async function exported(id: string, format: ExportFormat = "jsonl"): Promise<string> {
-  let out = "";
   const { articleId } = await prisma.claim.findUniqueOrThrow({ where: { id } });
-  const claims = exportClaims({ state: "ALL", article: articleId! }, "https://app.example");
   const publisher = {
     name: "Desk",
     url: "https://desk.example",
     claimUrlTemplate: "https://desk.example/checks/{id}",
   };
-  for await (const chunk of encodeExport(format, claims, publisher)) {
-    out += chunk;
-  }
-  return out;
+  const filter = { state: "ALL" as const, article: articleId! };
+  return (await exportChecked(format, filter, "https://app.example", publisher)).text;
 }
 
 async function exportedClaim(id: string): Promise<ExportClaim> {

@@ -4,12 +4,12 @@ import { parse as parseCsv } from "csv-parse/sync";
 import jsonld from "jsonld";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { exportClaims, exportWarnings } from "@/lib/data/export";
+import { exportWarnings } from "@/lib/data/export";
 import { CSV_COLUMNS } from "@/lib/domain/export/csv";
-import { encodeExport } from "@/lib/domain/export/encode";
 import type { ExportFormat } from "@/lib/domain/export/types";
 import { exportFilter } from "@/lib/validation/export";
 import { createArticle, createClaim, createUser } from "@/seeds/factories";
+import { exportAsServed, exportChecked } from "../support/exports";
 
 const PUBLISHER = {
   name: "Test Desk",
@@ -95,18 +95,12 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
+/** The export as served (checked byte for byte against the JavaScript encoders). */
 async function exportText(format: ExportFormat, warnings: string[] = []): Promise<string> {
   const filter = exportFilter.parse({ article: articleId });
-  let text = "";
-  for await (const chunk of encodeExport(
-    format,
-    exportClaims(filter, "https://app.example"),
-    PUBLISHER,
-    (w) => warnings.push(w),
-  )) {
-    text += chunk;
-  }
-  return text;
+  const exported = await exportChecked(format, filter, "https://app.example", PUBLISHER);
+  warnings.push(...exported.warnings);
+  return exported.text;
 }
 
 async function stored() {
@@ -212,15 +206,15 @@ describe("exports read back with real parsers", () => {
   });
 
   it("filters by reviewer and by approval dates", async () => {
-    const count = async (filter: Record<string, string>) => {
-      let n = 0;
-      for await (const _ of exportClaims(
-        exportFilter.parse({ article: articleId, ...filter }),
-        "https://app.example",
-      ))
-        n++;
-      return n;
-    };
+    const count = async (filter: Record<string, string>) =>
+      (
+        await exportChecked(
+          "jsonl",
+          exportFilter.parse({ article: articleId, ...filter }),
+          "https://app.example",
+          PUBLISHER,
+        )
+      ).claims;
     expect(await count({ reviewer: reviewerId })).toBe(AWKWARD.length);
     expect(await count({ reviewer: crypto.randomUUID() })).toBe(0);
     expect(await count({ from: "2024-01-02", to: "2024-01-03" })).toBe(2);
@@ -252,14 +246,7 @@ describe("what an export will warn about, before it is downloaded", () => {
     expect(warnings.examples.tooLong.map((c) => c.id)).toEqual([tooLong.id]);
     expect(warnings.examples.noClaimant.map((c) => c.id)).toEqual([noClaimant.id]);
     // The same claims warn when exported.
-    const seen: string[] = [];
-    for await (const _ of encodeExport(
-      "claimreview",
-      exportClaims(filter, "http://app"),
-      PUBLISHER,
-      (w) => seen.push(w),
-    ))
-      void _;
+    const { warnings: seen } = await exportAsServed("claimreview", filter, "http://app", PUBLISHER);
     expect(seen.filter((w) => w.includes("claimReviewed"))).toHaveLength(1);
   });
 });

@@ -34,8 +34,7 @@ const articleActions = await import("@/app/(app)/articles/[articleId]/actions");
 const importActions = await import("@/app/(app)/articles/import/actions");
 const adminActions = await import("@/app/(app)/admin/actions");
 const { takeClaims } = await import("@/lib/data/assignment");
-const { exportClaims } = await import("@/lib/data/export");
-const { encodeExport } = await import("@/lib/domain/export/encode");
+const { exportAsServed } = await import("../support/exports");
 const { DocumentPool } = await import("@/lib/jobs/pool");
 const { runImportItem } = await import("@/lib/jobs/import-jobs");
 const { MAX_ARTICLES_PER_FILE } = await import("@/lib/validation/article");
@@ -368,13 +367,12 @@ describe("stored exactly and inert", () => {
     expect(after.Claim).toBe(before.Claim);
 
     await prisma.claim.update({ where: { id: claim.id }, data: { state: "APPROVED" } });
-    let csv = "";
-    for await (const chunk of encodeExport(
+    const { text: csv } = await exportAsServed(
       "csv",
-      exportClaims({ state: "APPROVED" }, "https://desk.example"),
+      { state: "APPROVED", article: claim.articleId! },
+      "https://desk.example",
       { name: "Desk", url: "https://desk.example", claimUrlTemplate: "https://desk.example/{id}" },
-    ))
-      csv += chunk;
+    );
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     await prisma.claim.update({ where: { id: claim.id }, data: { state: "IN_REVIEW" } });

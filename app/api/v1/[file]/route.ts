@@ -1,6 +1,5 @@
 import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
-import { exportClaims } from "@/lib/data/export";
-import { encodeExport } from "@/lib/domain/export/encode";
+import { exportBytes, ExportsBusyError } from "@/lib/data/export-stream";
 import { FORMAT_FILES, type ExportFormat } from "@/lib/domain/export/types";
 import { OPENAPI } from "@/lib/domain/export/openapi";
 import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
@@ -40,23 +39,33 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       { status: 403 },
     );
   }
-  const chunks = encodeExport(format, exportClaims(filter, appBaseUrl()), publisherFromEnv());
-  const encoder = new TextEncoder();
+  const chunks = exportBytes(format, filter, {
+    appBase: appBaseUrl(),
+    publisher: publisherFromEnv(),
+  });
+  // The first piece before the headers: a query that cannot start is an error status, not
+  // a broken download.
+  let first: IteratorResult<Buffer, void>;
+  try {
+    first = await chunks.next();
+  } catch (error) {
+    if (!(error instanceof ExportsBusyError)) throw error;
+    return Response.json(
+      { error: error.message },
+      { status: 503, headers: { "retry-after": "60" } },
+    );
+  }
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(first.value);
+    },
+    // Pulled by the client: a slow download never buffers the whole export (the COPY
+    // behind it waits). PostgreSQL's bytes go out as they come, in pieces of about 64 KB.
     async pull(controller) {
-      // Pulled by the client: a slow download never buffers the whole export. Claims are
-      // sent in pieces of about 64 KB, not one write each.
-      let piece = "";
-      while (piece.length < 65_536) {
-        const { value, done } = await chunks.next();
-        if (done) {
-          if (piece) controller.enqueue(encoder.encode(piece));
-          controller.close();
-          return;
-        }
-        piece += value;
-      }
-      controller.enqueue(encoder.encode(piece));
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
     },
     async cancel() {
       await chunks.return(undefined);

@@ -23,11 +23,15 @@ export async function GET(request: Request) {
       { status: 403 },
     );
   }
-  const page = await claimsPageForApi(filter, limit, after, appBaseUrl());
-  const next = page.next ? new URL(request.url) : null;
-  next?.searchParams.set("after", page.next!);
-  return Response.json(
-    { data: page.data, next: page.next, nextUrl: next ? `${next.pathname}${next.search}` : null },
-    { headers: { "cache-control": "no-store" } },
-  );
+  const body = await claimsPageForApi(filter, limit, after, {
+    appBase: appBaseUrl(),
+    nextUrl: (id) => {
+      const next = new URL(request.url);
+      next.searchParams.set("after", id);
+      return `${next.pathname}${next.search}`;
+    },
+  });
+  return new Response(body, {
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
 }

@@ -1,0 +1,180 @@
+import "server-only";
+import pg from "pg";
+import { to as copyTo, type CopyToStreamQuery } from "pg-copy-streams";
+import type { Publisher } from "@/lib/domain/export/claim-review";
+import { csvHeader } from "@/lib/domain/export/csv";
+import type { ExportFormat } from "@/lib/domain/export/types";
+import { CopyBinaryReader, CsvRowEnds } from "@/lib/db/copy-binary";
+import type { ExportFilter } from "@/lib/validation/export";
+import { log } from "@/lib/log";
+import { encodedExportSql } from "./export-sql";
+
+/**
+ * Exports have connections of their own (CLAIMDESK_EXPORT_CONNECTIONS, 2 by default): a
+ * download holds its connection for as long as the client takes to read it, and downloads
+ * must never take the pages' connections. A third download waits for one of them.
+ */
+let pool: pg.Pool | null = null;
+/** Every export connection stayed busy for CLAIMDESK_EXPORT_WAIT_MS (30 s): try again later. */
+export class ExportsBusyError extends Error {
+  constructor() {
+    super("Other downloads are running; try again in a minute.");
+    this.name = "ExportsBusyError";
+  }
+}
+
+function exportPool(): pg.Pool {
+  if (pool) return pool;
+  pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.CLAIMDESK_EXPORT_CONNECTIONS ?? 2),
+    application_name: "claimdesk export",
+    connectionTimeoutMillis: Number(process.env.CLAIMDESK_EXPORT_WAIT_MS ?? 30_000),
+    idleTimeoutMillis: 10_000,
+  });
+  // An idle connection the server closed (a restart, a dropped database) is dropped from
+  // the pool; without a listener, its error would end the process.
+  pool.on("error", (error) => log.warn({ err: error }, "an idle export connection closed"));
+  return pool;
+}
+
+/** Closes the export connections (the end of a command-line run). */
+export async function closeExportConnections(): Promise<void> {
+  const open = pool;
+  pool = null;
+  await open?.end();
+}
+
+const PIECE = 64 * 1024;
+const CSV_HEADER = Buffer.from(csvHeader(), "utf8");
+const bytes = (text: string) => Buffer.from(text, "utf8");
+const NONE = Buffer.alloc(0);
+
+/** What goes around and between the items of a JSON format. */
+interface Frame {
+  first: Buffer;
+  between: Buffer;
+  after: Buffer;
+  end: Buffer;
+  empty: Buffer;
+}
+
+const JSON_ARRAY: Frame = {
+  first: bytes("[\n"),
+  between: bytes(",\n"),
+  after: NONE,
+  end: bytes("\n]\n"),
+  empty: bytes("[]\n"),
+};
+
+const FRAMES: Record<Exclude<ExportFormat, "csv">, Frame> = {
+  jsonl: { first: NONE, between: NONE, after: bytes("\n"), end: NONE, empty: NONE },
+  json: JSON_ARRAY,
+  claimreview: JSON_ARRAY,
+};
+
+/**
+ * Every claim of the filter in one format, as UTF-8 pieces of about 64 KB. PostgreSQL
+ * encodes the claims (lib/data/export-sql.ts) and streams them by COPY: JSON, JSONL and
+ * ClaimReview items by binary COPY (each item's bytes as they are; this only frames them
+ * with brackets, commas and line breaks), CSV by COPY's own CSV (this only writes its rows'
+ * ends as CRLF, after the header). One query in one snapshot, in constant memory: a slow
+ * reader pauses the COPY. `onEnd` hears how many claims went out, `onWarning` ClaimReview's
+ * warnings.
+ * Stopping early (a cancelled download) closes the connection, which ends the query.
+ */
+export async function* exportBytes(
+  format: ExportFormat,
+  filter: ExportFilter,
+  options: {
+    appBase: string;
+    publisher: Publisher;
+    onEnd?: (claims: number) => void;
+    onWarning?: (warning: string) => void;
+  },
+): AsyncGenerator<Buffer> {
+  const sql = encodedExportSql(format, filter, options);
+  let client: pg.PoolClient;
+  try {
+    client = await exportPool().connect();
+  } catch (error) {
+    if (error instanceof Error && /timeout/i.test(error.message)) throw new ExportsBusyError();
+    throw error;
+  }
+  let finished = false;
+  try {
+    const claims =
+      format === "csv"
+        ? yield* csvRows(client, sql)
+        : yield* jsonItems(
+            client,
+            sql,
+            FRAMES[format],
+            format === "claimreview" ? options.onWarning : undefined,
+          );
+    options.onEnd?.(claims);
+    finished = true;
+  } finally {
+    // A COPY stopped half-way leaves the connection mid-protocol: close it, do not reuse it.
+    client.release(finished ? undefined : new Error("export stopped before its end"));
+  }
+}
+
+async function* jsonItems(
+  client: pg.PoolClient,
+  sql: string,
+  frame: Frame,
+  onWarning?: (warning: string) => void,
+): AsyncGenerator<Buffer, number> {
+  const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`));
+  const reader = new CopyBinaryReader();
+  let parts: Buffer[] = [];
+  let size = 0;
+  let count = 0;
+  for await (const chunk of abandonable(copy)) {
+    for (const [item, second] of reader.push(chunk)) {
+      const separator = count === 0 ? frame.first : frame.between;
+      parts.push(separator, item!, frame.after);
+      size += separator.length + item!.length + frame.after.length;
+      count += 1;
+      if (onWarning && second) onWarning(second.toString("utf8"));
+    }
+    if (size >= PIECE) {
+      yield Buffer.concat(parts, size);
+      parts = [];
+      size = 0;
+    }
+  }
+  if (!reader.done) throw new Error("the export's COPY ended before its last row");
+  parts.push(count === 0 ? frame.empty : frame.end);
+  yield Buffer.concat(parts);
+  return count;
+}
+
+async function* csvRows(client: pg.PoolClient, sql: string): AsyncGenerator<Buffer, number> {
+  const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT csv)`));
+  const rowEnds = new CsvRowEnds();
+  // The header goes with the first rows: the COPY is read from the start (its errors too).
+  let header: Buffer | null = CSV_HEADER;
+  for await (const chunk of abandonable(copy)) {
+    yield header ? Buffer.concat([header, rowEnds.push(chunk)]) : rowEnds.push(chunk);
+    header = null;
+  }
+  if (header) yield header;
+  return copy.rowCount;
+}
+
+/**
+ * The COPY's chunks. When the reader stops early, the connection is closed under the COPY
+ * (see exportBytes), which then reports "Connection terminated": expected, so heard here
+ * rather than left to end the process.
+ */
+async function* abandonable(copy: CopyToStreamQuery): AsyncGenerator<Buffer> {
+  let ended = false;
+  try {
+    for await (const chunk of copy as AsyncIterable<Buffer>) yield chunk;
+    ended = true;
+  } finally {
+    if (!ended) copy.on("error", () => {});
+  }
+}
