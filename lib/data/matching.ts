@@ -108,14 +108,12 @@ export async function listSimilarClaims(
     select: { matchText: true },
   });
   if (!claim?.matchText) return [];
-  return prisma.$transaction((tx) =>
-    similarTo(tx, claim.matchText!, {
-      threshold: SIMILAR_THRESHOLD,
-      exclude: [claimId],
-      approvedOnly,
-      limit,
-    }),
-  );
+  return similarTo(prisma, claim.matchText, {
+    threshold: SIMILAR_THRESHOLD,
+    exclude: [claimId],
+    approvedOnly,
+    limit,
+  });
 }
 
 /** The approved claim a new one most closely matches, if any: recorded on the new claim. */

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor, type QueueQuery } from "@/lib/validation/queue";
-import { searchClaims } from "./search";
+import { searchClaims, searchHeadlines } from "./search";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -114,11 +114,13 @@ export async function listQueue(query: QueueQuery, userId: string) {
       select: ROW_SELECT,
     });
     rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-    const headlines = new Map(hits.map((h) => [h.id, h.headline]));
+    const shown = rows.slice(0, QUEUE_PAGE_SIZE);
+    const headlines = await searchHeadlines(
+      query.q,
+      shown.map((r) => r.id),
+    );
     return {
-      rows: rows
-        .slice(0, QUEUE_PAGE_SIZE)
-        .map((r) => ({ ...r, headline: headlines.get(r.id) ?? null })),
+      rows: shown.map((r) => ({ ...r, headline: headlines.get(r.id) ?? null })),
       next: null,
       total: rows.length,
     };

@@ -9,7 +9,7 @@ import {
   listSimilarClaims,
   SIMILAR_THRESHOLD,
 } from "@/lib/data/matching";
-import { searchClaims } from "@/lib/data/search";
+import { searchClaims, searchHeadlines } from "@/lib/data/search";
 import { dismissClaim } from "@/lib/data/dismissal";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/domain/highlight-marks";
 import { articleInput } from "@/lib/validation/article";
@@ -98,8 +98,8 @@ describe("full-text search", () => {
     const hits = await searchClaims("chemical weapons investigation");
     const ids = new Set(hits.map((h) => h.id));
     expect(ids.has(poolIds[0]!)).toBe(true);
-    const hit = hits.find((h) => h.id === poolIds[0])!;
-    expect(hit.headline).toContain(`${HIGHLIGHT_START}chemical${HIGHLIGHT_END}`);
+    const headlines = await searchHeadlines("chemical weapons investigation", [poolIds[0]!]);
+    expect(headlines.get(poolIds[0]!)).toContain(`${HIGHLIGHT_START}chemical${HIGHLIGHT_END}`);
     expect(hits.map((h) => h.rank)).toEqual([...hits.map((h) => h.rank)].sort((a, b) => b - a));
   });
 
