@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { EVIDENCE_SELECT, REVIEW_SELECT } from "./review-input";
 
+/** Everything the claim page shows of the claim itself, its review form's values included. */
 export async function getClaimDetail(claimId: string) {
   return prisma.claim.findUnique({
     where: { id: claimId },
@@ -34,6 +36,8 @@ export async function getClaimDetail(claimId: string) {
       article: {
         select: { id: true, title: true, body: true, outlet: true, url: true, publishedAt: true },
       },
+      ...REVIEW_SELECT,
+      evidence: { orderBy: { position: "asc" }, select: EVIDENCE_SELECT },
     },
   });
 }

@@ -8,8 +8,13 @@ import { visibleBlindReviewIds } from "./double-review";
  * two reviews adds its blind reviews' events, each shown only to its author until both
  * reviews are in (lib/data/double-review.ts).
  */
-export async function listClaimHistory(claimId: string, viewerId: string) {
-  const blind = await visibleBlindReviewIds(claimId, viewerId);
+export async function listClaimHistory(
+  claimId: string,
+  viewerId: string,
+  { doubleReview = true }: { doubleReview?: boolean } = {},
+) {
+  // Only a claim needing two reviews has blind reviews: others skip the lookup.
+  const blind = doubleReview ? await visibleBlindReviewIds(claimId, viewerId) : [];
   return prisma.auditEvent.findMany({
     where: {
       OR: [

@@ -102,17 +102,3 @@ async function writeEvidence(
     else await tx.evidence.create({ data: { ...data, claimId, addedById: user.id } });
   }
 }
-
-export async function getReviewForm(claimId: string) {
-  return prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      id: true,
-      version: true,
-      state: true,
-      assigneeId: true,
-      ...REVIEW_SELECT,
-      evidence: { orderBy: { position: "asc" }, select: EVIDENCE_SELECT },
-    },
-  });
-}

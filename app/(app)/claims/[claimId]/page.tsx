@@ -15,7 +15,6 @@ import { ClaimHistory } from "@/components/claims/claim-history";
 import { CommentThread } from "@/components/claims/comment-thread";
 import { Tabs } from "@/components/ui/tabs";
 import { dateInputValue, formatDateTime } from "@/components/ui/format";
-import { getReviewForm } from "@/lib/data/review";
 import { listActiveVerdicts } from "@/lib/data/verdicts";
 import { listAssignableUsers } from "@/lib/data/users";
 import { listClaimHistory } from "@/lib/data/history";
@@ -108,20 +107,18 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     allows("edit", actor, claim);
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
-  const [review, verdicts, history, comments, users, returned] = await Promise.all([
-    getReviewForm(claim.id),
+  const [verdicts, history, comments, users, returned] = await Promise.all([
     listActiveVerdicts(),
-    listClaimHistory(claim.id, user.id),
+    listClaimHistory(claim.id, user.id, { doubleReview: claim.doubleReview }),
     listComments(claim.id),
     listAssignableUsers(),
     claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
   ]);
-  if (!review) notFound();
   const isEditor = hasRole(user.role, "EDITOR");
   const submittedBy = claim.reviews[0]?.reviewerId ?? null;
   // The form shows the claim's review, or the viewer's own blind review of a claim needing two.
   const mine = double?.mine ?? null;
-  const initial = formValues(mine ?? review);
+  const initial = formValues(mine ?? detail);
   // Where it appeared: the article's address and date unless the review says otherwise.
   if (!initial.appearanceUrl && claim.article?.url) {
     initial.appearanceUrl = claim.article.url;
