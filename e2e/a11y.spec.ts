@@ -25,6 +25,7 @@ const PAGES = [
   "/admin/tokens",
   "/admin/extraction",
   "/export",
+  "/help",
 ];
 
 test.describe("the app shell and its pages have no serious or critical accessibility violations", () => {

@@ -21,6 +21,7 @@ import { EmptyRow, Table, TableHead, Td } from "@/components/ui/table";
 import { useActionRunner } from "@/components/ui/use-action";
 import { useShortcuts } from "@/components/ui/use-shortcuts";
 import { ShortcutHelp } from "@/components/claims/shortcut-help";
+import { QUEUE_SHORTCUTS } from "@/lib/domain/shortcuts";
 import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
 
 export interface QueueRow {
@@ -47,14 +48,6 @@ export interface QueueRow {
 const takeable = (row: QueueRow) =>
   row.state === "NEW" ||
   (row.state === "IN_REVIEW" && row.doubleReview !== null && row.doubleReview.taken < 2);
-
-const SHORTCUTS: Array<[string, string]> = [
-  ["j / k", "Next / previous claim"],
-  ["Enter or e", "Open the claim to edit it"],
-  ["x", "Select or unselect the claim"],
-  ["t", "Take the claim (if new, or if it waits for a second reviewer)"],
-  ["?", "Show these shortcuts"],
-];
 
 export function QueueTable({
   rows,
@@ -392,7 +385,7 @@ export function QueueTable({
       <ShortcutHelp
         open={dialog === "help"}
         onClose={() => setDialog(null)}
-        shortcuts={SHORTCUTS}
+        shortcuts={QUEUE_SHORTCUTS}
       />
     </div>
   );

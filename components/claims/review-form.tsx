@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ShortcutHelp } from "@/components/claims/shortcut-help";
+import { REVIEW_SHORTCUTS } from "@/lib/domain/shortcuts";
 import { EvidenceEditor, type EvidenceValues } from "@/components/claims/evidence-editor";
 import { useActionRunner } from "@/components/ui/use-action";
 import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
@@ -24,12 +25,6 @@ export interface ReviewValues {
   rationale: string;
   evidence: EvidenceValues[];
 }
-
-const SHORTCUTS: Array<[string, string]> = [
-  ["s  or  Ctrl+S", "Save"],
-  ["e", "Edit: jump to the first field"],
-  ["?", "Show these shortcuts"],
-];
 
 export function ReviewForm({
   claimId,
@@ -320,7 +315,7 @@ export function ReviewForm({
           </Button>
         </div>
       )}
-      <ShortcutHelp open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} shortcuts={REVIEW_SHORTCUTS} />
     </form>
   );
 }

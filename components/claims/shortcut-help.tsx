@@ -1,6 +1,8 @@
 "use client";
 
 import { Dialog } from "@/components/ui/dialog";
+import type { Shortcuts } from "@/lib/domain/shortcuts";
+import { ShortcutList } from "./shortcut-list";
 
 export function ShortcutHelp({
   open,
@@ -9,22 +11,11 @@ export function ShortcutHelp({
 }: {
   open: boolean;
   onClose: () => void;
-  shortcuts: Array<[string, string]>;
+  shortcuts: Shortcuts;
 }) {
   return (
     <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-        {shortcuts.map(([keys, what]) => (
-          <div key={keys} className="contents">
-            <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">
-                {keys}
-              </kbd>
-            </dt>
-            <dd className="text-slate-700">{what}</dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList shortcuts={shortcuts} />
     </Dialog>
   );
 }

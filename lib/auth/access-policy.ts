@@ -36,6 +36,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/approvals": editor,
   "/feeds": editor,
   "/export": reviewer,
+  "/help": reviewer,
   "/admin": admin,
   "/admin/verdicts": admin,
   "/admin/tokens": admin,

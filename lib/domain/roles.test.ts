@@ -13,7 +13,7 @@ describe("roles", () => {
 
   it("a reviewer sees no Approvals or Admin; an editor no Admin; an admin everything", () => {
     const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((i) => i.label);
-    expect(labels("REVIEWER")).toEqual(["Overview", "Claims", "Articles", "Export"]);
+    expect(labels("REVIEWER")).toEqual(["Overview", "Claims", "Articles", "Export", "Help"]);
     expect(labels("EDITOR")).toEqual([
       "Overview",
       "Claims",
@@ -21,6 +21,7 @@ describe("roles", () => {
       "Approvals",
       "Feeds",
       "Export",
+      "Help",
     ]);
     expect(labels("ADMIN")).toEqual([
       "Overview",
@@ -30,6 +31,7 @@ describe("roles", () => {
       "Feeds",
       "Export",
       "Admin",
+      "Help",
     ]);
   });
 });

@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/feeds", label: "Feeds", minRole: "EDITOR" },
   { href: "/export", label: "Export", minRole: "REVIEWER" },
   { href: "/admin", label: "Admin", minRole: "ADMIN" },
+  { href: "/help", label: "Help", minRole: "REVIEWER" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

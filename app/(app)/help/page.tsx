@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/session";
+import { CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { QUEUE_SHORTCUTS, REVIEW_SHORTCUTS } from "@/lib/domain/shortcuts";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { ShortcutList } from "@/components/claims/shortcut-list";
+
+export const metadata: Metadata = { title: "Help" };
+
+/** How each state is reached and left (the lifecycle table, lib/domain/lifecycle.ts, decides). */
+const STATES: Array<[keyof typeof CLAIM_STATE_LABELS, string]> = [
+  [
+    "NEW",
+    "Found in an article (or added by hand) and waiting in the queue, most check-worthy first.",
+  ],
+  [
+    "IN_REVIEW",
+    "Taken by a reviewer (or assigned by an editor), who records the source, a proposed verdict, the rationale and the evidence. A claim that needs two reviews is taken by two reviewers, who do not see each other's review until both are in.",
+  ],
+  [
+    "SUBMITTED",
+    "Waiting for an editor who did not review it: approve, return with a reason, or reconcile the two reviews.",
+  ],
+  [
+    "APPROVED",
+    "Published in the exports and the API. An editor may reopen it to correct it; it is marked corrected once approved again.",
+  ],
+  [
+    "DISMISSED",
+    "Not a claim, not worth checking, or a duplicate of another, with the reason; it cannot be changed after.",
+  ],
+];
+
+/** Shortcuts, the claim lifecycle and where the output goes: no query, only the session. */
+export default async function HelpPage() {
+  await requireRole();
+  return (
+    <>
+      <PageHeader
+        title="Help"
+        description="Keyboard shortcuts and how a claim moves through the desk."
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Claims queue">
+          <ShortcutList shortcuts={QUEUE_SHORTCUTS} />
+        </Card>
+        <Card title="Claim page">
+          <ShortcutList shortcuts={REVIEW_SHORTCUTS} />
+        </Card>
+        <Card title="How a claim moves">
+          <dl className="space-y-3 text-sm">
+            {STATES.map(([state, what]) => (
+              <div key={state}>
+                <dt className="font-medium text-slate-900">{CLAIM_STATE_LABELS[state]}</dt>
+                <dd className="text-slate-700">{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title="Where the verdicts go">
+          <p className="text-sm text-slate-700">
+            Approved claims leave as CSV, JSON, JSON Lines and schema.org ClaimReview from the{" "}
+            <Link href="/export" className="text-brand-700 underline">
+              Export
+            </Link>{" "}
+            page, from <code className="font-mono text-xs">npm run export</code> and from the API,
+            described at{" "}
+            <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+              /api/v1/openapi.json
+            </a>
+            .
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}
