@@ -108,21 +108,31 @@ const ROW_SELECT = {
 export async function listQueue(query: QueueQuery, userId: string) {
   if (query.q) {
     const hits = await searchClaims(query.q);
-    const rank = new Map(hits.map((h, i) => [h.id, i]));
-    const rows = await prisma.claim.findMany({
-      where: { AND: [filters(query, userId), { id: { in: hits.map((h) => h.id) } }] },
-      select: ROW_SELECT,
-    });
-    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-    const shown = rows.slice(0, QUEUE_PAGE_SIZE);
-    const headlines = await searchHeadlines(
-      query.q,
-      shown.map((r) => r.id),
+    const where = filters(query, userId);
+    // The ranked claims that pass the filters (an id-only read, when there are filters),
+    // then the rows and snippets of the first page only.
+    const matching = new Set(
+      Object.keys(where).length === 0
+        ? hits.map((h) => h.id)
+        : (
+            await prisma.claim.findMany({
+              where: { AND: [where, { id: { in: hits.map((h) => h.id) } }] },
+              select: { id: true },
+            })
+          ).map((r) => r.id),
     );
+    const shown = hits.filter((h) => matching.has(h.id)).slice(0, QUEUE_PAGE_SIZE);
+    const ids = shown.map((h) => h.id);
+    const [rows, headlines] = await Promise.all([
+      prisma.claim.findMany({ where: { id: { in: ids } }, select: ROW_SELECT }),
+      searchHeadlines(query.q, ids),
+    ]);
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
     return {
-      rows: shown.map((r) => ({ ...r, headline: headlines.get(r.id) ?? null })),
+      rows: rows.map((r) => ({ ...r, headline: headlines.get(r.id) ?? null })),
       next: null,
-      total: rows.length,
+      total: matching.size,
     };
   }
   const keyset = afterCursor(query);

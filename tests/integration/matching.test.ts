@@ -9,10 +9,12 @@ import {
   listSimilarClaims,
   SIMILAR_THRESHOLD,
 } from "@/lib/data/matching";
+import { listQueue } from "@/lib/data/queue";
 import { searchClaims, searchHeadlines } from "@/lib/data/search";
 import { dismissClaim } from "@/lib/data/dismissal";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/domain/highlight-marks";
 import { articleInput } from "@/lib/validation/article";
+import { queueQuery } from "@/lib/validation/queue";
 import { createArticle, createClaim, createUser } from "@/seeds/factories";
 
 const PAIRS = JSON.parse(
@@ -118,6 +120,32 @@ describe("full-text search", () => {
     expect(await prisma.claim.count()).toBeGreaterThan(0);
     const phrase = await searchClaims('"UN Security Council"');
     expect(phrase.some((h) => h.id === poolIds[2])).toBe(true);
+  });
+});
+
+describe("search in the queue", () => {
+  it("ranks, applies the queue's filters to the ranked claims, and marks the words of the page's rows", async () => {
+    // A word only this test's claims carry, in three claims of two states.
+    const word = `zq${tag}`;
+    const article = await createArticle(prisma, { title: `Search ${tag}` });
+    const claims = [];
+    for (const [text, state] of [
+      [`The ${word} budget rose, the ${word} minister said.`, "APPROVED"],
+      [`The ${word} budget fell.`, "NEW"],
+      [`Taxes and the ${word} levy rose.`, "APPROVED"],
+    ] as const) {
+      claims.push(await createClaim(prisma, { articleId: article.id, state, text }));
+    }
+    const user = await createUser(prisma);
+    const all = await listQueue(queueQuery.parse({ q: word }), user.id);
+    expect(all.total).toBe(3);
+    // Two mentions rank first.
+    expect(all.rows[0]!.id).toBe(claims[0]!.id);
+    expect(all.rows.every((r) => r.headline?.includes(`${HIGHLIGHT_START}${word}`))).toBe(true);
+    const approved = await listQueue(queueQuery.parse({ q: word, state: "APPROVED" }), user.id);
+    expect(approved.total).toBe(2);
+    expect(approved.rows.map((r) => r.id)).toEqual([claims[0]!.id, claims[2]!.id]);
+    expect(approved.rows.map((r) => r.article?.title)).toEqual([`Search ${tag}`, `Search ${tag}`]);
   });
 });
 
