@@ -8,6 +8,7 @@
  * the same form again and again).
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 
 export interface LoadRequest {
   method: string;
@@ -133,7 +134,8 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   };
 }
 
-if (process.argv[2]) {
+// Run as a process of its own (run.ts imports the types and percentile only).
+if (process.argv[1]?.endsWith(path.join("bench", "load.ts")) && process.argv[2]) {
   const spec = JSON.parse(readFileSync(process.argv[2], "utf8")) as LoadSpec;
   run(spec).then(
     (result) => process.stdout.write(JSON.stringify(result)),
