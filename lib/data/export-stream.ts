@@ -15,6 +15,7 @@ import { encodedExportSql } from "./export-sql";
  * must never take the pages' connections. A third download waits for one of them.
  */
 let pool: pg.Pool | null = null;
+
 /** Every export connection stayed busy for CLAIMDESK_EXPORT_WAIT_MS (30 s): try again later. */
 export class ExportsBusyError extends Error {
   constructor() {
@@ -80,8 +81,8 @@ const FRAMES: Record<Exclude<ExportFormat, "csv">, Frame> = {
  * with brackets, commas and line breaks), CSV by COPY's own CSV (this only writes its rows'
  * ends as CRLF, after the header). One query in one snapshot, in constant memory: a slow
  * reader pauses the COPY. `onEnd` hears how many claims went out, `onWarning` ClaimReview's
- * warnings.
- * Stopping early (a cancelled download) closes the connection, which ends the query.
+ * warnings. Stopping early (a cancelled download) closes the connection, which ends the
+ * query.
  */
 export async function* exportBytes(
   format: ExportFormat,

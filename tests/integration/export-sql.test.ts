@@ -143,6 +143,15 @@ describe("exports encoded by PostgreSQL", () => {
     expect(served.warnings.some((w) => w.includes("is 75 characters"))).toBe(false);
   });
 
+  it("a filter value stays a literal in the SQL, whatever it holds (COPY takes no parameters)", async () => {
+    // The boundaries validate ids as UUIDs; past them, a value is still only a value.
+    const hostile = { state: "ALL", article: "x' OR '1'='1" } as ExportFilter;
+    await expect(exportAsServed("jsonl", hostile, APP, PUBLISHER)).rejects.toThrow(/uuid/);
+    const quoted = { state: "ALL", verdict: "\\'; DROP TABLE \"Claim\"; --" } as ExportFilter;
+    await expect(exportAsServed("csv", quoted, APP, PUBLISHER)).rejects.toThrow(/uuid/);
+    expect(await prisma.claim.count()).toBeGreaterThan(0);
+  });
+
   it("an empty export is the same too", async () => {
     for (const format of EXPORT_FORMATS) {
       const served = await exportChecked(
