@@ -147,7 +147,7 @@ describe("exports encoded by PostgreSQL", () => {
     // The boundaries validate ids as UUIDs; past them, a value is still only a value.
     const hostile = { state: "ALL", article: "x' OR '1'='1" } as ExportFilter;
     await expect(exportAsServed("jsonl", hostile, APP, PUBLISHER)).rejects.toThrow(/uuid/);
-    const quoted = { state: "ALL", verdict: "\\'; DROP TABLE \"Claim\"; --" } as ExportFilter;
+    const quoted = { state: "ALL", verdict: '\\\'; DROP TABLE "Claim"; --' } as ExportFilter;
     await expect(exportAsServed("csv", quoted, APP, PUBLISHER)).rejects.toThrow(/uuid/);
     expect(await prisma.claim.count()).toBeGreaterThan(0);
   });
