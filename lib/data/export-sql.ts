@@ -29,7 +29,7 @@ const literal = (value: string) => escapeLiteral(value);
 const text = (value: string) => `${escapeLiteral(value)}::text`;
 
 /** An instant as JavaScript's toISOString writes it (NULL stays NULL). */
-const iso = (expr: string) =>
+export const iso = (expr: string) =>
   `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** Its calendar day in UTC, as toISOString().slice(0, 10) writes it. */
 const day = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
@@ -85,13 +85,14 @@ const DOUBLE_REVIEW = `CASE WHEN c."doubleReview" THEN (
       ) d) END`;
 
 /** Who reviewed the claim: the latest review's author, or both blind reviewers once both are in. */
-const REVIEWER = `coalesce(
+export const REVIEWER = `coalesce(
       (SELECT u.name FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
         WHERE r."claimId" = c.id ORDER BY r."submittedAt" DESC LIMIT 1),
       (SELECT string_agg(u.name, '; ' ORDER BY b."takenAt", b.id) FROM "BlindReview" b JOIN "User" u ON u.id = b."reviewerId"
         WHERE b."claimId" = c.id HAVING count(b."firstSubmittedAt") = 2))`;
 
-const FROM = `
+/** An export row's claim and what it joins: article, speaker, verdict, approver. */
+export const FROM = `
     FROM "Claim" c
     LEFT JOIN "Article" a ON a.id = c."articleId"
     LEFT JOIN "Speaker" s ON s.id = c."speakerId"

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportClaim } from "@/lib/domain/export/types";
 import type { ExportFilter } from "@/lib/validation/export";
-import { encodedExportSql, exportWhereSql } from "./export-sql";
+import { encodedExportSql, exportWhereSql, FROM, iso, REVIEWER } from "./export-sql";
 
 const BATCH = 2000;
 
@@ -39,10 +39,6 @@ interface ExportSqlRow {
   evidence: ExportClaim["evidence"];
   doubleReview: ExportClaim["doubleReview"];
 }
-
-/** An instant as JSON writes it (JavaScript's toISOString), in SQL. */
-const iso = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * A double-reviewed claim's two reviews (only once both are submitted: before, an empty
@@ -95,20 +91,12 @@ export const EXPORT_SELECT = `
            s.name AS "speakerName", s.title AS "speakerTitle",
            v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue",
            ab.name AS approver,
-           coalesce(
-             (SELECT u.name FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
-               WHERE r."claimId" = c.id ORDER BY r."submittedAt" DESC LIMIT 1),
-             (SELECT string_agg(u.name, '; ' ORDER BY b."takenAt", b.id) FROM "BlindReview" b JOIN "User" u ON u.id = b."reviewerId"
-               WHERE b."claimId" = c.id HAVING count(b."firstSubmittedAt") = 2)) AS reviewer,
+           ${REVIEWER} AS reviewer,
            (SELECT coalesce(json_agg(json_build_object(
                       'url', e.url, 'archivedUrl', e."archivedUrl", 'title', e.title, 'publisher', e.publisher,
                       'stance', e.stance, 'sourceType', e."sourceType") ORDER BY e.position), '[]'::json)
               FROM "Evidence" e WHERE e."claimId" = c.id) AS evidence,${DOUBLE_REVIEW_SQL}
-    FROM "Claim" c
-    LEFT JOIN "Article" a ON a.id = c."articleId"
-    LEFT JOIN "Speaker" s ON s.id = c."speakerId"
-    LEFT JOIN "Verdict" v ON v.id = c."verdictId"
-    LEFT JOIN "User" ab ON ab.id = c."approvedById"`;
+    ${FROM}`;
 
 /** Up to `limit` matching claims after the claim `after`, in id order, by one SQL query. */
 async function exportBatch(
