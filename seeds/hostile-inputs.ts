@@ -36,3 +36,18 @@ export function nestedHtml(levels: number): string {
     "</body></html>"
   );
 }
+
+/**
+ * A value `levels` deep ({ a: { a: … leaf } }), built with a loop: a test of the app's
+ * depth limits must not itself depend on the runtime's stack (a recursive builder of
+ * 10,000 levels overflowed it on Node.js 22 and 24, not on 20).
+ */
+export function nestedValue(
+  levels: number,
+  wrap: (inner: unknown) => unknown = (inner) => ({ a: inner }),
+  leaf: unknown = {},
+): unknown {
+  let value = leaf;
+  for (let i = 0; i < levels; i++) value = wrap(value);
+  return value;
+}

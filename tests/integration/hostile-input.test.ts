@@ -28,6 +28,7 @@ const { prisma } = await import("@/lib/db");
 const { rowCounts } = await import("../support/private-database");
 const { asSession } = await import("../support/session");
 const { createClaim, createUser } = await import("@/seeds/factories");
+const { nestedValue } = await import("@/seeds/hostile-inputs");
 const claimActions = await import("@/app/(app)/claims/actions");
 const spanActions = await import("@/app/(app)/claims/[claimId]/actions");
 const articleActions = await import("@/app/(app)/articles/[articleId]/actions");
@@ -97,7 +98,6 @@ function review(overrides: Record<string, unknown> = {}) {
 }
 
 const evidence = (url: string) => [{ url, stance: "REFUTES", sourceType: "PRIMARY" }];
-const nested = (levels: number): unknown => (levels === 0 ? {} : { a: nested(levels - 1) });
 const TEN_MB = "x".repeat(10 * 1024 * 1024);
 
 describe("refused with a clear message, nothing else changed", () => {
@@ -147,7 +147,7 @@ describe("refused with a clear message, nothing else changed", () => {
     ],
     [
       "deeply nested JSON",
-      () => claimActions.saveReviewForm(review({ evidence: [nested(10_000)] })),
+      () => claimActions.saveReviewForm(review({ evidence: [nestedValue(100_000)] })),
       /nested too deeply/,
     ],
     [

@@ -1,4 +1,5 @@
 import { parseFeed } from "feedsmith";
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "./json-depth";
 
 /** One entry of a feed: its stable key (guid or id, else its link), its address, its title. */
 export interface FeedEntryRef {
@@ -15,6 +16,14 @@ export interface ParsedFeed {
 
 /** At most this many entries are taken from one poll (the first, i.e. usually the newest). */
 export const MAX_FEED_ENTRIES = 100;
+
+/**
+ * XML nested deeper than this is refused by feedsmith's parser (fast-xml-parser's
+ * `maxNestedTags`, an explicit limit of its own, not the runtime's stack).
+ */
+export const MAX_FEED_XML_DEPTH = 100;
+
+const NOT_A_FEED = "is not a feed (RSS, Atom or JSON Feed)";
 
 const str = (value: unknown): string | null => {
   if (typeof value === "string") return value.trim() || null;
@@ -38,11 +47,19 @@ function absolute(href: string | null, base: string): string | null {
  * text is not a feed.
  */
 export function readFeed(text: string, feedUrl: string): ParsedFeed {
+  if (/^\s*[[{]/.test(text) && jsonNestsDeeperThan(text)) {
+    throw new Error(`${NOT_A_FEED}: it nests more than ${MAX_JSON_DEPTH} levels deep`);
+  }
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(text);
-  } catch {
-    throw new Error("is not a feed (RSS, Atom or JSON Feed)");
+  } catch (error) {
+    const cause = String((error as { cause?: unknown }).cause ?? "");
+    throw new Error(
+      /nested tags/i.test(cause)
+        ? `${NOT_A_FEED}: it nests more than ${MAX_FEED_XML_DEPTH} levels deep`
+        : NOT_A_FEED,
+    );
   }
   const raw: Array<{ key: string | null; href: string | null; title: string | null }> = [];
   const { format, feed } = parsed as {

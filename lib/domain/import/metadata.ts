@@ -4,6 +4,8 @@
  * trust. Read from the page's parsed document (linkedom), never by regular expressions
  * over the HTML; each JSON-LD block is bounded in size before it is parsed.
  */
+import { jsonNestsDeeperThan } from "./json-depth";
+
 export interface PageMetadata {
   title: string | null;
   author: string | null;
@@ -27,12 +29,15 @@ const MAX_JSON_LD = 200_000;
 
 type Node = Record<string, unknown>;
 
+/** The text a JSON-LD value stands for: itself, its first item, or its name (a loop: no stack). */
 const text = (value: unknown): string | null => {
-  if (typeof value === "string") return value.trim() || null;
-  if (Array.isArray(value)) return text(value[0]);
-  if (value && typeof value === "object") {
-    const v = value as Node;
-    return text(v.name ?? v["@value"] ?? v["@id"] ?? v.url);
+  for (let v = value; v !== null && v !== undefined;) {
+    if (typeof v === "string") return v.trim() || null;
+    if (Array.isArray(v)) v = v[0];
+    else if (typeof v === "object") {
+      const node = v as Node;
+      v = node.name ?? node["@value"] ?? node["@id"] ?? node.url;
+    } else return null;
   }
   return null;
 };
@@ -84,7 +89,8 @@ export function readPageMetadata(
   const blocks: unknown[] = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     const source = script.textContent ?? "";
-    if (source.length > MAX_JSON_LD) continue;
+    // Too large or too deep a block is skipped like a broken one (json-depth.ts says why).
+    if (source.length > MAX_JSON_LD || jsonNestsDeeperThan(source)) continue;
     try {
       blocks.push(JSON.parse(source));
     } catch {

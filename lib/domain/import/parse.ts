@@ -5,6 +5,7 @@ import {
   type ArticleInput,
 } from "@/lib/validation/article";
 import { htmlToArticle } from "./html";
+import { jsonNestsDeeperThan, tooDeepMessage } from "./json-depth";
 
 /** One article found in an upload, or why it could not be read. */
 export type ParsedArticle =
@@ -157,6 +158,7 @@ function markdownArticle(name: string, text: string): { title: string; body: str
 }
 
 function parseJson(name: string, text: string): ParsedArticle[] {
+  if (jsonNestsDeeperThan(text)) return [{ source: name, ok: false, error: tooDeepMessage() }];
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -179,6 +181,10 @@ function parseJsonLines(name: string, text: string): ParsedArticle[] {
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const source = `${name} line ${i + 1}`;
+    if (jsonNestsDeeperThan(line)) {
+      results.push({ source, ok: false, error: tooDeepMessage() });
+      return;
+    }
     try {
       results.push(validate(source, fromRecord(JSON.parse(line))));
     } catch (error) {
