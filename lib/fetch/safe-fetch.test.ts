@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressRefusal, FetchError, PAGE_TYPES, safeFetch } from "./safe-fetch";
+import { addressRefusal, checkedConnector, FetchError, PAGE_TYPES, safeFetch } from "./safe-fetch";
 
 /** A local HTTP server whose routes the tests set, counting what reaches it. */
 let server: http.Server;
@@ -134,6 +134,8 @@ describe("the fetcher's default settings refuse the desk's own network", () => {
     ["octal IPv4", () => `http://0177.0.0.1:${port}/secret`, /127\.0\.0\.1 is a loopback/],
     ["hexadecimal IPv4", () => `http://0x7f.1:${port}/secret`, /127\.0\.0\.1 is a loopback/],
     ["IPv4-mapped IPv6", () => `http://[::ffff:127.0.0.1]:${port}/secret`, /IPv4-mapped/],
+    // Serialised by the URL parser as [::7f00:1], which ipaddr.js calls unicast.
+    ["IPv4-compatible IPv6", () => `http://[::127.0.0.1]:${port}/secret`, /IPv4-compatible/],
     ["cloud metadata", () => "http://169.254.169.254/latest/meta-data/", /link-local/],
     ["a private network", () => "http://10.1.2.3/", /private network/],
     ["192.168/16", () => "http://192.168.0.10/", /private network/],
@@ -164,6 +166,29 @@ describe("the fetcher's default settings refuse the desk's own network", () => {
     expect(hits.filter((h) => h === "/secret")).toEqual([]);
   });
 
+  it("checks the connected socket's own address too, before a byte is written", async () => {
+    // A resolver that lies past the lookup's check (here: one that checks nothing).
+    const unchecked = ((
+      _host: string,
+      options: { all?: boolean },
+      callback: (...args: unknown[]) => void,
+    ) =>
+      options.all
+        ? callback(null, [{ address: "127.0.0.1", family: 4 }])
+        : callback(null, "127.0.0.1", 4)) as unknown as Parameters<typeof checkedConnector>[2];
+    const connect = checkedConnector([], 5_000, unchecked);
+    const before = hits.length;
+    const refusal = await new Promise<Error | null>((resolve) =>
+      connect({ hostname: "news.example", protocol: "http:", port: String(port) }, (error) =>
+        resolve(error),
+      ),
+    );
+    expect(refusal?.message).toMatch(
+      /news\.example connected to 127\.0\.0\.1, a loopback address; only public web addresses/,
+    );
+    expect(hits.length).toBe(before);
+  });
+
   it("classifies public addresses as fetchable and the rest not", () => {
     expect(addressRefusal("93.184.216.34")).toBeNull();
     expect(addressRefusal("2606:2800:220:1:248:1893:25c8:1946")).toBeNull();
@@ -175,6 +200,14 @@ describe("the fetcher's default settings refuse the desk's own network", () => {
       "::",
       "224.0.0.1",
       "::ffff:10.0.0.1",
+      // Every IPv6 form that embeds an IPv4 address: compatible (even of a public one),
+      // 6to4, NAT64, Teredo.
+      "::7f00:1",
+      "::a00:1",
+      "::808:808",
+      "2002:7f00:1::",
+      "64:ff9b::7f00:1",
+      "2001::1",
     ]) {
       expect(addressRefusal(address), address).not.toBeNull();
     }

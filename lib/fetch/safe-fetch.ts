@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import type { LookupAddress } from "node:dns";
 import ipaddr from "ipaddr.js";
-import { Agent, request, errors as undiciErrors } from "undici";
+import { Agent, buildConnector, request, errors as undiciErrors } from "undici";
 
 /**
  * The one way ClaimDesk fetches from the web (articles by URL, news feeds): it runs in
@@ -45,6 +45,8 @@ export interface FetchOptions {
   /** Conditional GET: the validators of the last fetch. */
   etag?: string | null;
   lastModified?: string | null;
+  /** Stops the fetch early (the import item's deadline); reported like a timeout. */
+  signal?: AbortSignal;
 }
 
 export interface Fetched {
@@ -72,9 +74,12 @@ export const FEED_TYPES = [
   "text/html",
 ] as const;
 
+/** The whole of one fetch, connecting included: an import item's fetch budget. */
+export const FETCH_TIMEOUT_MS = 20_000;
+
 const DEFAULTS = {
   maxBytes: 10 * 1024 * 1024,
-  timeoutMs: 20_000,
+  timeoutMs: FETCH_TIMEOUT_MS,
   connectTimeoutMs: 5_000,
   maxRedirects: 5,
 };
@@ -86,7 +91,14 @@ export function allowedHostsFromEnv(env: NodeJS.ProcessEnv = process.env): strin
     .filter(Boolean);
 }
 
-/** Why an address may not be fetched from, or null for a public unicast address. */
+const IPV4_COMPATIBLE: [ipaddr.IPv6, number] = [ipaddr.IPv6.parse("::"), 96];
+
+/**
+ * Why an address may not be fetched from, or null for a public unicast address. Every
+ * IPv6 form that embeds an IPv4 address (mapped, compatible, 6to4, NAT64, Teredo) is
+ * refused: none is a public unicast address in ipaddr.js's ranges but the compatible one,
+ * which is refused by name.
+ */
 export function addressRefusal(address: string): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
@@ -95,7 +107,14 @@ export function addressRefusal(address: string): string | null {
     return "not an IP address";
   }
   const range = parsed.range();
-  if (range === "unicast") return null;
+  if (range === "unicast") {
+    // ::/96 held IPv4-compatible IPv6 addresses (deprecated): ::7f00:1 is 127.0.0.1, and
+    // ipaddr.js calls the range unicast (but for :: and ::1, which it names).
+    if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).match(IPV4_COMPATIBLE)) {
+      return "an IPv4-compatible IPv6 address";
+    }
+    return null;
+  }
   const words: Record<string, string> = {
     loopback: "a loopback address",
     private: "a private network address",
@@ -178,6 +197,41 @@ class RefusedAddress extends Error {
   readonly code = "CLAIMDESK_REFUSED_ADDRESS";
 }
 
+/**
+ * Connections whose address was checked twice: by the lookup they resolve with, and once
+ * connected, the socket's own remote address, before a byte of the request is written.
+ * The second check holds whatever the first missed (an address form, a resolver's answer).
+ */
+export function checkedConnector(
+  allowHosts: readonly string[],
+  timeout: number,
+  lookup: ReturnType<typeof guardedLookup> = guardedLookup(allowHosts),
+): buildConnector.connector {
+  const connect = buildConnector({ lookup, timeout });
+  return (options, callback) =>
+    connect(options, (error, socket) => {
+      if (error) return callback(error, null);
+      const remote = socket.remoteAddress;
+      const host = options.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+      if (remote && !allowHosts.includes(host)) {
+        // A dual-stack socket names an IPv4 peer as ::ffff:a.b.c.d: read it as IPv4.
+        const refusal = ipaddr.isValid(remote)
+          ? addressRefusal(ipaddr.process(remote).toString())
+          : "not an IP address";
+        if (refusal) {
+          socket.destroy();
+          return callback(
+            new RefusedAddress(
+              `${host} connected to ${remote}, ${refusal}; only public web addresses are fetched`,
+            ),
+            null,
+          );
+        }
+      }
+      callback(null, socket);
+    });
+}
+
 /** The refusal or network failure behind an undici error, as a message for people. */
 function describe(error: unknown, url: URL, options: Required<Pick<FetchOptions, "timeoutMs">>) {
   if (error instanceof FetchError) return error;
@@ -257,12 +311,13 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
   const allowHosts = (options.allowHosts ?? allowedHostsFromEnv()).map((h) => h.toLowerCase());
   const kind = options.kind ?? "a web page";
   const agent = new Agent({
-    connect: { lookup: guardedLookup(allowHosts), timeout: settings.connectTimeoutMs },
+    connect: checkedConnector(allowHosts, settings.connectTimeoutMs),
     headersTimeout: settings.timeoutMs,
     bodyTimeout: settings.timeoutMs,
     connections: 1,
   });
-  const signal = AbortSignal.timeout(settings.timeoutMs);
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let url = checkUrl(raw, allowHosts);
   try {
     for (let redirects = 0; ; redirects++) {
