@@ -34,6 +34,7 @@ const AWKWARD = [
   "نص عربي من اليمين إلى اليسار with English",
   '=HYPERLINK("http://evil.example","click")',
   "+1 more and -1 less and @mention",
+  '\uFF1DHYPERLINK("http://evil.example","full-width")',
 ];
 
 let articleId: string;
@@ -128,7 +129,7 @@ describe("exports read back with real parsers", () => {
     expect(rows.map((r) => r.claim_id)).toEqual(claims.map((c) => c.id));
     for (const [i, row] of rows.entries()) {
       const claim = claims[i]!;
-      const expectedText = /^[=+\-@]/.test(claim.text) ? `'${claim.text}` : claim.text;
+      const expectedText = /^[=+\-@\uFF1D]/.test(claim.text) ? `'${claim.text}` : claim.text;
       expect(row.text).toBe(expectedText);
       expect(row.verdict).toBe("False");
       expect(row.rating_value).toBe("1");
@@ -144,7 +145,8 @@ describe("exports read back with real parsers", () => {
       expect(row.corrected).toBe(claim.correctedAt ? "true" : "false");
       expect(row.claim_url).toBe(`https://app.example/claims/${claim.id}`);
     }
-    expect(rows.find((r) => r.text.includes("HYPERLINK"))!.text.startsWith("'=")).toBe(true);
+    expect(rows.find((r) => r.text.includes("click"))!.text.startsWith("'=")).toBe(true);
+    expect(rows.find((r) => r.text.includes("full-width"))!.text.startsWith("'\uFF1D")).toBe(true);
     expect(rows.some((r) => r.text === "Pending claim")).toBe(false);
   });
 

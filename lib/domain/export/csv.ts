@@ -30,10 +30,14 @@ export const CSV_COLUMNS = [
 
 /**
  * A cell that a spreadsheet would run as a formula (= + - @, tab or carriage return
- * first) gets a leading apostrophe, the OWASP-recommended neutralisation.
+ * first) gets a leading apostrophe, the OWASP-recommended neutralisation. The full-width
+ * forms ＝ ＋ － ＠ count too: spreadsheets in East Asian locales read them as = + - @.
+ * The SQL encoder of the exports (claimdesk_csv_cell) does the same.
  */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */

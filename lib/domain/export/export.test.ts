@@ -44,7 +44,12 @@ describe("CSV cells", () => {
     ["-2", "'-2"],
     ["@x", "'@x"],
     ["\tx", "'\tx"],
+    ["\uFF1DSUM(A1)", "'\uFF1DSUM(A1)"],
+    ["\uFF0B1", "'\uFF0B1"],
+    ["\uFF0D2", "'\uFF0D2"],
+    ["\uFF20x", "'\uFF20x"],
     ["safe", "safe"],
+    ["a=b", "a=b"],
   ])("neutralises %j", (input, output) => {
     expect(neutraliseFormula(input)).toBe(output);
   });
