@@ -8,11 +8,14 @@
 // or those of the proxies CLAIMDESK_TRUSTED_PROXIES names.
 //
 // Usage: node scripts/serve.mjs --port 3000 --host 127.0.0.1 [--dev]
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import pino from "pino";
 import { EDGE_MARK, parseTrustedProxies, resolveForwarding } from "../lib/http/forwarding.mjs";
+import { oddRequestRefusal } from "../lib/http/odd-requests.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -30,8 +33,22 @@ process.env[EDGE_MARK] = "1";
 // The name Next.js gives its own server process, which tools (the bench) look for.
 process.title = "next-server (claimdesk)";
 
-const { default: next } = await import("next");
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const limits = JSON.parse(
+  readFileSync(path.join(dir, "lib/validation/upload-limits.json"), "utf8"),
+);
+// Refusals made here, before Next.js, in the app's own log format (lib/log.ts).
+const log = pino(
+  { base: { app: "claimdesk", pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+  pino.destination({
+    dest: process.env.CLAIMDESK_LOG_FILE || 1,
+    append: true,
+    mkdir: Boolean(process.env.CLAIMDESK_LOG_FILE),
+    sync: true,
+  }),
+);
+
+const { default: next } = await import("next");
 const app = next({ dev, dir, hostname: values.host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -62,6 +79,18 @@ function rewriteForwarding(req) {
 }
 
 const server = createServer((req, res) => {
+  // Requests the app does not serve get a plain answer here (lib/http/odd-requests.mjs).
+  const refusal = oddRequestRefusal(req, { maxBodyBytes: limits.requestBytes });
+  if (refusal) {
+    log.warn(
+      { method: req.method, status: refusal.status, reason: refusal.reason },
+      "request refused before the app",
+    );
+    res.writeHead(refusal.status, refusal.headers);
+    // A body, if any, is not read: the connection closes once the answer is out.
+    res.end(refusal.body);
+    return;
+  }
   rewriteForwarding(req);
   void handle(req, res);
 });
