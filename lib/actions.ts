@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { requireRole } from "@/lib/auth/session";
+import { asBusy } from "@/lib/data/busy";
 import type { SessionUser } from "@/lib/data/users";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
@@ -14,7 +15,9 @@ import { requestLog } from "@/lib/request-log";
  * session) → refuse NUL characters and absurd nesting → parse the input with its schema →
  * do the work (one transaction in lib/data, with its audit event) → refresh what the
  * browser has cached. Refusals come back as one message plus field errors, never as a
- * thrown error; each is logged with the request id (failures with their stack).
+ * thrown error; each is logged with the request id (failures with their stack). A
+ * database too busy to take the change in time is the BUSY refusal ("nothing was saved;
+ * try again"), never an unexpected failure.
  */
 export async function runAction<S extends z.ZodType, T>(
   role: Role,
@@ -35,9 +38,13 @@ export async function runAction<S extends z.ZodType, T>(
     // Every page is rendered per request; this drops the client's cached copies of them.
     revalidatePath("/", "layout");
     return { ok: true, data };
-  } catch (error) {
+  } catch (thrown) {
+    // A database that could not take the change in time is a refusal to retry, not a failure.
+    const error = asBusy(thrown);
     const logger = await requestLog();
-    if (error instanceof AppError) {
+    if (error instanceof AppError && error.code === "BUSY") {
+      logger.warn({ userId: user.id, err: thrown }, "action refused: the database is busy");
+    } else if (error instanceof AppError) {
       logger.info({ userId: user.id, code: error.code }, `action refused: ${error.message}`);
     } else {
       logger.error({ err: error, userId: user.id }, "action failed");

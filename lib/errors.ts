@@ -1,5 +1,17 @@
 /** An error meant for the user: a code the UI can act on and one readable message. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_STATE" | "VALIDATION";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "INVALID_STATE"
+  | "VALIDATION"
+  /** Too much of one person's work waiting or running; wait, then try again. */
+  | "RATE_LIMITED"
+  /** The database could not take the change in time; nothing was saved. */
+  | "BUSY";
+
+/** What a person reads when the database could not take a change in time. */
+export const BUSY_MESSAGE = "The desk is busy; nothing was saved. Try again in a moment.";
 
 export class AppError extends Error {
   constructor(

@@ -1,5 +1,6 @@
 import "server-only";
 import { findActiveToken } from "@/lib/data/api-tokens";
+import { isDatabaseBusy } from "@/lib/data/busy";
 import type { ApiScope } from "@/lib/domain/api-scopes";
 import { hasRole } from "@/lib/domain/roles";
 import { getCurrentUser } from "./session";
@@ -38,4 +39,20 @@ export function mayReadUnpublished(caller: ApiCaller): boolean {
   return caller.kind === "token"
     ? caller.scopes.includes("claims:unpublished")
     : hasRole(caller.role, "EDITOR");
+}
+
+/**
+ * A route's work, answered 503 with Retry-After when the database could not take it in
+ * time (nothing was done; the same request may be sent again). Other errors go on.
+ */
+export async function unlessBusy(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+    return Response.json(
+      { error: "The desk is busy; try again in a few seconds." },
+      { status: 503, headers: { "retry-after": "5", "cache-control": "no-store" } },
+    );
+  }
 }

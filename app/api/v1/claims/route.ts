@@ -1,4 +1,4 @@
-import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
+import { authorizeApi, mayReadUnpublished, unlessBusy } from "@/lib/auth/api";
 import { claimsPageForApi } from "@/lib/data/export";
 import { appBaseUrl } from "@/lib/publisher";
 import { claimsPage, filterParams } from "@/lib/validation/export";
@@ -7,6 +7,10 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/claims: reviewed claims as JSON, filtered, with cursor pagination. */
 export async function GET(request: Request) {
+  return unlessBusy(() => claims(request));
+}
+
+async function claims(request: Request): Promise<Response> {
   const auth = await authorizeApi(request, "claims:read");
   if (!auth.ok) return auth.response;
   const parsed = claimsPage.safeParse(filterParams(new URL(request.url).searchParams));

@@ -1,4 +1,4 @@
-import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
+import { authorizeApi, mayReadUnpublished, unlessBusy } from "@/lib/auth/api";
 import { findClaimState } from "@/lib/data/claims";
 import { listSimilarClaims } from "@/lib/data/matching";
 import { similarQuery } from "@/lib/validation/export";
@@ -11,6 +11,13 @@ export const dynamic = "force-dynamic";
  * approved claims only (and only of an approved claim); signed-in users see all.
  */
 export async function GET(request: Request, context: { params: Promise<{ claimId: string }> }) {
+  return unlessBusy(() => similar(request, context));
+}
+
+async function similar(
+  request: Request,
+  context: { params: Promise<{ claimId: string }> },
+): Promise<Response> {
   const auth = await authorizeApi(request, "claims:read");
   if (!auth.ok) return auth.response;
   const url = new URL(request.url);
