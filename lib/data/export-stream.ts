@@ -7,30 +7,50 @@ import type { ExportFormat } from "@/lib/domain/export/types";
 import { CopyBinaryReader, CsvRowEnds } from "@/lib/db/copy-binary";
 import type { ExportFilter } from "@/lib/validation/export";
 import { log } from "@/lib/log";
+import { settings } from "@/lib/settings";
 import { encodedExportSql } from "./export-sql";
 
 /**
  * Exports have connections of their own (CLAIMDESK_EXPORT_CONNECTIONS, 2 by default): a
  * download holds its connection for as long as the client takes to read it, and downloads
- * must never take the pages' connections. A third download waits for one of them.
+ * must never take the pages' connections. A third download waits for one of them. So that
+ * no one can hold them all: each person (or token) runs one export at a time, and a
+ * download that takes nothing for CLAIMDESK_EXPORT_IDLE_SECONDS is ended (the route's
+ * watchdog), which gives its connection back.
  */
 let pool: pg.Pool | null = null;
 
 /** Every export connection stayed busy for CLAIMDESK_EXPORT_WAIT_MS (30 s): try again later. */
 export class ExportsBusyError extends Error {
+  /** When to try again: by then a stalled download has been ended. */
+  readonly retryAfterSeconds = settings().CLAIMDESK_EXPORT_IDLE_SECONDS;
   constructor() {
-    super("Other downloads are running; try again in a minute.");
+    super(
+      `Other downloads are running; try again in ${settings().CLAIMDESK_EXPORT_IDLE_SECONDS} seconds.`,
+    );
     this.name = "ExportsBusyError";
   }
 }
+
+/** The caller already has an export running: one at a time each. */
+export class ExportRunningError extends Error {
+  readonly retryAfterSeconds = 10;
+  constructor() {
+    super("You have a download running; wait for it to finish (or cancel it), then try again.");
+    this.name = "ExportRunningError";
+  }
+}
+
+/** The advisory lock class of "an export runs for this caller" (any fixed number). */
+const EXPORT_LOCK_CLASS = 0x45585054; // "EXPT"
 
 function exportPool(): pg.Pool {
   if (pool) return pool;
   pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.CLAIMDESK_EXPORT_CONNECTIONS ?? 2),
+    max: settings().CLAIMDESK_EXPORT_CONNECTIONS,
     application_name: "claimdesk export",
-    connectionTimeoutMillis: Number(process.env.CLAIMDESK_EXPORT_WAIT_MS ?? 30_000),
+    connectionTimeoutMillis: settings().CLAIMDESK_EXPORT_WAIT_MS,
     idleTimeoutMillis: 10_000,
   });
   // An idle connection the server closed (a restart, a dropped database) is dropped from
@@ -90,6 +110,11 @@ export async function* exportBytes(
   options: {
     appBase: string;
     publisher: Publisher;
+    /**
+     * Who asks ("user:<id>", "token:<id>"): one export at a time each (ExportRunningError),
+     * held by a session lock on the export's own connection, which ends with it.
+     */
+    caller?: string;
     onEnd?: (claims: number) => void;
     onWarning?: (warning: string) => void;
   },
@@ -103,7 +128,19 @@ export async function* exportBytes(
     throw error;
   }
   let finished = false;
+  let locked = false;
   try {
+    if (options.caller) {
+      const { rows } = await client.query<{ locked: boolean }>(
+        "SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked",
+        [EXPORT_LOCK_CLASS, options.caller],
+      );
+      locked = rows[0]!.locked;
+      if (!locked) {
+        finished = true;
+        throw new ExportRunningError();
+      }
+    }
     const claims =
       format === "csv"
         ? yield* csvRows(client, sql)
@@ -114,9 +151,16 @@ export async function* exportBytes(
             format === "claimreview" ? options.onWarning : undefined,
           );
     options.onEnd?.(claims);
+    if (locked) {
+      await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [
+        EXPORT_LOCK_CLASS,
+        options.caller,
+      ]);
+    }
     finished = true;
   } finally {
-    // A COPY stopped half-way leaves the connection mid-protocol: close it, do not reuse it.
+    // A COPY stopped half-way leaves the connection mid-protocol: close it, do not reuse it
+    // (which also ends its lock).
     client.release(finished ? undefined : new Error("export stopped before its end"));
   }
 }

@@ -1,5 +1,7 @@
 import { authorizeApi, mayReadUnpublished } from "@/lib/auth/api";
-import { exportBytes, ExportsBusyError } from "@/lib/data/export-stream";
+import { exportBytes, ExportRunningError, ExportsBusyError } from "@/lib/data/export-stream";
+import { requestLog } from "@/lib/request-log";
+import { settings } from "@/lib/settings";
 import { FORMAT_FILES, type ExportFormat } from "@/lib/domain/export/types";
 import { OPENAPI } from "@/lib/domain/export/openapi";
 import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
@@ -39,9 +41,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       { status: 403 },
     );
   }
+  const caller =
+    auth.caller.kind === "token" ? `token:${auth.caller.tokenId}` : `user:${auth.caller.userId}`;
   const chunks = exportBytes(format, filter, {
     appBase: appBaseUrl(),
     publisher: publisherFromEnv(),
+    caller,
   });
   // The first piece before the headers: a query that cannot start is an error status, not
   // a broken download.
@@ -49,26 +54,56 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   try {
     first = await chunks.next();
   } catch (error) {
-    if (!(error instanceof ExportsBusyError)) throw error;
+    if (!(error instanceof ExportsBusyError || error instanceof ExportRunningError)) throw error;
     return Response.json(
       { error: error.message },
-      { status: 503, headers: { "retry-after": "60" } },
+      {
+        status: error instanceof ExportRunningError ? 429 : 503,
+        headers: { "retry-after": String(error.retryAfterSeconds), "cache-control": "no-store" },
+      },
     );
   }
+  // A download that takes nothing for the idle time is ended and its connection released:
+  // a client that stops reading cannot hold an export connection. The clock runs only
+  // while a piece waits for the client, never while PostgreSQL prepares the next.
+  const idleMs = settings().CLAIMDESK_EXPORT_IDLE_SECONDS * 1000;
+  const logger = await requestLog();
+  let waiting: NodeJS.Timeout | undefined;
+  let ended = false;
+  const end = async () => {
+    ended = true;
+    clearTimeout(waiting);
+    await chunks.return(undefined);
+  };
+  const handOut = (controller: ReadableStreamDefaultController<Uint8Array>, piece: Buffer) => {
+    controller.enqueue(piece);
+    waiting = setTimeout(() => {
+      if (ended) return;
+      logger.warn({ caller, idleMs }, "export download stalled: ended, its connection released");
+      controller.error(new Error("the download took nothing for too long"));
+      void end();
+    }, idleMs);
+  };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      if (first.done) controller.close();
-      else controller.enqueue(first.value);
+      if (first.done) {
+        controller.close();
+        void end();
+      } else handOut(controller, first.value);
     },
     // Pulled by the client: a slow download never buffers the whole export (the COPY
     // behind it waits). PostgreSQL's bytes go out as they come, in pieces of about 64 KB.
     async pull(controller) {
+      clearTimeout(waiting);
       const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
+      if (ended) return;
+      if (done) {
+        controller.close();
+        await end();
+      } else handOut(controller, value);
     },
     async cancel() {
-      await chunks.return(undefined);
+      await end();
     },
   });
   const date = new Date().toISOString().slice(0, 10);
