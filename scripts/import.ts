@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   process.env.DATABASE_URL = db.url;
   const { closeDatabase } = await import("@/lib/data/setup");
   const { findUserByEmail } = await import("@/lib/data/users");
-  const imports = await import("@/lib/data/imports");
+  const imports = await import("@/lib/data/import-batches");
   const { startWorker } = await import("@/lib/jobs/worker");
   const refused: string[] = [];
   let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
@@ -111,11 +111,19 @@ async function main(argv: string[]): Promise<number> {
         items.push({ source: name, kind: "FILE" as const, content: await readFile(file) });
       }
       if (items.length === 0) continue;
-      ({ batchId } = await imports.queueImport(actor, items, { batchId, label: actor.label }));
+      ({ batchId } = await imports.queueImport(actor, items, {
+        batchId,
+        label: actor.label,
+        maxQueued: null,
+      }));
     }
     for (let i = 0; i < urls.length; i += QUEUE_CHUNK) {
       const items = urls.slice(i, i + QUEUE_CHUNK).map(imports.urlItem);
-      ({ batchId } = await imports.queueImport(actor, items, { batchId, label: actor.label }));
+      ({ batchId } = await imports.queueImport(actor, items, {
+        batchId,
+        label: actor.label,
+        maxQueued: null,
+      }));
     }
     const total = files.length + urls.length;
 

@@ -1,10 +1,9 @@
 /**
- * `npm run worker`: runs import and re-extraction jobs, on this machine or any other with
- * the same DATABASE_URL (without it: the embedded database of this checkout). `npm start`
- * runs one beside the web app; start more to import faster.
- *
- * CLAIMDESK_WORKER_THREADS sets the threads (default: the machine's cores);
- * CLAIMDESK_DOCUMENT_BUDGET_MS the time budget of one document (default 5000).
+ * `npm run worker`: runs imports, feed polls and re-extractions, on this machine or any
+ * other with the same DATABASE_URL (without it: the embedded database of this checkout).
+ * `npm start` runs one beside the web app; start more to import faster. It outlives the
+ * database going away (it waits and goes on); a rejection nobody handled is logged, never
+ * fatal. Settings: lib/settings.ts (CLAIMDESK_WORKER_THREADS, CLAIMDESK_DOCUMENT_BUDGET_MS, …).
  */
 import path from "node:path";
 import { openScriptDatabase } from "@/lib/db/script-database";
@@ -17,6 +16,8 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL = db.url;
   const { log } = await import("@/lib/log");
   const { startWorker } = await import("@/lib/jobs/worker");
+  // A library that settles a promise nobody awaits must not end the worker.
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection (ignored)"));
   const worker = await startWorker({ databaseUrl: db.url, log });
   const reason = await new Promise<string>((resolve) => {
     process.once("SIGINT", resolve);

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { formatDateTime } from "@/components/ui/format";
-import type { ImportBatchView, ImportItemView, ImportStatus } from "@/lib/data/imports";
+import type { ImportBatchView, ImportItemView, ImportStatus } from "@/lib/data/import-batches";
 
 /** How often the page asks for fresh progress while anything is still queued or running. */
 const REFRESH_MS = 1500;

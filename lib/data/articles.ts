@@ -141,33 +141,38 @@ export async function storeSpeakers(
   articleId: string,
   speakers: ExtractionResult["speakers"],
 ): Promise<string[]> {
-  const stored = new Map(
-    (await tx.speaker.findMany({ where: { articleId }, select: { id: true, name: true } })).map(
-      (s) => [s.name, s.id],
+  if (speakers.length === 0) return [];
+  const rows = speakers.map((speaker) => ({
+    name: speaker.name.slice(0, SPEAKER_TEXT_MAX),
+    title: speaker.title?.slice(0, SPEAKER_TEXT_MAX) ?? null,
+    type: speaker.isPerson ? "PERSON" : null,
+    aliases: speaker.aliases.slice(0, 20),
+  }));
+  // The first speaker of each name (as stored) makes its row.
+  const firsts = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!firsts.has(row.name)) firsts.set(row.name, row);
+  const wanted = [...firsts.values()];
+  // One statement: each name the article lacks is inserted, and every name's id comes back.
+  const stored = await tx.$queryRaw<Array<{ id: string; name: string }>>`
+    WITH wanted AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb)
+               AS w(name text, title text, type text, aliases text[])
     ),
-  );
-  const ids: string[] = [];
-  for (const speaker of speakers) {
-    const name = speaker.name.slice(0, SPEAKER_TEXT_MAX);
-    let id = stored.get(name);
-    if (!id) {
-      id = (
-        await tx.speaker.create({
-          data: {
-            articleId,
-            name,
-            title: speaker.title?.slice(0, SPEAKER_TEXT_MAX) ?? null,
-            type: speaker.isPerson ? "PERSON" : null,
-            aliases: speaker.aliases.slice(0, 20),
-          },
-          select: { id: true },
-        })
-      ).id;
-      stored.set(name, id);
-    }
-    ids.push(id);
-  }
-  return ids;
+    inserted AS (
+      INSERT INTO "Speaker" (id, "articleId", name, title, type, aliases)
+      SELECT gen_random_uuid(), ${articleId}::uuid, w.name, w.title, w.type::"ClaimantType",
+             COALESCE(w.aliases, '{}')
+        FROM wanted w
+       WHERE NOT EXISTS (SELECT 1 FROM "Speaker" s
+                          WHERE s."articleId" = ${articleId}::uuid AND s.name = w.name)
+      RETURNING id, name
+    )
+    SELECT id, name FROM inserted
+    UNION ALL
+    SELECT s.id, s.name FROM "Speaker" s
+     WHERE s."articleId" = ${articleId}::uuid AND s.name IN (SELECT name FROM wanted)`;
+  const ids = new Map(stored.map((s) => [s.name, s.id]));
+  return rows.map((row) => ids.get(row.name)!);
 }
 
 /** Creates the rows of extracted claims, flagging those that match an approved claim. */
@@ -180,7 +185,7 @@ export async function storeClaims(
   actor: Actor,
 ): Promise<string[]> {
   const created = await tx.claim.createManyAndReturn({
-    select: { id: true, matchText: true },
+    select: { id: true },
     data: extraction.claims.map((claim) => {
       const selector = quoteSelector(body, claim.start, claim.end);
       return {
@@ -198,9 +203,33 @@ export async function storeClaims(
       };
     }),
   });
-  // "Checked before?": each new claim against the approved ones.
-  await flagCheckedBefore(tx, created);
-  return created.map((c) => c.id);
+  // "Checked before?": the new claims against the approved ones, in one statement.
+  const ids = created.map((c) => c.id);
+  await flagCheckedBefore(tx, ids);
+  return ids;
+}
+
+/** Writes what extraction says of each claim (extractedFields) to claims already stored, in one statement. */
+export async function updateExtractedFields(
+  tx: Prisma.TransactionClient,
+  rows: Array<{ id: string } & ReturnType<typeof extractedFields>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Claim" c
+       SET content = r.content, "contentStart" = r."contentStart", "contentEnd" = r."contentEnd",
+           "speakerId" = r."speakerId"::uuid, "speakerStart" = r."speakerStart",
+           "speakerEnd" = r."speakerEnd", "cueText" = r."cueText", "cueStart" = r."cueStart",
+           "cueEnd" = r."cueEnd", checkworthiness = r.checkworthiness,
+           "matchText" = r."matchText", "matchBands" = r."matchBands",
+           "claimantName" = r."claimantName", "claimantRole" = r."claimantRole",
+           "claimantType" = r."claimantType"::"ClaimantType", "updatedAt" = now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+             id uuid, content text, "contentStart" int, "contentEnd" int, "speakerId" text,
+             "speakerStart" int, "speakerEnd" int, "cueText" text, "cueStart" int, "cueEnd" int,
+             checkworthiness double precision, "matchText" text, "matchBands" int[],
+             "claimantName" text, "claimantRole" text, "claimantType" text)
+     WHERE c.id = r.id`;
 }
 
 /**

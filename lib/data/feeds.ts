@@ -4,11 +4,10 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/domain/roles";
 import type { FeedEntryRef } from "@/lib/domain/import/feed";
-import { insertJobs, leaseSeconds, newJob, QUEUES, type FeedJob } from "@/lib/jobs/queue";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./articles";
-import { queueItemsIn, sqlRunner, urlItem } from "./imports";
+import { queueItemsIn, urlItem } from "./import-batches";
 
 /**
  * News feeds an editor follows. Workers poll each on its schedule (lib/jobs/feed-jobs.ts):
@@ -30,15 +29,7 @@ async function findFeed(tx: Prisma.TransactionClient, feedId: string) {
   return feed;
 }
 
-/**
- * The next poll of a feed whose poll job was just queued: a lease ahead, so that the
- * schedule (queueDueFeeds) does not queue a second one meanwhile; the job sets the real one.
- */
-const afterQueuedPoll = () => new Date(Date.now() + leaseSeconds() * 2 * 1000);
-
-const pollJob = (feedId: string) => newJob<FeedJob>(QUEUES.pollFeed, { feedId });
-
-/** Follows a feed; it is polled at once, then every `intervalMinutes`. */
+/** Follows a feed; it is polled at once (its next poll is due now), then every `intervalMinutes`. */
 export async function addFeed(
   user: SessionUser,
   input: { url: string; intervalMinutes: number },
@@ -52,7 +43,7 @@ export async function addFeed(
           url: input.url,
           intervalMinutes: input.intervalMinutes,
           createdById: user.id,
-          nextPollAt: afterQueuedPoll(),
+          nextPollAt: new Date(),
         },
         select: { id: true },
       });
@@ -63,7 +54,6 @@ export async function addFeed(
         entityId: feed.id,
         after: { url: input.url, intervalMinutes: input.intervalMinutes },
       });
-      await insertJobs(sqlRunner(tx), [pollJob(feed.id)]);
       return { id: feed.id };
     });
   } catch (error) {
@@ -89,7 +79,7 @@ export async function setFeedPaused(
       where: { id: input.feedId },
       data: input.paused
         ? { pausedAt: feed.pausedAt ?? new Date() }
-        : { pausedAt: null, failures: 0, nextPollAt: afterQueuedPoll() },
+        : { pausedAt: null, failures: 0, nextPollAt: new Date() },
     });
     await recordAudit(tx, {
       actorId: user.id,
@@ -99,7 +89,6 @@ export async function setFeedPaused(
       before: { paused: feed.pausedAt !== null },
       after: { paused: input.paused },
     });
-    if (!input.paused) await insertJobs(sqlRunner(tx), [pollJob(input.feedId)]);
     return { paused: input.paused };
   });
 }
@@ -114,8 +103,7 @@ export async function pollFeedNow(
   return db.$transaction(async (tx) => {
     const feed = await findFeed(tx, input.feedId);
     if (feed.pausedAt) throw new AppError("INVALID_STATE", "Resume the feed to poll it.");
-    await tx.feed.update({ where: { id: input.feedId }, data: { nextPollAt: afterQueuedPoll() } });
-    await insertJobs(sqlRunner(tx), [pollJob(input.feedId)]);
+    await tx.feed.update({ where: { id: input.feedId }, data: { nextPollAt: new Date() } });
     return { queued: true };
   });
 }
@@ -135,6 +123,7 @@ export async function listFeeds(db: PrismaClient = prisma) {
         lastSuccessAt: true,
         nextPollAt: true,
         lastError: true,
+        lastNote: true,
         failures: true,
         createdBy: { select: { name: true } },
       },
@@ -158,86 +147,110 @@ export async function listFeeds(db: PrismaClient = prisma) {
   });
 }
 
-/**
- * Feeds due for a poll, each with a job, taken under SKIP LOCKED so that any number of
- * workers can run this at once; each taken feed's next poll moves a lease ahead (its job
- * then sets the real one).
- */
-export async function queueDueFeeds(limit = 50, db: PrismaClient = prisma): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<Array<{ id: string }>>`
-      UPDATE "Feed" SET "nextPollAt" = now() + make_interval(secs => ${leaseSeconds() * 2})
-      WHERE id IN (
-        SELECT id FROM "Feed"
-        WHERE "pausedAt" IS NULL AND "nextPollAt" <= now()
-        ORDER BY "nextPollAt" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id`;
-    await insertJobs(
-      sqlRunner(tx),
-      due.map((f) => pollJob(f.id)),
-    );
-    return due.length;
-  });
+/** A feed's poll taken by a worker: its fencing token (the poll's number) and lease. */
+export interface ClaimedPoll {
+  id: string;
+  url: string;
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  intervalMinutes: number;
+  attempt: number;
+  leaseUntil: Date;
 }
 
-/** What a poll needs of its feed; null when it is gone or paused. */
-export async function feedForPoll(feedId: string, db: PrismaClient = prisma) {
-  return db.feed.findFirst({
-    where: { id: feedId, pausedAt: null },
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      etag: true,
-      lastModified: true,
-      intervalMinutes: true,
-    },
-  });
+/**
+ * Takes the feed most overdue for a poll, under SKIP LOCKED so that any number of workers
+ * can look at once: its poll runs under a lease (a worker lost mid-poll leaves the feed due
+ * again when the lease passes) and a fencing token that its writes must present.
+ */
+export async function takeDueFeed(
+  { leaseMs }: { leaseMs: number },
+  db: PrismaClient = prisma,
+): Promise<ClaimedPoll | null> {
+  const rows = await db.$queryRaw<
+    Array<
+      Omit<ClaimedPoll, "attempt" | "leaseUntil"> & { pollAttempts: number; pollingUntil: Date }
+    >
+  >`
+    UPDATE "Feed" f
+       SET "pollAttempts" = f."pollAttempts" + 1,
+           "pollingUntil" = now() + make_interval(secs => ${leaseMs / 1000})
+     WHERE f.id = (SELECT d.id FROM "Feed" d
+                    WHERE d."pausedAt" IS NULL AND d."nextPollAt" <= now()
+                      AND (d."pollingUntil" IS NULL OR d."pollingUntil" <= now())
+                    ORDER BY d."nextPollAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING f.id, f.url, f.title, f.etag, f."lastModified", f."intervalMinutes",
+              f."pollAttempts", f."pollingUntil"`;
+  const row = rows[0];
+  if (!row) return null;
+  const { pollAttempts, pollingUntil, ...feed } = row;
+  return { ...feed, attempt: pollAttempts, leaseUntil: pollingUntil };
+}
+
+/** The feed, locked, while this poll still holds it (its attempt, within its lease); else null. */
+async function heldFeed(tx: Prisma.TransactionClient, poll: Pick<ClaimedPoll, "id" | "attempt">) {
+  const [feed] = await tx.$queryRaw<
+    Array<{
+      title: string | null;
+      url: string;
+      intervalMinutes: number;
+      failures: number;
+      createdById: string | null;
+    }>
+  >`
+    SELECT title, url, "intervalMinutes", failures, "createdById" FROM "Feed"
+     WHERE id = ${poll.id}::uuid AND "pollAttempts" = ${poll.attempt}
+       AND "pollingUntil" > clock_timestamp()
+     FOR UPDATE`;
+  return feed ?? null;
 }
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 /**
  * A poll that worked: the entries not seen before are recorded and queued for import by
- * address (one batch, labelled with the feed), the validators kept for the next
- * conditional GET, the next poll scheduled; all in one transaction. Returns how many
- * entries were new.
+ * address (one batch, labelled with the feed, after what people sent), the validators
+ * kept for the next conditional GET, the next poll scheduled; all in one transaction, and
+ * only while this poll holds the feed. Returns how many entries were new (null: the poll
+ * no longer held the feed, and nothing was written).
  */
 export async function recordFeedPoll(
-  feedId: string,
+  poll: Pick<ClaimedPoll, "id" | "attempt">,
   result: {
     title?: string | null;
     etag: string | null;
     lastModified: string | null;
     entries: FeedEntryRef[];
+    /** What the reader left out, for the Feeds page ("2 entries skipped: …"). */
+    note?: string | null;
   },
   db: PrismaClient = prisma,
-): Promise<number> {
+): Promise<number | null> {
   return db.$transaction(async (tx) => {
-    const feed = await tx.feed.findUniqueOrThrow({
-      where: { id: feedId },
-      select: { title: true, url: true, intervalMinutes: true, createdById: true },
-    });
+    const feed = await heldFeed(tx, poll);
+    if (!feed) return null;
     const fresh = result.entries.length
       ? await tx.$queryRaw<Array<{ id: string; url: string }>>`
           INSERT INTO "FeedEntry" (id, "feedId", key, url, title)
-          SELECT gen_random_uuid(), ${feedId}::uuid, e.key, e.url, e.title
+          SELECT gen_random_uuid(), ${poll.id}::uuid, e.key, e.url, e.title
           FROM jsonb_to_recordset(${JSON.stringify(result.entries)}::jsonb) AS e(key text, url text, title text)
           ON CONFLICT ("feedId", key) DO NOTHING
           RETURNING id, url`
       : [];
     if (fresh.length > 0) {
       const title = result.title ?? feed.title ?? feed.url;
-      const batch = await tx.importBatch.create({
-        data: { createdById: feed.createdById, label: `feed: ${title}`.slice(0, 300) },
-        select: { id: true },
-      });
+      const batch = {
+        createdById: feed.createdById,
+        label: `feed: ${title}`.slice(0, FEED_FIELD_LIMITS.label),
+      };
+      const { id } = await tx.importBatch.create({ data: batch, select: { id: true } });
       const itemIds = await queueItemsIn(
         tx,
-        batch.id,
+        { id, ...batch },
         0,
         fresh.map((e) => urlItem(e.url)),
+        { priority: 1 },
       );
       await tx.$executeRaw`
         UPDATE "FeedEntry" AS e SET "importItemId" = v.item::uuid
@@ -245,15 +258,17 @@ export async function recordFeedPoll(
         WHERE e.id = v.entry`;
     }
     await tx.feed.update({
-      where: { id: feedId },
+      where: { id: poll.id },
       data: {
-        title: result.title ?? feed.title,
-        etag: result.etag,
-        lastModified: result.lastModified,
+        title: (result.title ?? feed.title)?.slice(0, FEED_FIELD_LIMITS.title) ?? null,
+        etag: fieldOrNull(result.etag, FEED_FIELD_LIMITS.validator),
+        lastModified: fieldOrNull(result.lastModified, FEED_FIELD_LIMITS.validator),
         lastPolledAt: new Date(),
         lastSuccessAt: new Date(),
         lastError: null,
+        lastNote: result.note?.slice(0, FEED_FIELD_LIMITS.message) ?? null,
         failures: 0,
+        pollingUntil: null,
         nextPollAt: minutesFromNow(feed.intervalMinutes),
       },
     });
@@ -261,26 +276,40 @@ export async function recordFeedPoll(
   });
 }
 
-/** A poll that failed: the error kept for the Feeds page, the next poll backed off. */
+/**
+ * The longest value stored of each feed field: what a feed sends is cut (titles, labels,
+ * messages) or dropped (a validator longer than any server sends is not one).
+ */
+export const FEED_FIELD_LIMITS = { title: 300, label: 300, validator: 500, message: 1000 };
+
+const fieldOrNull = (value: string | null, limit: number) =>
+  value && value.length <= limit ? value : null;
+
+/**
+ * A poll that failed: the error kept for the Feeds page, the next poll backed off (only
+ * while this poll holds the feed; false otherwise).
+ */
 export async function recordFeedFailure(
-  feedId: string,
+  poll: Pick<ClaimedPoll, "id" | "attempt">,
   error: string,
   db: PrismaClient = prisma,
-): Promise<void> {
-  const feed = await db.feed.findUnique({
-    where: { id: feedId },
-    select: { intervalMinutes: true, failures: true },
-  });
-  if (!feed) return;
-  const failures = feed.failures + 1;
-  const wait = Math.min(feed.intervalMinutes * 2 ** Math.min(failures, 16), MAX_BACKOFF_MINUTES);
-  await db.feed.update({
-    where: { id: feedId },
-    data: {
-      failures,
-      lastError: error.slice(0, 1000),
-      lastPolledAt: new Date(),
-      nextPollAt: minutesFromNow(wait),
-    },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const feed = await heldFeed(tx, poll);
+    if (!feed) return false;
+    const failures = feed.failures + 1;
+    const wait = Math.min(feed.intervalMinutes * 2 ** Math.min(failures, 16), MAX_BACKOFF_MINUTES);
+    await tx.feed.update({
+      where: { id: poll.id },
+      data: {
+        failures,
+        lastError: error.slice(0, FEED_FIELD_LIMITS.message),
+        lastNote: null,
+        lastPolledAt: new Date(),
+        pollingUntil: null,
+        nextPollAt: minutesFromNow(wait),
+      },
+    });
+    return true;
   });
 }

@@ -116,27 +116,37 @@ export async function listSimilarClaims(
   });
 }
 
-/** The approved claim a new one most closely matches, if any: recorded on the new claim. */
-export async function flagCheckedBefore(
-  tx: Prisma.TransactionClient,
-  claims: Array<{ id: string; matchText: string | null }>,
-) {
-  const ids = claims.map((c) => c.id);
-  for (const claim of claims) {
-    if (!claim.matchText) continue;
-    const [best] = await similarTo(tx, claim.matchText, {
-      threshold: CHECKED_BEFORE_THRESHOLD,
-      exclude: ids,
-      approvedOnly: true,
-      limit: 1,
-    });
-    if (best) {
-      await tx.claim.update({
-        where: { id: claim.id },
-        data: { matchedClaimId: best.id, matchScore: best.score },
-      });
-    }
-  }
+/**
+ * The approved claim each new one most closely matches, if any, recorded on the new claim:
+ * one statement for all of an article's claims (its candidates as similarTo finds them,
+ * from the band index of approved claims). New claims are never approved, so none can
+ * match another of the same article. Once a query per claim, each carrying every new id
+ * as an exclude list: 18.8 s for a 2,000-claim article at 100,000 claims.
+ */
+export async function flagCheckedBefore(tx: Prisma.TransactionClient, claimIds: string[]) {
+  if (claimIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Claim" c SET "matchedClaimId" = best.id, "matchScore" = best.score
+      FROM (
+        SELECT n.id AS "newId", m.id, m.score
+          FROM "Claim" n
+          CROSS JOIN LATERAL (
+            SELECT cand.id, similarity(cand."matchText", n."matchText") AS score
+              FROM (
+                SELECT a.id, a."matchText" FROM "Claim" a
+                 WHERE a.state = 'APPROVED'
+                   AND a."matchBands" OPERATOR(pg_catalog.&&) n."matchBands"
+                 ORDER BY icount(a."matchBands" OPERATOR(public.&) n."matchBands") DESC, a.id
+                 LIMIT ${CANDIDATE_LIMIT}
+              ) cand
+             WHERE similarity(cand."matchText", n."matchText") >= ${CHECKED_BEFORE_THRESHOLD}
+             ORDER BY score DESC, cand.id
+             LIMIT 1
+          ) m
+         WHERE n.id = ANY(${claimIds}::uuid[])
+           AND n."matchText" IS NOT NULL AND cardinality(n."matchBands") > 0
+      ) best
+     WHERE c.id = best."newId"`;
 }
 
 /**

@@ -2,9 +2,14 @@ import "server-only";
 import { prisma, type PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EXTRACTOR_VERSION, type ExtractionResult } from "@/lib/domain/extraction/extract";
-import { insertJobs, newJob, QUEUES, type ReextractJob } from "@/lib/jobs/queue";
 import type { Actor } from "./actor";
-import { extractedFields, STORE_TRANSACTION, storeClaims, storeSpeakers } from "./articles";
+import {
+  extractedFields,
+  STORE_TRANSACTION,
+  storeClaims,
+  storeSpeakers,
+  updateExtractedFields,
+} from "./articles";
 import { recordAudit } from "./audit";
 
 /**
@@ -16,31 +21,23 @@ import { recordAudit } from "./audit";
 
 export type ReextractScope = { articleIds: string[] } | { outdated: true } | { all: true };
 
-/** Queues one job per article in scope; returns how many. */
+/** Queues one item per article in scope (after the imports waiting); returns how many. */
 export async function queueReextraction(
   scope: ReextractScope,
   actor: Actor,
   db: PrismaClient = prisma,
 ): Promise<number> {
-  const where: Prisma.ArticleWhereInput =
+  const where =
     "articleIds" in scope
-      ? { id: { in: scope.articleIds } }
+      ? Prisma.sql`a.id = ANY(${scope.articleIds}::uuid[])`
       : "outdated" in scope
-        ? { extractorVersion: { not: EXTRACTOR_VERSION } }
-        : {};
+        ? Prisma.sql`a."extractorVersion" <> ${EXTRACTOR_VERSION}`
+        : Prisma.sql`true`;
   return db.$transaction(async (tx) => {
-    const articles = await tx.article.findMany({ where, select: { id: true } });
-    const jobs = articles.map((a) =>
-      newJob<ReextractJob>(QUEUES.reextractArticle, {
-        articleId: a.id,
-        actorId: actor.userId,
-        actorLabel: actor.label,
-      }),
-    );
-    await insertJobs(
-      { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) },
-      jobs,
-    );
+    const queued = await tx.$executeRaw`
+      INSERT INTO "ReextractItem" (id, "articleId", "actorId", "actorLabel")
+      SELECT gen_random_uuid(), a.id, ${actor.userId}::uuid, ${actor.label ?? null}
+        FROM "Article" a WHERE ${where}`;
     await recordAudit(tx, {
       actorId: actor.userId,
       actorLabel: actor.label,
@@ -49,17 +46,17 @@ export async function queueReextraction(
       entityId: EXTRACTOR_VERSION,
       after: {
         scope: "articleIds" in scope ? "chosen" : Object.keys(scope)[0]!,
-        articles: jobs.length,
+        articles: queued,
       },
     });
-    return jobs.length;
+    return queued;
   }, STORE_TRANSACTION);
 }
 
 export interface ExtractorStatus {
   current: string;
   byVersion: Array<{ version: string; articles: number }>;
-  /** Re-extraction jobs waiting or running. */
+  /** Re-extractions waiting or running. */
   pending: number;
 }
 
@@ -70,9 +67,7 @@ export async function extractorStatus(db: PrismaClient = prisma): Promise<Extrac
       _count: { _all: true },
       orderBy: { extractorVersion: "asc" },
     }),
-    db.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM pgboss.job
-       WHERE name = ${QUEUES.reextractArticle} AND state IN ('created', 'retry', 'active')`,
+    db.reextractItem.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } }),
   ]);
   return {
     current: EXTRACTOR_VERSION,
@@ -80,8 +75,100 @@ export async function extractorStatus(db: PrismaClient = prisma): Promise<Extrac
       version: row.extractorVersion,
       articles: row._count._all,
     })),
-    pending: Number(pending[0]?.n ?? 0),
+    pending,
   };
+}
+
+/** One re-extraction taken by a worker: its fencing token and lease, like an import item's. */
+export interface ClaimedReextraction {
+  id: string;
+  articleId: string;
+  actor: Actor;
+  attempt: number;
+  leaseUntil: Date;
+}
+
+/** Re-extractions an article gets before it fails for good. */
+const MAX_REEXTRACT_ATTEMPTS = 3;
+
+/** Takes the oldest re-extraction waiting, or null. */
+export async function takeReextraction(
+  { workerId, leaseMs }: { workerId: string; leaseMs: number },
+  db: PrismaClient = prisma,
+): Promise<ClaimedReextraction | null> {
+  const rows = await db.$queryRaw<
+    Array<{
+      id: string;
+      articleId: string;
+      actorId: string | null;
+      actorLabel: string | null;
+      attempts: number;
+      leaseUntil: Date;
+    }>
+  >`
+    UPDATE "ReextractItem" r
+       SET status = 'RUNNING', attempts = r.attempts + 1, "workerId" = ${workerId},
+           "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
+     WHERE r.id = (SELECT q.id FROM "ReextractItem" q
+                    WHERE q.status = 'QUEUED' AND q."availableAt" <= now()
+                    ORDER BY q."createdAt", q.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING r.id, r."articleId", r."actorId", r."actorLabel", r.attempts, r."leaseUntil"`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    actor: { userId: row.actorId, label: row.actorLabel ?? undefined },
+    attempt: row.attempts,
+    leaseUntil: row.leaseUntil,
+  };
+}
+
+/** Ends a re-extraction this delivery holds, with what happened (fenced by its attempt). */
+export async function finishReextraction(
+  item: Pick<ClaimedReextraction, "id" | "attempt">,
+  outcome: { status: "DONE"; outcome: object } | { status: "FAILED"; error: string },
+  db: PrismaClient | Prisma.TransactionClient = prisma,
+): Promise<boolean> {
+  const { count } = await db.reextractItem.updateMany({
+    where: { id: item.id, status: "RUNNING", attempts: item.attempt },
+    data: {
+      status: outcome.status,
+      ...(outcome.status === "DONE" ? { outcome: outcome.outcome } : { error: outcome.error }),
+      leaseUntil: null,
+      finishedAt: new Date(),
+    },
+  });
+  return count === 1;
+}
+
+/**
+ * Gives a re-extraction back after a failure that was not the article's (fenced): queued
+ * after a back-off, or FAILED once it has had its attempts.
+ */
+export async function retryReextraction(
+  item: Pick<ClaimedReextraction, "id" | "attempt">,
+  db: PrismaClient = prisma,
+): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "ReextractItem"
+       SET status = (CASE WHEN attempts >= ${MAX_REEXTRACT_ATTEMPTS} THEN 'FAILED' ELSE 'QUEUED' END)::"ReextractStatus",
+           error = CASE WHEN attempts >= ${MAX_REEXTRACT_ATTEMPTS} THEN 'stopped each time it was tried' END,
+           "finishedAt" = CASE WHEN attempts >= ${MAX_REEXTRACT_ATTEMPTS} THEN now() END,
+           "leaseUntil" = NULL,
+           "availableAt" = now() + make_interval(secs => ${5 * 2 ** (item.attempt - 1)})
+     WHERE id = ${item.id}::uuid AND status = 'RUNNING' AND attempts = ${item.attempt}`;
+}
+
+/** Re-extractions whose worker was lost (lease passed): queued again, or failed. */
+export async function sweepReextractions(db: PrismaClient = prisma): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "ReextractItem"
+       SET status = (CASE WHEN attempts >= ${MAX_REEXTRACT_ATTEMPTS} THEN 'FAILED' ELSE 'QUEUED' END)::"ReextractStatus",
+           error = CASE WHEN attempts >= ${MAX_REEXTRACT_ATTEMPTS} THEN 'stopped each time it was tried' END,
+           "finishedAt" = CASE WHEN attempts >= ${MAX_REEXTRACT_ATTEMPTS} THEN now() END,
+           "leaseUntil" = NULL
+     WHERE status = 'RUNNING' AND "leaseUntil" <= now()`;
 }
 
 export async function articleBody(
@@ -115,17 +202,42 @@ const spanKey = (c: { start: number | null; end: number | null }) => `${c.start}
  * counts as touched when it left NEW, was added by hand, was written since import (its
  * version), is assigned, has comments, evidence, reviews or audit events of its own, or is
  * another claim's original.
+ *
+ * The article's claims are locked before anyone's touch is read, and read by a statement
+ * that starts after the locks are held: a reviewer who takes (or comments on) a claim a
+ * moment earlier is seen, and one a moment later waits for this transaction and then finds
+ * the claim as it is now. Without the locks, a claim read as untouched could be taken and
+ * then deleted here all the same.
+ *
+ * `held`: the re-extraction item of a worker's delivery; nothing is written unless that
+ * delivery still holds it (its attempt, within its lease), and the item ends DONE with it.
  */
 export async function applyReextraction(
   articleId: string,
   extraction: ExtractionResult,
   actor: Actor,
-  db: PrismaClient = prisma,
+  {
+    db = prisma,
+    held,
+  }: { db?: PrismaClient; held?: Pick<ClaimedReextraction, "id" | "attempt"> } = {},
 ): Promise<ReextractionOutcome | null> {
   return db.$transaction(async (tx) => {
+    if (held) {
+      const [row] = await tx.$queryRaw<Array<{ held: boolean }>>`
+        SELECT status = 'RUNNING' AND attempts = ${held.attempt}
+               AND "leaseUntil" > clock_timestamp() AS held
+          FROM "ReextractItem" WHERE id = ${held.id}::uuid FOR UPDATE`;
+      if (!row?.held) return null;
+    }
     const [article] = await tx.$queryRaw<Array<{ body: string; extractorVersion: string }>>`
       SELECT body, "extractorVersion" FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
-    if (!article) return null;
+    if (!article) {
+      if (held)
+        await finishReextraction(held, { status: "FAILED", error: "the article was deleted" }, tx);
+      return null;
+    }
+    await tx.$queryRaw`
+      SELECT id FROM "Claim" WHERE "articleId" = ${articleId}::uuid ORDER BY id FOR UPDATE`;
     const existing = await tx.$queryRaw<ExistingClaim[]>`
       SELECT c.id, c.start, c."end", c.kind::text AS kind,
              (c.state <> 'NEW' OR c.origin <> 'EXTRACTED' OR c.version > 1
@@ -154,12 +266,13 @@ export async function applyReextraction(
     }
     const removed = [...untouched.values()].map((c) => c.id);
     if (removed.length > 0) await tx.claim.deleteMany({ where: { id: { in: removed } } });
-    for (const { id, claim } of kept) {
-      await tx.claim.update({
-        where: { id },
-        data: extractedFields(claim, extraction.speakers, speakerIds),
-      });
-    }
+    await updateExtractedFields(
+      tx,
+      kept.map(({ id, claim }) => ({
+        id,
+        ...extractedFields(claim, extraction.speakers, speakerIds),
+      })),
+    );
     await storeClaims(
       tx,
       articleId,
@@ -189,6 +302,7 @@ export async function applyReextraction(
       before: { extractorVersion: article.extractorVersion, claims: existing.length },
       after: { extractorVersion: EXTRACTOR_VERSION, ...outcome },
     });
+    if (held) await finishReextraction(held, { status: "DONE", outcome }, tx);
     return outcome;
   }, STORE_TRANSACTION);
 }

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { installJobQueues } from "@/lib/jobs/queue";
 
 /**
  * Applies prisma/migrations the way `prisma migrate deploy` does, without Prisma's schema
@@ -114,8 +113,6 @@ export async function migrate(
         log(`applied migration ${file.name}`);
         result.applied.push(file.name);
       }
-      // The job queue's own schema (pg-boss installs and upgrades it under its own lock).
-      await installJobQueues(connectionString);
       return result;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_KEY]);

@@ -1,18 +1,19 @@
+import type { ImportBudgets } from "@/lib/domain/budgets";
 import {
   articleOfItem,
-  claimImportItem,
   duplicateOfUrl,
   expandImportItem,
-  failImportItem,
   storeImportedArticle,
-  type ClaimedItem,
-} from "@/lib/data/imports";
-import { FetchError, PAGE_TYPES, safeFetch } from "@/lib/fetch/safe-fetch";
+} from "@/lib/data/import-outcomes";
+import { failImportItem, type ClaimedItem, type WriteBudget } from "@/lib/data/import-queue";
+import { FetchError, PAGE_TYPES, safeFetch, type Fetched } from "@/lib/fetch/safe-fetch";
 import { BudgetError, type DocumentPool } from "./pool";
 
 export interface ImportContext {
   pool: DocumentPool;
-  workerId: string;
+  budgets: ImportBudgets;
+  /** A URL item's page waits for a thread here once it is fetched (the worker's CPU slots). */
+  threadFor?: (deadline: AbortSignal) => Promise<() => void>;
 }
 
 export type ImportItemResult =
@@ -20,70 +21,96 @@ export type ImportItemResult =
   | "DUPLICATE"
   | "EXPANDED"
   | "FAILED"
-  /** Nothing to do: cancelled, or already done by an earlier delivery of the job. */
+  /** Nothing written: the item was no longer this delivery's (cancelled, or taken again). */
   | "SKIPPED";
 
 /**
- * Runs one import item: claim it, read it (a file) and extract its claims in a worker
- * thread within the document budget, then write the article and the item's outcome in
- * one transaction. A document the budget stops, or that cannot be read, fails alone with
- * its message; any other error is thrown, for the queue to retry the job.
+ * Runs one delivery of an import item, every phase within the item's deadline (its lease):
+ * a file is read and extracted in a worker thread within the document budget, a web
+ * address fetched first; then the article and the item's outcome are written together,
+ * fenced by the delivery's attempt. A document over budget, or that cannot be read or
+ * fetched, fails alone with its message; any other error (the database, the deadline) is
+ * thrown, for the worker to give the item back for another try.
  */
-export async function runImportItem(itemId: string, ctx: ImportContext): Promise<ImportItemResult> {
-  const item = await claimImportItem(itemId, ctx.workerId);
-  if (!item) return "SKIPPED";
+export async function runImportItem(
+  item: ClaimedItem,
+  ctx: ImportContext,
+): Promise<ImportItemResult> {
+  const deadline = AbortSignal.timeout(Math.max(0, item.leaseUntil.getTime() - Date.now()));
+  const write = { budget: storeBudget(ctx.budgets, item) };
+  const failed = async (message: string) =>
+    (await failImportItem(item, message)) ? ("FAILED" as const) : ("SKIPPED" as const);
   try {
-    if (item.kind === "URL") return await importUrl(item, ctx);
+    if (item.kind === "URL") return await importUrl(item, ctx, deadline, write, failed);
     if (item.kind === "ARTICLE") {
       const article = articleOfItem(item);
-      const extraction = await ctx.pool.extract(article.body);
-      return (await storeImportedArticle(item, article, extraction)) ?? "SKIPPED";
+      const extraction = await ctx.pool.extract(article.body, deadline);
+      return (await storeImportedArticle(item, article, extraction, write)) ?? "SKIPPED";
     }
-    const read = await ctx.pool.read(item.source, item.content ?? new Uint8Array());
+    const read = await ctx.pool.read(item.source, item.content ?? new Uint8Array(), deadline);
     const [first] = read.articles;
     if (read.container) {
       // A file that failed as a whole ("too many articles", "not valid UTF-8") fails as one.
       if (read.articles.length === 1 && !first!.ok && first!.source === item.source) {
-        await failImportItem(item.id, first!.error);
-        return "FAILED";
+        return await failed(first!.error);
       }
-      return (await expandImportItem(item, read.articles)) === null ? "SKIPPED" : "EXPANDED";
+      return (await expandImportItem(item, read.articles, write)) === null ? "SKIPPED" : "EXPANDED";
     }
-    if (!first?.ok) {
-      await failImportItem(item.id, first?.error ?? "the file holds no article");
-      return "FAILED";
-    }
-    return (await storeImportedArticle(item, first.article, read.extraction!)) ?? "SKIPPED";
+    if (!first?.ok) return await failed(first?.error ?? "the file holds no article");
+    return (await storeImportedArticle(item, first.article, read.extraction!, write)) ?? "SKIPPED";
   } catch (error) {
-    if (error instanceof BudgetError) {
-      await failImportItem(item.id, error.message);
-      return "FAILED";
-    }
+    if (error instanceof BudgetError) return failed(error.message);
     throw error;
   }
 }
 
 /**
+ * The store's transaction: its budget, but never past the item's lease (a write that
+ * would end after it is cut off and rolled back; the fencing refuses it anyway).
+ */
+function storeBudget(budgets: ImportBudgets, item: ClaimedItem): WriteBudget {
+  const left = item.leaseUntil.getTime() - Date.now();
+  return {
+    timeout: Math.max(1, Math.min(budgets.storeMs, left - budgets.connectionWaitMs)),
+    maxWait: budgets.connectionWaitMs,
+  };
+}
+
+/**
  * A web address: a page already imported from it is a duplicate (nothing is fetched);
  * else the safe fetcher brings it (its refusals and failures end the item with their
- * message), and a thread reads it (Readability and the page's metadata) and extracts it.
+ * message), then the page waits for a thread, which reads it (Readability and the page's
+ * metadata) and extracts it.
  */
-async function importUrl(item: ClaimedItem, ctx: ImportContext): Promise<ImportItemResult> {
+async function importUrl(
+  item: ClaimedItem,
+  ctx: ImportContext,
+  deadline: AbortSignal,
+  write: { budget: WriteBudget },
+  failed: (message: string) => Promise<ImportItemResult>,
+): Promise<ImportItemResult> {
   const url = Buffer.from(item.content ?? new Uint8Array()).toString("utf8");
-  if (await duplicateOfUrl(item, url)) return "DUPLICATE";
-  let page;
+  if (await duplicateOfUrl(item, url, write)) return "DUPLICATE";
+  let page: Fetched;
   try {
-    page = await safeFetch(url, { accept: PAGE_TYPES, kind: "a web page (HTML or plain text)" });
+    page = await safeFetch(url, {
+      accept: PAGE_TYPES,
+      kind: "a web page (HTML or plain text)",
+      timeoutMs: ctx.budgets.fetchMs,
+      signal: deadline,
+    });
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
-    await failImportItem(item.id, error.message);
-    return "FAILED";
+    return failed(error.message);
   }
-  const read = await ctx.pool.readPage(page.url, page.contentType ?? "text/html", page.text);
+  const release = ctx.threadFor ? await ctx.threadFor(deadline) : () => {};
+  let read;
+  try {
+    read = await ctx.pool.readPage(page.url, page.contentType ?? "text/html", page.text, deadline);
+  } finally {
+    release();
+  }
   const [first] = read.articles;
-  if (!first?.ok) {
-    await failImportItem(item.id, first?.error ?? "no article text was found on the page");
-    return "FAILED";
-  }
-  return (await storeImportedArticle(item, first.article, read.extraction!)) ?? "SKIPPED";
+  if (!first?.ok) return failed(first?.error ?? "no article text was found on the page");
+  return (await storeImportedArticle(item, first.article, read.extraction!, write)) ?? "SKIPPED";
 }

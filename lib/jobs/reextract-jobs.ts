@@ -1,28 +1,36 @@
-import { applyReextraction, articleBody, type ReextractionOutcome } from "@/lib/data/reextraction";
+import {
+  applyReextraction,
+  articleBody,
+  finishReextraction,
+  type ClaimedReextraction,
+  type ReextractionOutcome,
+} from "@/lib/data/reextraction";
 import { BudgetError } from "./pool";
 import type { ImportContext } from "./import-jobs";
-import type { ReextractJob } from "./queue";
 
 /**
  * Extracts one article again (in a worker thread, within the document budget) and applies
- * the result. An article over budget keeps its claims; the outcome says why.
+ * the result, fenced by the delivery's attempt. An article over budget keeps its claims;
+ * the item says why. Any other error is thrown, for the worker to give the item back.
  */
 export async function runReextraction(
-  job: ReextractJob,
+  item: ClaimedReextraction,
   ctx: ImportContext,
 ): Promise<ReextractionOutcome | { skipped: string }> {
-  const body = await articleBody(job.articleId);
-  if (body === null) return { skipped: "the article was deleted" };
+  const deadline = AbortSignal.timeout(Math.max(0, item.leaseUntil.getTime() - Date.now()));
+  const skip = async (reason: string) => {
+    await finishReextraction(item, { status: "FAILED", error: reason });
+    return { skipped: reason };
+  };
+  const body = await articleBody(item.articleId);
+  if (body === null) return skip("the article was deleted");
+  let extraction;
   try {
-    const extraction = await ctx.pool.extract(body);
-    const actor = { userId: job.actorId, label: job.actorLabel };
-    return (
-      (await applyReextraction(job.articleId, extraction, actor)) ?? {
-        skipped: "the article was deleted",
-      }
-    );
+    extraction = await ctx.pool.extract(body, deadline);
   } catch (error) {
-    if (error instanceof BudgetError) return { skipped: error.message };
+    if (error instanceof BudgetError) return skip(error.message);
     throw error;
   }
+  const outcome = await applyReextraction(item.articleId, extraction, item.actor, { held: item });
+  return outcome ?? { skipped: "no longer this worker's, or the article was deleted" };
 }

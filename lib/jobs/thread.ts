@@ -3,6 +3,7 @@
  * claims. CPU-bound and bounded by the pool's time and memory budget (lib/jobs/pool.ts);
  * nothing here touches the database.
  */
+import { readlinkSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
 import {
   attributionModel,
@@ -30,7 +31,10 @@ export type DocumentTask =
 export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; error: string };
 
 export type ThreadTask = DocumentTask & {
-  /** Told when the thread starts the task: the document's time budget runs from then. */
+  /**
+   * Told when the thread starts the task, with the thread's id: the document's budget runs
+   * from then, and its CPU time is read by that id (lib/jobs/pool.ts).
+   */
   started: MessagePort;
 };
 
@@ -45,8 +49,17 @@ export interface ReadResult {
 // The model is decoded as the thread starts, before it takes a task: not in a document's budget.
 attributionModel();
 
+/** This thread's id for /proc (Linux: /proc/thread-self names it), or 0 where there is none. */
+const THREAD_ID = (() => {
+  try {
+    return Number(readlinkSync("/proc/thread-self").split("/").at(-1)) || 0;
+  } catch {
+    return 0;
+  }
+})();
+
 export default function run(task: ThreadTask): ReadResult | ExtractionResult | FeedResult {
-  task.started.postMessage("started");
+  task.started.postMessage(THREAD_ID);
   task.started.close();
   if (task.kind === "feed") {
     try {

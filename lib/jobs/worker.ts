@@ -1,170 +1,318 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Logger } from "pino";
+import { importBudgets, leases, type ImportBudgets } from "@/lib/domain/budgets";
+import { takeDueFeed } from "@/lib/data/feeds";
 import {
-  failImportItem,
-  liveWorkers,
-  recordWorkerHeartbeat,
-  removeWorkerHeartbeat,
-  sweepStrandedImportItems,
-} from "@/lib/data/imports";
-import { queueDueFeeds } from "@/lib/data/feeds";
-import { runReextraction } from "./reextract-jobs";
+  retryImportItem,
+  sweepExpiredLeases,
+  takeImportItem,
+  type ClaimedItem,
+} from "@/lib/data/import-queue";
+import {
+  retryReextraction,
+  sweepReextractions,
+  takeReextraction,
+  type ClaimedReextraction,
+} from "@/lib/data/reextraction";
+import { liveWorkers, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@/lib/data/workers";
+import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
+import { settings } from "@/lib/settings";
 import { runFeedPoll } from "./feed-jobs";
-import { runImportItem } from "./import-jobs";
+import { runImportItem, type ImportContext } from "./import-jobs";
 import { DocumentPool } from "./pool";
-import {
-  leaseSeconds,
-  positiveInt,
-  QUEUES,
-  startWorkerQueue,
-  type FeedJob,
-  type ImportItemJob,
-  type PgBoss,
-  type ReextractJob,
-} from "./queue";
+import { runReextraction } from "./reextract-jobs";
+import { Slots } from "./slots";
 
 export interface WorkerOptions {
   databaseUrl: string;
-  /** Worker threads, and jobs run at once (CLAIMDESK_WORKER_THREADS; default: the cores). */
+  /** Worker threads, and documents run at once (CLAIMDESK_WORKER_THREADS; default: the cores). */
   threads?: number;
   log: Logger;
 }
 
 export interface RunningWorker {
   id: string;
-  /** Stops taking jobs, lets the running ones finish (up to 10 s), then closes. */
+  /** Stops taking work, lets what runs finish (up to 10 s), gives back the rest, then closes. */
   stop(): Promise<void>;
 }
 
 const HEARTBEAT_MS = 10_000;
+const SWEEP_MS = 5_000;
+/** How often an idle lane looks for work. */
+const IDLE_POLL_MS = 500;
+/** How long a write may wait for the database to accept it (a connection, a transaction). */
+const CONNECTION_WAIT_MS = 10_000;
+
+/** The budgets and leases of this process's settings; throws when the lease is too short. */
+export function workerBudgets(): {
+  budgets: ImportBudgets;
+  lease: { document: number; url: number };
+} {
+  const s = settings();
+  const budgets = importBudgets({
+    fetchMs: FETCH_TIMEOUT_MS,
+    documentCpuMs: s.CLAIMDESK_DOCUMENT_BUDGET_MS,
+    storeMs: s.CLAIMDESK_STORE_TIMEOUT_MS,
+    connectionWaitMs: CONNECTION_WAIT_MS,
+  });
+  const lease = leases(budgets, s.CLAIMDESK_JOB_LEASE_SECONDS);
+  if ("problem" in lease) throw new Error(lease.problem);
+  return { budgets, lease };
+}
 
 /**
- * A worker: takes import and re-extraction jobs from the queue and runs them, as many at
- * once as it has threads. Any number of workers, on any machines, may share one database.
+ * A worker: takes import items, feed polls and re-extractions from the queue in PostgreSQL
+ * and runs them. Any number of workers, on any machines, may share one database.
+ *
+ * Two lanes take import items: the document lane as many at once as the worker has threads
+ * (and, when no import waits, re-extractions), the web lane as many fetches as
+ * CLAIMDESK_FETCH_CONCURRENCY allows (a fetch waits on the network, not on a thread; the
+ * page it brings then waits for a thread, ahead of new work). A worker never exits because
+ * the database went away: each lane logs it once, waits, and takes work again when it is
+ * back; an item interrupted meanwhile is given back (fenced by its attempt) for another try.
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const threads =
-    options.threads ??
-    positiveInt(process.env.CLAIMDESK_WORKER_THREADS, Math.max(1, os.availableParallelism()));
+  const s = settings();
+  const { budgets, lease } = workerBudgets();
+  const threads = options.threads ?? s.CLAIMDESK_WORKER_THREADS;
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const log = options.log.child({ worker: id });
   const pool = new DocumentPool({ threads });
-  const boss = await startWorkerQueue(options.databaseUrl, {
-    poolSize: threads + 2,
-    onError: (error) => log.error({ err: error }, "job queue error"),
-  });
+  const cpu = new Slots(threads);
   const info = { id, hostname: os.hostname(), pid: process.pid, threads, startedAt: new Date() };
   await recordWorkerHeartbeat(info);
 
-  const ctx = { pool, workerId: id };
-  /**
-   * One loop taking jobs of a queue, one at a time. pg-boss waits its polling interval after
-   * every job; told that the loop just finished one, it asks for the next at once, so a
-   * worker runs short jobs back to back and waits only when the queue is empty.
-   */
-  const serve = async <T extends object>(
-    queue: string,
-    pollingIntervalSeconds: number,
-    handler: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
-  ) => {
-    let loop = "";
-    loop = await boss.work<T>(
-      queue,
-      { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
-      async ([job]) => {
-        try {
-          await handler(job!);
-        } finally {
-          boss.notifyWorker(loop);
-        }
-      },
-    );
+  const stopping = new AbortController();
+  const running = new Set<Promise<void>>();
+  const ctx: ImportContext = {
+    pool,
+    budgets,
+    threadFor: async (deadline) => {
+      await cpu.take(AbortSignal.any([deadline, stopping.signal]));
+      return () => cpu.give();
+    },
   };
-  for (let i = 0; i < threads; i++) {
-    await serve<ImportItemJob>(QUEUES.importItem, 1, (job) =>
-      runJob(
-        job,
-        log,
-        async () => {
-          const result = await runImportItem(job.data.itemId, ctx);
-          log.info({ itemId: job.data.itemId, result }, "import item done");
-        },
-        () =>
-          failImportItem(
-            job.data.itemId,
-            `could not be saved (tried ${job.retryLimit + 1} times); try again`,
-          ),
-      ),
-    );
-    await serve<ReextractJob>(QUEUES.reextractArticle, 2, (job) =>
-      runJob(job, log, async () => {
-        const result = await runReextraction(job.data, ctx);
-        log.info({ articleId: job.data.articleId, ...result }, "article re-extracted");
-      }),
-    );
-  }
 
-  await serve<FeedJob>(QUEUES.pollFeed, 2, (job) =>
-    runJob(job, log, async () => {
-      const result = await runFeedPoll(job.data.feedId, pool);
-      log.info({ feedId: job.data.feedId, ...result }, "feed polled");
-    }),
-  );
+  const outage = outageLog(log);
+  /** Keeps a promise of running work, so that stop() can wait for it. */
+  const track = (work: Promise<void>) => {
+    const tracked = work.finally(() => running.delete(tracked));
+    running.add(tracked);
+  };
 
+  /**
+   * Settles what a delivery could not finish, awaited and retried while the database is
+   * away, until it lands or the item is no longer this delivery's (null).
+   */
+  const giveBack = async (what: string, settle: () => Promise<unknown>) => {
+    for (let wait = 500; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        await settle();
+        return;
+      } catch (err) {
+        if (stopping.signal.aborted) {
+          log.warn({ err, what }, "could not give back work while stopping; its lease will");
+          return;
+        }
+        outage.failed(err);
+        await sleep(wait, stopping.signal);
+      }
+    }
+  };
+
+  const runItem = async (item: ClaimedItem, release: () => void) => {
+    try {
+      const result = await runImportItem(item, ctx);
+      log.info({ itemId: item.id, attempt: item.attempt, result }, "import item done");
+    } catch (err) {
+      log.warn(
+        { err, itemId: item.id, attempt: item.attempt },
+        "import item stopped; giving it back",
+      );
+      await giveBack(`import item ${item.id}`, () => retryImportItem(item));
+    } finally {
+      release();
+    }
+  };
+
+  const runRextraction = async (item: ClaimedReextraction) => {
+    try {
+      const result = await runReextraction(item, ctx);
+      log.info({ articleId: item.articleId, ...result }, "article re-extracted");
+    } catch (err) {
+      log.warn({ err, articleId: item.articleId }, "re-extraction stopped; giving it back");
+      await giveBack(`re-extraction ${item.id}`, () => retryReextraction(item));
+    } finally {
+      cpu.give();
+    }
+  };
+
+  /** Documents: a thread first, then the next item by the fair pick (or a re-extraction). */
+  const documentLane = async () => {
+    while (!stopping.signal.aborted) {
+      if (!cpu.tryTake()) {
+        await sleep(IDLE_POLL_MS / 5, stopping.signal);
+        continue;
+      }
+      let taken = false;
+      try {
+        const item = await takeImportItem({
+          workerId: id,
+          lane: "document",
+          leaseMs: lease.document,
+        });
+        if (item) {
+          taken = true;
+          track(runItem(item, () => cpu.give()));
+        } else {
+          const reextraction = await takeReextraction({ workerId: id, leaseMs: lease.document });
+          if (reextraction) {
+            taken = true;
+            track(runRextraction(reextraction));
+          }
+        }
+        outage.recovered();
+      } catch (err) {
+        outage.failed(err);
+      } finally {
+        if (!taken) cpu.give();
+      }
+      if (!taken) await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
+    }
+  };
+
+  /** Web addresses: up to CLAIMDESK_FETCH_CONCURRENCY fetches, a few per host over all workers. */
+  const fetches = new Slots(s.CLAIMDESK_FETCH_CONCURRENCY);
+  const urlLane = async () => {
+    while (!stopping.signal.aborted) {
+      if (!fetches.tryTake()) {
+        await sleep(IDLE_POLL_MS / 5, stopping.signal);
+        continue;
+      }
+      let item: ClaimedItem | null = null;
+      try {
+        item = await takeImportItem({
+          workerId: id,
+          lane: "url",
+          leaseMs: lease.url,
+          hostLimit: s.CLAIMDESK_FETCH_PER_HOST,
+        });
+        outage.recovered();
+      } catch (err) {
+        outage.failed(err);
+      }
+      if (item) track(runItem(item, () => fetches.give()));
+      else {
+        fetches.give();
+        await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
+      }
+    }
+  };
+
+  /** Feeds due for a poll, one at a time per worker. */
+  const feedLane = async () => {
+    while (!stopping.signal.aborted) {
+      let polled = false;
+      try {
+        const poll = await takeDueFeed({ leaseMs: lease.url });
+        outage.recovered();
+        if (poll) {
+          polled = true;
+          const result = await runFeedPoll(poll, ctx);
+          log.info({ feedId: poll.id, ...result }, "feed polled");
+        }
+      } catch (err) {
+        outage.failed(err);
+      }
+      if (!polled) {
+        const tick = s.CLAIMDESK_FEED_TICK_SECONDS * 1000;
+        await sleep(outage.down ? outage.wait() : tick, stopping.signal);
+      }
+    }
+  };
+
+  const lanes = [documentLane(), urlLane(), feedLane()];
   const timers = [
-    // Feeds due for a poll get a job (any worker may: they are taken under SKIP LOCKED).
-    setInterval(
-      () => {
-        queueDueFeeds()
-          .then((queued) => queued > 0 && log.info({ queued }, "feed polls queued"))
-          .catch((err) => log.warn({ err }, "queueing feed polls failed"));
-      },
-      positiveInt(process.env.CLAIMDESK_FEED_TICK_SECONDS, 15) * 1000,
-    ),
     setInterval(() => {
-      recordWorkerHeartbeat(info).catch((err) => log.warn({ err }, "heartbeat failed"));
+      recordWorkerHeartbeat(info).catch((err) => outage.failed(err));
     }, HEARTBEAT_MS),
     setInterval(() => {
-      sweepStrandedImportItems(leaseSeconds() * 2)
-        .then((swept) => {
-          if (swept.failed + swept.requeued > 0) log.warn(swept, "stranded import items swept");
+      Promise.all([sweepExpiredLeases(), sweepReextractions()])
+        .then(([swept, reextractions]) => {
+          if (swept.failed + swept.requeued + reextractions > 0)
+            log.warn({ ...swept, reextractions }, "work of lost workers taken back");
         })
-        .catch((err) => log.warn({ err }, "sweep failed"));
-    }, 60_000),
+        .catch((err) => outage.failed(err));
+    }, SWEEP_MS),
   ];
-  log.info({ threads, workersRunning: await liveWorkers() }, "worker started");
+  log.info(
+    {
+      threads,
+      fetches: fetches.size,
+      leaseSeconds: lease.url / 1000,
+      workersRunning: await liveWorkers(),
+    },
+    "worker started",
+  );
 
   return {
     id,
     async stop() {
+      stopping.abort();
       timers.forEach(clearInterval);
-      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      await Promise.all(lanes);
+      // What runs has 10 s to finish; then its threads stop, and each item is given back.
+      await Promise.race([Promise.all(running), sleep(10_000)]);
       await pool.destroy();
+      await Promise.all(running);
       await removeWorkerHeartbeat(id).catch(() => {});
       log.info("worker stopped");
     },
   };
 }
 
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
 /**
- * One job: its handler's failure is logged and thrown for the queue to retry; on the last
- * attempt `onLastFailure` records the failure where the user will see it (the details stay
- * in the log).
+ * The database going away, logged once when it starts and once when it ends (not once per
+ * lane per poll), with a back-off for the lanes meanwhile.
  */
-async function runJob(
-  job: PgBoss.JobWithMetadata<object>,
-  log: Logger,
-  handler: () => Promise<void>,
-  onLastFailure?: () => Promise<void>,
-): Promise<void> {
-  try {
-    await handler();
-  } catch (error) {
-    const last = job.retryCount >= job.retryLimit;
-    log.error({ err: error, jobId: job.id, queue: job.name, last }, "job failed");
-    if (last && onLastFailure)
-      await onLastFailure().catch((err) => log.error({ err }, "could not record the failure"));
-    throw error;
-  }
+function outageLog(log: Logger) {
+  let since: number | null = null;
+  let failures = 0;
+  return {
+    get down() {
+      return since !== null;
+    },
+    failed(err: unknown) {
+      failures++;
+      if (since === null) {
+        since = Date.now();
+        log.error(
+          { err },
+          "the worker cannot reach the database (or read from it); it waits and tries again",
+        );
+      }
+    },
+    recovered() {
+      if (since === null) return;
+      log.warn({ outageMs: Date.now() - since }, "the database is back; the worker goes on");
+      since = null;
+      failures = 0;
+    },
+    wait: () => Math.min(500 * 2 ** Math.min(failures, 5), 10_000),
+  };
 }

@@ -22,10 +22,13 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** The longest web address taken anywhere: the import form, a file's articles, a feed's entries. */
+export const MAX_URL_LENGTH = 2000;
+
 const httpUrl = z
   .string()
   .trim()
-  .max(2000, "URL is too long")
+  .max(MAX_URL_LENGTH, "URL is too long")
   .refine((value) => {
     try {
       return ["http:", "https:"].includes(new URL(value).protocol);

@@ -95,6 +95,7 @@ async function seedEverything(url: string) {
         position: 0,
         source: "bytes.jsonl",
         kind: "FILE",
+        ownerKey: editor.id,
         status: "EXPANDED",
         children: 1,
         // Every byte value, NUL and invalid UTF-8 included: bytea must round-trip exactly.
@@ -108,6 +109,7 @@ async function seedEverything(url: string) {
         position: 1,
         source: "bytes.jsonl line 1",
         kind: "ARTICLE",
+        ownerKey: editor.id,
         status: "FAILED",
         error: "not valid JSON",
       },
@@ -124,6 +126,17 @@ async function seedEverything(url: string) {
     });
     await prisma.feedEntry.create({
       data: { feedId: feed.id, key: "guid-1", url: "https://example.org/a", importItemId: file.id },
+    });
+    await prisma.importTurn.create({ data: { ownerKey: editor.id, servedAt: new Date() } });
+    await prisma.reextractItem.create({
+      data: {
+        articleId: first.articleId!,
+        actorId: editor.id,
+        status: "DONE",
+        attempts: 1,
+        outcome: { kept: 1, added: 0, removed: 0, touched: 0 },
+        finishedAt: new Date(),
+      },
     });
     await prisma.workerHeartbeat.create({
       data: {

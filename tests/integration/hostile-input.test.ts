@@ -37,7 +37,7 @@ const adminActions = await import("@/app/(app)/admin/actions");
 const { takeClaims } = await import("@/lib/data/assignment");
 const { exportAsServed } = await import("../support/exports");
 const { DocumentPool } = await import("@/lib/jobs/pool");
-const { runImportItem } = await import("@/lib/jobs/import-jobs");
+const { runQueuedItem } = await import("../support/import-runs");
 const { MAX_ARTICLES_PER_FILE } = await import("@/lib/validation/article");
 
 let reviewer: SessionUser;
@@ -308,7 +308,7 @@ describe("imports refuse what they cannot read, and say which file", () => {
       const [item] = await prisma.importItem.findMany({
         where: { batchId: result.data.batchId },
       });
-      expect(await runImportItem(item!.id, { pool, workerId: "test" })).toBe("FAILED");
+      expect(await runQueuedItem(item!.id, pool)).toBe("FAILED");
       const ended = await prisma.importItem.findUniqueOrThrow({ where: { id: item!.id } });
       expect(ended).toMatchObject({ status: "FAILED", content: null });
       expect(ended.error).toMatch(message);
@@ -386,7 +386,7 @@ describe("stored exactly and inert", () => {
     const report = await importActions.importPastedArticle(null, form);
     const [item] = await prisma.importItem.findMany({ where: { batchId: report.batchId! } });
     const pool = new DocumentPool({ threads: 1 });
-    expect(await runImportItem(item!.id, { pool, workerId: "test" })).toBe("IMPORTED");
+    expect(await runQueuedItem(item!.id, pool)).toBe("IMPORTED");
     await pool.destroy();
     const { articleId } = await prisma.importItem.findUniqueOrThrow({ where: { id: item!.id } });
     const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId! } });

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
  * The import pipeline below the queue, against a database of this file's own (so that no
- * worker of another test takes its jobs): items claimed, read and extracted in real worker
+ * worker of another test takes its items): items taken, read and extracted in real worker
  * threads within their budget, written exactly once; files of many articles; cancelling;
- * stranded items; re-extraction.
+ * re-extraction. The queue itself (fair pick, lanes, leases, fencing): import-queue.test.ts.
  */
 const state = await vi.hoisted(async () => {
   const { inject } = await import("vitest");
@@ -15,11 +15,22 @@ const state = await vi.hoisted(async () => {
 });
 
 const { prisma } = await import("@/lib/db");
-const imports = await import("@/lib/data/imports");
+const imports = await import("@/lib/data/import-batches");
+const queue = await import("@/lib/data/import-queue");
+const outcomes = await import("@/lib/data/import-outcomes");
+const { runQueuedItem } = await import("../support/import-runs");
 const { importArticle } = await import("@/lib/data/articles");
-const { applyReextraction, queueReextraction } = await import("@/lib/data/reextraction");
+const {
+  applyReextraction,
+  extractorStatus,
+  queueReextraction,
+  sweepReextractions,
+  takeReextraction,
+} = await import("@/lib/data/reextraction");
+const { runReextraction } = await import("@/lib/jobs/reextract-jobs");
+const { testBudgets } = await import("../support/import-runs");
+const { default: pg } = await import("pg");
 const { DocumentPool, BudgetError } = await import("@/lib/jobs/pool");
-const { runImportItem } = await import("@/lib/jobs/import-jobs");
 const { extractClaims, EXTRACTOR_VERSION } = await import("@/lib/domain/extraction/extract");
 const { createUser } = await import("@/seeds/factories");
 const { newsText } = await import("@/seeds/hostile-inputs");
@@ -55,19 +66,20 @@ async function queueFile(name: string, content: string, batchId?: string) {
   return { batchId: queued.batchId, itemId: queued.itemIds[0]! };
 }
 
-async function jobsOf(itemIds: string[]) {
-  return prisma.$queryRaw<Array<{ id: string; data: { itemId: string } }>>`
-    SELECT id, data FROM pgboss.job WHERE data->>'itemId' = ANY(${itemIds})`;
-}
-
 describe("queueing", () => {
-  it("stores what was sent and one job per item, in one transaction", async () => {
+  it("stores what was sent as an item waiting in its sender's share", async () => {
     const { batchId, itemId } = await queueFile("a.txt", "The mayor said taxes rose 5 percent.");
     const item = await prisma.importItem.findUniqueOrThrow({ where: { id: itemId } });
-    expect(item).toMatchObject({ batchId, status: "QUEUED", kind: "FILE", position: 0 });
+    expect(item).toMatchObject({
+      batchId,
+      status: "QUEUED",
+      kind: "FILE",
+      position: 0,
+      ownerKey: userId,
+      priority: 0,
+      attempts: 0,
+    });
     expect(Buffer.from(item.content!).toString()).toBe("The mayor said taxes rose 5 percent.");
-    const jobs = await jobsOf([itemId]);
-    expect(jobs.map((j) => j.id)).toEqual([item.jobId]);
   });
 
   it("appends an upload's later files to its import, and only the importer may", async () => {
@@ -106,9 +118,16 @@ describe("running an item", () => {
       "costa.txt",
       `Budget\n\nFinance Minister Maria Costa said that inflation fell to 3 percent in ${id}.`,
     );
-    expect(await runImportItem(itemId, { pool, workerId: "w1" })).toBe("IMPORTED");
+    expect(await runQueuedItem(itemId, pool, { workerId: "w1" })).toBe("IMPORTED");
     const item = await prisma.importItem.findUniqueOrThrow({ where: { id: itemId } });
-    expect(item).toMatchObject({ status: "IMPORTED", attempts: 1, workerId: "w1", content: null });
+    expect(item).toMatchObject({
+      status: "IMPORTED",
+      attempts: 1,
+      writtenAttempt: 1,
+      workerId: "w1",
+      content: null,
+      leaseUntil: null,
+    });
     const article = await prisma.article.findUniqueOrThrow({
       where: { id: item.articleId! },
       include: { _count: { select: { claims: true } } },
@@ -116,31 +135,49 @@ describe("running an item", () => {
     expect(article).toMatchObject({ title: "Budget", extractorVersion: EXTRACTOR_VERSION });
     expect(article._count.claims).toBe(item.claims);
 
-    expect(await runImportItem(itemId, { pool, workerId: "w2" })).toBe("SKIPPED");
+    expect(await runQueuedItem(itemId, pool, { workerId: "w2" })).toBe("SKIPPED");
     expect(await prisma.article.count({ where: { body: { contains: id } } })).toBe(1);
   });
 
-  it("imports exactly once when a job is delivered again while its first worker still runs", async () => {
+  it("writes once when a delivery overlaps another whose lease passed: the later attempt wins, the first writes nothing", async () => {
     const id = unique();
     const body = `Officials said 40 jobs were cut in ${id}.`;
     const { itemId } = await queueFile("twice.txt", body);
-    // Both deliveries take the item before either writes (the first worker's lease ran out).
-    const first = await imports.claimImportItem(itemId, "w1");
-    const second = await imports.claimImportItem(itemId, "w2");
-    expect(second!.attempts).toBe(2);
+    // The first delivery's lease passes before it writes; a second takes the item.
+    const first = await queue.takeImportItemById(itemId, { workerId: "w1", leaseMs: 100 });
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await queue.takeImportItemById(itemId, { workerId: "w2", leaseMs: 60_000 });
+    expect([first!.attempt, second!.attempt]).toEqual([1, 2]);
     const article = articleInput.parse({ title: "Twice", body });
+    // Both write at once; only the attempt that holds the item may.
     const results = await Promise.all(
       [first!, second!].map((claimed) =>
-        imports.storeImportedArticle(claimed, article, extractClaims(body)),
+        outcomes.storeImportedArticle(claimed, article, extractClaims(body)),
       ),
     );
-    expect(results.sort()).toEqual(["IMPORTED", null]);
+    expect(results).toEqual([null, "IMPORTED"]);
+    // Nor can the first fail it, or give it back, afterwards.
+    expect(await queue.failImportItem(first!, "late")).toBe(false);
+    expect(await queue.retryImportItem(first!)).toBeNull();
     expect(await prisma.article.count({ where: { body: { contains: id } } })).toBe(1);
     const item = await prisma.importItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(item).toMatchObject({ status: "IMPORTED", attempts: 2, writtenAttempt: 2 });
     const events = await prisma.auditEvent.count({
       where: { action: "article.import", entityId: item.articleId! },
     });
     expect(events).toBe(1);
+  });
+
+  it("writes nothing once its own lease has passed, even when nobody took the item since", async () => {
+    const body = `The council said 3 bridges closed in ${unique()}.`;
+    const { itemId } = await queueFile("late.txt", body);
+    const late = await queue.takeImportItemById(itemId, { workerId: "w1", leaseMs: 100 });
+    await new Promise((r) => setTimeout(r, 300));
+    const article = articleInput.parse({ title: "Late", body });
+    expect(await outcomes.storeImportedArticle(late!, article, extractClaims(body))).toBeNull();
+    expect(await prisma.article.count({ where: { body } })).toBe(0);
+    // Given back, it waits for its next delivery.
+    expect(await queue.retryImportItem(late!)).toBe("QUEUED");
   });
 
   it("reports text already imported as a duplicate of that article", async () => {
@@ -153,8 +190,8 @@ describe("running an item", () => {
       "again.txt",
       `Later\n\n  POLICE said 12   people were arrested in ${id}.`,
     );
-    await runImportItem(first.itemId, { pool, workerId: "w" });
-    expect(await runImportItem(second.itemId, { pool, workerId: "w" })).toBe("DUPLICATE");
+    await runQueuedItem(first.itemId, pool);
+    expect(await runQueuedItem(second.itemId, pool)).toBe("DUPLICATE");
     const [a, b] = await Promise.all(
       [first.itemId, second.itemId].map((id) =>
         prisma.importItem.findUniqueOrThrow({ where: { id } }),
@@ -163,7 +200,7 @@ describe("running an item", () => {
     expect(b).toMatchObject({ status: "DUPLICATE", articleId: a!.articleId });
   });
 
-  it("makes one item per line of a JSON Lines file, each with its job; bad lines fail at once", async () => {
+  it("makes one item per line of a JSON Lines file, each waiting in the file's share; bad lines fail at once", async () => {
     const id = unique();
     const { batchId, itemId } = await queueFile(
       "batch.jsonl",
@@ -173,7 +210,7 @@ describe("running an item", () => {
         JSON.stringify({ title: "Three", body: `Officials said 9 schools closed in ${id}.` }),
       ].join("\n"),
     );
-    expect(await runImportItem(itemId, { pool, workerId: "w" })).toBe("EXPANDED");
+    expect(await runQueuedItem(itemId, pool)).toBe("EXPANDED");
     const lines = await prisma.importItem.findMany({
       where: { parentId: itemId },
       orderBy: { position: "asc" },
@@ -184,9 +221,9 @@ describe("running an item", () => {
       ["batch.jsonl line 3", "QUEUED"],
     ]);
     expect(lines[1]!.error).toMatch(/not valid JSON/);
-    expect((await jobsOf(lines.map((l) => l.id))).length).toBe(2);
+    expect(lines.map((l) => l.ownerKey)).toEqual([userId, userId, userId]);
     for (const line of [lines[0]!, lines[2]!])
-      expect(await runImportItem(line.id, { pool, workerId: "w" })).toBe("IMPORTED");
+      expect(await runQueuedItem(line.id, pool)).toBe("IMPORTED");
     const progress = await imports.importBatchProgress(batchId);
     expect(progress).toEqual({
       files: 1,
@@ -203,7 +240,7 @@ describe("running an item", () => {
     try {
       await expect(slow.extract(huge)).rejects.toThrow(BudgetError);
       await expect(slow.extract(huge)).rejects.toThrow(
-        /took too long to extract \(over 1 s\); split it or paste its text/,
+        /took too long to extract \(over 1 s of processor time\); split it or paste its text/,
       );
       // The thread that was stopped has been replaced: a small document is extracted.
       const small = await slow.extract("The mayor said taxes rose 5 percent.");
@@ -217,7 +254,7 @@ describe("running an item", () => {
     const slow = new DocumentPool({ threads: 1, budgetMs: 30 });
     try {
       const { itemId } = await queueFile("long.txt", newsText(SAMPLE, 1_000_000));
-      expect(await runImportItem(itemId, { pool: slow, workerId: "w" })).toBe("FAILED");
+      expect(await runQueuedItem(itemId, slow)).toBe("FAILED");
       const item = await prisma.importItem.findUniqueOrThrow({ where: { id: itemId } });
       expect(item.error).toMatch(/took too long to read and extract/);
     } finally {
@@ -239,13 +276,13 @@ describe("running an item", () => {
   });
 });
 
-describe("cancelling and stranded items", () => {
-  it("cancels what has not started; a cancelled item's job does nothing", async () => {
+describe("cancelling", () => {
+  it("cancels what has not started; a cancelled item is never taken", async () => {
     const { batchId, itemId } = await queueFile("later.txt", "The mayor said no.");
     const started = await queueFile("now.txt", "The council said yes.", batchId);
-    await imports.claimImportItem(started.itemId, "w");
+    await queue.takeImportItemById(started.itemId, { workerId: "w", leaseMs: 60_000 });
     expect(await imports.cancelImportBatch(batchId, { userId })).toBe(1);
-    expect(await runImportItem(itemId, { pool, workerId: "w" })).toBe("SKIPPED");
+    expect(await runQueuedItem(itemId, pool)).toBe("SKIPPED");
     const items = await prisma.importItem.findMany({ where: { batchId } });
     expect(new Map(items.map((i) => [i.source, i.status]))).toEqual(
       new Map([
@@ -257,25 +294,6 @@ describe("cancelling and stranded items", () => {
     await expect(imports.cancelImportBatch(batchId, { userId: stranger })).rejects.toThrow(
       /not found/,
     );
-  });
-
-  it("queues again an item whose job is gone, and fails one whose job failed for good", async () => {
-    const orphan = await queueFile("orphan.txt", "Restored from a backup.");
-    const lost = await queueFile("lost.txt", "Its worker died every time.");
-    await prisma.$executeRaw`DELETE FROM pgboss.job WHERE data->>'itemId' = ${orphan.itemId}`;
-    await prisma.$executeRaw`UPDATE pgboss.job SET state = 'failed' WHERE data->>'itemId' = ${lost.itemId}`;
-    await prisma.$executeRaw`UPDATE "ImportItem" SET "updatedAt" = now() - interval '1 hour'
-      WHERE id IN (${orphan.itemId}::uuid, ${lost.itemId}::uuid)`;
-    const swept = await imports.sweepStrandedImportItems(600);
-    expect(swept).toMatchObject({ requeued: 1, failed: 1 });
-    const [o, l] = await Promise.all(
-      [orphan.itemId, lost.itemId].map((id) =>
-        prisma.importItem.findUniqueOrThrow({ where: { id } }),
-      ),
-    );
-    expect(o!.status).toBe("QUEUED");
-    expect((await jobsOf([o!.id])).map((j) => j.id)).toEqual([o!.jobId]);
-    expect(l).toMatchObject({ status: "FAILED", error: expect.stringMatching(/worker was lost/) });
   });
 });
 
@@ -336,7 +354,7 @@ describe("re-extraction", () => {
     expect(events[0]!.after).toMatchObject({ kept: 1, added: 1, removed: 1, touched: 1 });
   });
 
-  it("queues a job per article from an older extractor", async () => {
+  it("queues an item per article from an older extractor, and a worker's delivery applies it once", async () => {
     await prisma.article.updateMany({ data: { extractorVersion: EXTRACTOR_VERSION } });
     const outcome = await importArticle(
       articleInput.parse({ title: "Old", body: `The mayor said no in ${unique()}.` }),
@@ -348,8 +366,70 @@ describe("re-extraction", () => {
       data: { extractorVersion: "rules-1" },
     });
     expect(await queueReextraction({ outdated: true }, { userId })).toBe(1);
-    const jobs = await prisma.$queryRaw<Array<{ data: { articleId: string } }>>`
-      SELECT data FROM pgboss.job WHERE name = 'reextract-article'`;
-    expect(jobs.map((j) => j.data.articleId)).toContain(outcome.articleId);
+    expect((await extractorStatus()).pending).toBe(1);
+
+    // A first delivery whose lease passes writes nothing; the next one applies it.
+    const lost = await takeReextraction({ workerId: "w1", leaseMs: 100 });
+    expect(lost).toMatchObject({ articleId: outcome.articleId, attempt: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await sweepReextractions()).toBe(1);
+    const item = await takeReextraction({ workerId: "w2", leaseMs: 60_000 });
+    expect(item).toMatchObject({ articleId: outcome.articleId, attempt: 2 });
+    const ctx = { pool, budgets: testBudgets(pool) };
+    // The lost delivery, still running somewhere, stops at its deadline and writes nothing.
+    await expect(runReextraction(lost!, ctx)).rejects.toThrow(/deadline/);
+    expect(await runReextraction(item!, ctx)).toMatchObject({ kept: 1, added: 0, removed: 0 });
+    const done = await prisma.reextractItem.findFirstOrThrow({
+      where: { articleId: outcome.articleId },
+    });
+    expect(done).toMatchObject({ status: "DONE", attempts: 2, outcome: { kept: 1 } });
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "article.reextract", entityId: outcome.articleId },
+      }),
+    ).toBe(1);
+    expect((await extractorStatus()).pending).toBe(0);
+  });
+
+  it("leaves a claim taken while it runs as the reviewer took it", async () => {
+    const body = `The mayor said taxes rose 5 percent in ${unique()}.\n\nPolice said 12 people were arrested on Friday.`;
+    const outcome = await importArticle(articleInput.parse({ title: "Race", body }), { userId });
+    if (outcome.status !== "imported") throw new Error("not imported");
+    const claims = await prisma.claim.findMany({
+      where: { articleId: outcome.articleId },
+      orderBy: { start: "asc" },
+    });
+    const [taken, other] = claims as [(typeof claims)[0], (typeof claims)[0]];
+    // A new extractor that no longer finds either claim: both would be removed if untouched.
+    const nothing = { ...extractClaims(body), claims: [] };
+
+    // The reviewer's take has written the claim and not yet committed when re-extraction starts.
+    const reviewer = new pg.Client({ connectionString: state.database.url });
+    await reviewer.connect();
+    try {
+      await reviewer.query("BEGIN");
+      await reviewer.query(
+        `UPDATE "Claim" SET state = 'IN_REVIEW', "assigneeId" = $1, version = version + 1 WHERE id = $2`,
+        [userId, taken.id],
+      );
+      const running = applyReextraction(outcome.articleId, nothing, { userId });
+      // Re-extraction waits for the claim's lock (it locks the article's claims first).
+      await expect
+        .poll(async () => {
+          const [row] = await prisma.$queryRaw<Array<{ n: bigint }>>`
+            SELECT count(*) AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          return Number(row!.n);
+        })
+        .toBeGreaterThan(0);
+      await reviewer.query("COMMIT");
+      expect(await running).toMatchObject({ removed: 1, touched: 1 });
+    } finally {
+      await reviewer.end();
+    }
+    const after = await prisma.claim.findMany({ where: { articleId: outcome.articleId } });
+    expect(after.map((c) => c.id)).toEqual([taken.id]);
+    expect(after[0]).toMatchObject({ state: "IN_REVIEW", assigneeId: userId });
+    expect(other.id).not.toBe(taken.id);
   });
 });

@@ -14,10 +14,10 @@ const state = await vi.hoisted(async () => {
 });
 
 const { prisma } = await import("@/lib/db");
-const imports = await import("@/lib/data/imports");
+const imports = await import("@/lib/data/import-batches");
+const { runQueuedItem, testBudgets } = await import("../support/import-runs");
 const feeds = await import("@/lib/data/feeds");
 const { DocumentPool } = await import("@/lib/jobs/pool");
-const { runImportItem } = await import("@/lib/jobs/import-jobs");
 const { runFeedPoll } = await import("@/lib/jobs/feed-jobs");
 const { createUser } = await import("@/seeds/factories");
 const { asSession } = await import("../support/session");
@@ -128,6 +128,15 @@ function routes(
           })),
         }),
       };
+    case "/long-links.xml":
+      // One entry links to an address of 2,001 characters and more: skipped, not stored.
+      return {
+        type: "application/rss+xml",
+        body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Long</title>
+          <item><title>Long</title><link>/stories/${"x".repeat(2_000_000)}</link><guid>long-1</guid></item>
+          <item><title>Short</title><link>/stories/short</link><guid>short-1</guid></item>
+          </channel></rss>`,
+      };
     case "/not-a-feed":
       return { type: "text/html", body: page("<title>Home</title>", "<p>Welcome.</p>") };
     default:
@@ -172,9 +181,21 @@ afterAll(async () => {
   await state.database.drop();
 });
 
+/**
+ * One poll of a feed, as a worker takes it: the feed is made the only one due (the file's
+ * other feeds wait), taken with a lease, and polled.
+ */
+async function pollFeed(feedId: string, { leaseMs = 60_000 } = {}) {
+  await prisma.$executeRaw`UPDATE "Feed" SET "nextPollAt" = now() + interval '1 day' WHERE id <> ${feedId}::uuid`;
+  await prisma.$executeRaw`UPDATE "Feed" SET "nextPollAt" = now() WHERE id = ${feedId}::uuid`;
+  const poll = await feeds.takeDueFeed({ leaseMs });
+  if (!poll) return { status: "not taken" as const };
+  return runFeedPoll(poll, { pool, budgets: testBudgets(pool) });
+}
+
 async function importUrl(url: string) {
   const { itemIds } = await imports.queueImport({ userId }, [imports.urlItem(url)]);
-  const result = await runImportItem(itemIds[0]!, { pool, workerId: "w" });
+  const result = await runQueuedItem(itemIds[0]!, pool);
   const item = await prisma.importItem.findUniqueOrThrow({
     where: { id: itemIds[0]! },
     include: { article: { include: { _count: { select: { claims: true } } } } },
@@ -255,7 +276,7 @@ describe("feeds", () => {
   ] as const) {
     it(`${format}: new entries are queued by address; a second poll sends the validators and imports nothing`, async () => {
       const { id } = await feeds.addFeed(editor, { url: `${base}${path}`, intervalMinutes: 30 });
-      expect(await runFeedPoll(id, pool)).toEqual({ status: "polled", fresh: 3 });
+      expect(await pollFeed(id)).toEqual({ status: "polled", fresh: 3 });
       const entries = await prisma.feedEntry.findMany({
         where: { feedId: id },
         include: { importItem: { include: { batch: true } } },
@@ -265,7 +286,7 @@ describe("feeds", () => {
       expect(entries.every((e) => e.importItem?.kind === "URL")).toBe(true);
       expect(entries[0]!.importItem!.batch.label).toMatch(/^feed: Ledger/);
 
-      const second = await runFeedPoll(id, pool);
+      const second = await pollFeed(id);
       expect(second).toEqual({ status: "not-modified" });
       const last = requests.filter((r) => r.path === path).at(-1)!;
       expect(last.headers["if-none-match"]).toMatch(/^"/);
@@ -281,11 +302,10 @@ describe("feeds", () => {
       url: `${base}/rss.xml?fresh`,
       intervalMinutes: 60,
     });
-    await runFeedPoll(id, pool);
+    await pollFeed(id);
     const items = await prisma.feedEntry.findMany({ where: { feedId: id } });
     const outcomes = [];
-    for (const entry of items)
-      outcomes.push(await runImportItem(entry.importItemId!, { pool, workerId: "w" }));
+    for (const entry of items) outcomes.push(await runQueuedItem(entry.importItemId!, pool));
     // The three pages were imported by the tests above: each is reported as a duplicate.
     expect(outcomes.sort()).toEqual(["DUPLICATE", "DUPLICATE", "DUPLICATE"]);
     const [list] = (await feeds.listFeeds()).filter((f) => f.id === id);
@@ -294,7 +314,7 @@ describe("feeds", () => {
 
   it("a feed that is not one, or unreachable, fails with its message and backs off", async () => {
     const { id } = await feeds.addFeed(editor, { url: `${base}/not-a-feed`, intervalMinutes: 10 });
-    const first = await runFeedPoll(id, pool);
+    const first = await pollFeed(id);
     expect(first).toMatchObject({ status: "failed" });
     const failed = await prisma.feed.findUniqueOrThrow({ where: { id } });
     expect(failed.lastError).toMatch(/is not a feed/);
@@ -303,50 +323,90 @@ describe("feeds", () => {
     const wait = (failed.nextPollAt.getTime() - Date.now()) / 60_000;
     expect(wait).toBeGreaterThan(19);
     expect(wait).toBeLessThan(21);
-    await runFeedPoll(id, pool);
+    await pollFeed(id);
     const twice = await prisma.feed.findUniqueOrThrow({ where: { id } });
     expect(twice.failures).toBe(2);
     expect((twice.nextPollAt.getTime() - Date.now()) / 60_000).toBeGreaterThan(39);
 
     const gone = await feeds.addFeed(editor, { url: `${base}/no-feed-here`, intervalMinutes: 10 });
-    expect(await runFeedPoll(gone.id, pool)).toMatchObject({
+    expect(await pollFeed(gone.id)).toMatchObject({
       status: "failed",
       error: expect.stringMatching(/answered 404/),
     });
   });
 
-  it("a paused feed is not polled; due feeds get one job each, whoever asks", async () => {
+  it("a paused feed is never taken; a due feed is polled by one worker at a time", async () => {
     const { id } = await feeds.addFeed(editor, {
       url: `${base}/atom.xml?paused`,
       intervalMinutes: 30,
     });
     await feeds.setFeedPaused(editor, { feedId: id, paused: true });
-    expect(await runFeedPoll(id, pool)).toEqual({ status: "skipped" });
+    expect(await pollFeed(id)).toEqual({ status: "not taken" });
     await feeds.setFeedPaused(editor, { feedId: id, paused: false });
     await prisma.feed.updateMany({ data: { nextPollAt: new Date(Date.now() - 1000) } });
-    const [a, b] = await Promise.all([feeds.queueDueFeeds(), feeds.queueDueFeeds()]);
-    const total = await prisma.feed.count({ where: { pausedAt: null } });
-    expect(a + b).toBe(total);
-    expect(await feeds.queueDueFeeds()).toBe(0);
+    const due = await prisma.feed.count({ where: { pausedAt: null } });
+    // Many workers looking at once: each due feed is taken by exactly one of them.
+    const taken = await Promise.all(
+      Array.from({ length: due + 3 }, () => feeds.takeDueFeed({ leaseMs: 60_000 })),
+    );
+    const ids = taken.flatMap((poll) => (poll ? [poll.id] : []));
+    expect(ids.length).toBe(due);
+    expect(new Set(ids).size).toBe(due);
+    expect(await feeds.takeDueFeed({ leaseMs: 60_000 })).toBeNull();
   });
 
-  it("a feed just added, resumed or polled now has its job: the schedule does not queue a second", async () => {
+  it("a poll whose lease passed writes nothing; the feed is polled again by the next one", async () => {
+    const { id } = await feeds.addFeed(editor, {
+      url: `${base}/rss.xml?lease`,
+      intervalMinutes: 30,
+    });
+    await prisma.$executeRaw`UPDATE "Feed" SET "nextPollAt" = now() + interval '1 day' WHERE id <> ${id}::uuid`;
+    const first = await feeds.takeDueFeed({ leaseMs: 100 });
+    expect(first).toMatchObject({ id, attempt: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await feeds.takeDueFeed({ leaseMs: 60_000 });
+    expect(second).toMatchObject({ id, attempt: 2 });
+    const ctx = { pool, budgets: testBudgets(pool) };
+    expect(await runFeedPoll(first!, ctx)).toEqual({ status: "skipped" });
+    expect(await prisma.feedEntry.count({ where: { feedId: id } })).toBe(0);
+    expect(await runFeedPoll(second!, ctx)).toEqual({ status: "polled", fresh: 3 });
+    const feed = await prisma.feed.findUniqueOrThrow({ where: { id } });
+    expect(feed).toMatchObject({ pollAttempts: 2, pollingUntil: null, failures: 0 });
+  });
+
+  it("a feed just added, resumed or polled now is due at once", async () => {
     const { id } = await feeds.addFeed(editor, {
       url: `${base}/feed.json?once`,
       intervalMinutes: 30,
     });
-    const queuedFor = async () =>
+    const dueIn = async () =>
       (await prisma.feed.findUniqueOrThrow({ where: { id } })).nextPollAt.getTime() - Date.now();
-    expect(await queuedFor()).toBeGreaterThan(60_000);
+    expect(await dueIn()).toBeLessThanOrEqual(0);
+    await prisma.feed.update({
+      where: { id },
+      data: { nextPollAt: new Date(Date.now() + 3_600_000) },
+    });
     await feeds.setFeedPaused(editor, { feedId: id, paused: true });
     await feeds.setFeedPaused(editor, { feedId: id, paused: false });
-    expect(await queuedFor()).toBeGreaterThan(60_000);
-    await prisma.feed.update({ where: { id }, data: { nextPollAt: new Date() } });
+    expect(await dueIn()).toBeLessThanOrEqual(0);
+    await prisma.feed.update({
+      where: { id },
+      data: { nextPollAt: new Date(Date.now() + 3_600_000) },
+    });
     await feeds.pollFeedNow(editor, { feedId: id });
-    expect(await queuedFor()).toBeGreaterThan(60_000);
-    const jobs = await prisma.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM pgboss.job WHERE name = 'poll-feed' AND data->>'feedId' = ${id}`;
-    expect(Number(jobs[0]!.n)).toBe(3);
+    expect(await dueIn()).toBeLessThanOrEqual(0);
+  });
+
+  it("an entry whose link is longer than 2,000 characters is skipped, and the feed page says so", async () => {
+    const { id } = await feeds.addFeed(editor, {
+      url: `${base}/long-links.xml`,
+      intervalMinutes: 30,
+    });
+    expect(await pollFeed(id)).toEqual({ status: "polled", fresh: 1 });
+    const entries = await prisma.feedEntry.findMany({ where: { feedId: id } });
+    expect(entries.map((e) => e.url)).toEqual([`${base}/stories/short`]);
+    const [listed] = (await feeds.listFeeds()).filter((f) => f.id === id);
+    expect(listed!.lastNote).toBe("1 entry was skipped: its link is longer than 2,000 characters");
   });
 
   it("only editors add feeds, and a feed is followed once", async () => {

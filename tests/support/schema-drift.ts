@@ -314,6 +314,11 @@ export const HAND_WRITTEN_INDEXES = [
   "Article index (<expression>)",
   // Partial: the submitted claims only (migration 20261204010000_submitted_index).
   "Claim index (doubleReview,updatedAt,id)",
+  // Partial: the queue's waiting and running items (migration 20261206000000_own_queue;
+  // its partial band index of approved claims reads as the schema's own "Claim index (matchBands)").
+  "ImportItem index (ownerKey,priority,createdAt,position)",
+  "ImportItem index (ownerKey,kind,host)",
+  "ReextractItem index (createdAt,id)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */

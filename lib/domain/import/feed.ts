@@ -1,4 +1,5 @@
 import { parseFeed } from "feedsmith";
+import { MAX_URL_LENGTH } from "@/lib/validation/article";
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "./json-depth";
 
 /** One entry of a feed: its stable key (guid or id, else its link), its address, its title. */
@@ -12,6 +13,8 @@ export interface ParsedFeed {
   format: "rss" | "atom" | "json" | "rdf";
   title: string | null;
   entries: FeedEntryRef[];
+  /** Entries left out, and why, for the Feeds page; null when none was. */
+  note: string | null;
 }
 
 /** At most this many entries are taken from one poll (the first, i.e. usually the newest). */
@@ -96,14 +99,26 @@ export function readFeed(text: string, feedUrl: string): ParsedFeed {
   }
   const seen = new Set<string>();
   const entries: FeedEntryRef[] = [];
+  let tooLong = 0;
   for (const { key, href, title } of raw) {
+    // Bounded like the import form's addresses (a 2 MB link was once stored and fetched).
+    if (href && href.length > MAX_URL_LENGTH) {
+      tooLong++;
+      continue;
+    }
     const url = absolute(href, feedUrl);
-    if (!url) continue;
-    const id = (key ?? url).slice(0, 2000);
+    if (!url || url.length > MAX_URL_LENGTH) {
+      if (url) tooLong++;
+      continue;
+    }
+    const id = (key ?? url).slice(0, MAX_URL_LENGTH);
     if (seen.has(id)) continue;
     seen.add(id);
     entries.push({ key: id, url, title: title?.slice(0, 500) ?? null });
     if (entries.length >= MAX_FEED_ENTRIES) break;
   }
-  return { format, title: str(feed.title)?.slice(0, 300) ?? null, entries };
+  const note = tooLong
+    ? `${tooLong} ${tooLong === 1 ? "entry was" : "entries were"} skipped: ${tooLong === 1 ? "its link is" : "their links are"} longer than ${MAX_URL_LENGTH.toLocaleString("en")} characters`
+    : null;
+  return { format, title: str(feed.title)?.slice(0, 300) ?? null, entries, note };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { liveWorkers } from "@/lib/data/imports";
+import { liveWorkers } from "@/lib/data/workers";
 import { extractorStatus } from "@/lib/data/reextraction";
 import { PageHeader } from "@/components/ui/page-header";
 import { AdminNav } from "@/components/admin/admin-nav";

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
 import { requireRole } from "@/lib/auth/session";
-import { cancelImportBatch, pastedArticleItem, queueImport, urlItem } from "@/lib/data/imports";
+import { asBusy } from "@/lib/data/busy";
+import {
+  cancelImportBatch,
+  pastedArticleItem,
+  queueImport,
+  urlItem,
+} from "@/lib/data/import-batches";
 import { hasRole } from "@/lib/domain/roles";
 import { SUPPORTED_EXTENSIONS } from "@/lib/domain/import/parse";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
@@ -52,8 +58,20 @@ export async function importPastedArticle(
     revalidatePath("/articles/import");
     return { batchId };
   } catch (error) {
-    (await requestLog()).error({ err: error, userId: user.id }, "queueing a pasted article failed");
-    return { error: "Could not queue the article; nothing was saved. Try again.", values };
+    const refusal = toActionError(asBusy(error));
+    if (refusal.code === "UNEXPECTED")
+      (await requestLog()).error(
+        { err: error, userId: user.id },
+        "queueing a pasted article failed",
+      );
+    else (await requestLog()).info({ userId: user.id, code: refusal.code }, refusal.message);
+    return {
+      error:
+        refusal.code === "UNEXPECTED"
+          ? "Could not queue the article; nothing was saved. Try again."
+          : refusal.message,
+      values,
+    };
   }
 }
 
@@ -104,10 +122,11 @@ export async function uploadImportFile(form: FormData): Promise<ActionResult<{ b
     return { ok: true, data: { batchId } };
   } catch (error) {
     const logger = await requestLog();
-    if (error instanceof AppError)
-      logger.info({ userId: user.id, code: error.code }, `upload refused: ${error.message}`);
+    const refusal = asBusy(error);
+    if (refusal instanceof AppError)
+      logger.info({ userId: user.id, code: refusal.code }, `upload refused: ${refusal.message}`);
     else logger.error({ err: error, userId: user.id }, "queueing an upload failed");
-    return toActionError(error);
+    return toActionError(refusal);
   }
 }
 

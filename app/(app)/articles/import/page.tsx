@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { liveWorkers, listImportBatches } from "@/lib/data/imports";
+import { listImportBatches } from "@/lib/data/import-batches";
+import { liveWorkers } from "@/lib/data/workers";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportForms } from "@/components/articles/import-forms";
 import { ImportProgress } from "@/components/articles/import-progress";
