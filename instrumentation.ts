@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { parseServerEnv } = await import("@/lib/env");
     parseServerEnv();
+    const { settings } = await import("@/lib/settings");
+    settings();
     const { log } = await import("@/lib/log");
     log.info({ node: process.version }, "server instance started");
     if (process.env.CLAIMDESK_LOOP_STATS_FILE) {

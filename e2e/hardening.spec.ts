@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { createPrismaClient } from "@/lib/db";
@@ -5,6 +8,7 @@ import { resetEmbeddedPostgres } from "@/lib/db/embedded";
 import { ACTION_ACCESS } from "@/lib/auth/access-policy";
 import { DEMO_USERS } from "@/seeds/demo";
 import { createClaim, createUser } from "@/seeds/factories";
+import { eventually } from "@/scripts/app-process";
 import { startApp, stopApp, type AppProcess } from "@/scripts/app-process";
 import { E2E_HARDENING_DATA_DIR } from "../playwright.config";
 import { expect, test } from "./fixtures";
@@ -15,7 +19,7 @@ import {
   serverActionIds,
   signedInClient,
 } from "./support/http";
-import { attemptLogin, rawRequest } from "./support/raw-http";
+import { attemptLogin, rawRequest, stalledDownload } from "./support/raw-http";
 
 /**
  * What an attacker tries over HTTP, against an app instance of its own (its own embedded
@@ -24,6 +28,7 @@ import { attemptLogin, rawRequest } from "./support/raw-http";
  * different loopback addresses (127.0.0.x), each a different client to the server.
  */
 const DATA_DIR = E2E_HARDENING_DATA_DIR;
+const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 15;
 const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
 /** A path segment of any text (encodeURIComponent throws on half of a surrogate pair). */
@@ -42,7 +47,12 @@ test.beforeAll(async ({}, testInfo) => {
   app = await startApp({
     port: PORT,
     args: ["--no-worker"],
-    env: { CLAIMDESK_DATA_DIR: DATA_DIR, CLAIMDESK_LOG_FILE: `${DATA_DIR}/app.log` },
+    env: {
+      CLAIMDESK_DATA_DIR: DATA_DIR,
+      CLAIMDESK_LOG_FILE: `${DATA_DIR}/app.log`,
+      // A stalled download is ended after 10 s here (30 s by default).
+      CLAIMDESK_EXPORT_IDLE_SECONDS: "10",
+    },
   });
   db = createPrismaClient(embeddedDatabaseUrl(DATA_DIR));
   asAdmin = await signedInClient(app.url, admin.email, admin.password);
@@ -296,6 +306,116 @@ const FIELDS = [
   "speakerId", "shortText", "duplicateOf", "dueAt", "otherVersion", "double", "query",
   "outcome", "reviewId", "sourceReviewId", "claims",
 ];
+
+test("odd requests get plain answers before the app: OPTIONS *, TRACE, an absolute-form target, a body over the limit", async () => {
+  const [host, port] = [new URL(app.url).hostname, Number(new URL(app.url).port)];
+  const raw = (lines: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host, port }, () => socket.end(lines.join("\r\n")));
+      let reply = "";
+      socket.on("data", (chunk) => (reply += chunk.toString("latin1")));
+      socket.on("close", () => resolve(reply));
+      socket.on("error", reject);
+    });
+  const head = (reply: string) => reply.split("\r\n\r\n")[0]!;
+  const options = await raw([`OPTIONS * HTTP/1.1`, `Host: ${host}:${port}`, "", ""]);
+  expect(head(options)).toMatch(/^HTTP\/1\.1 204 /);
+  expect(head(options)).toMatch(/\r\nallow: GET, HEAD, POST, OPTIONS/i);
+  const trace = await raw([`TRACE /login HTTP/1.1`, `Host: ${host}:${port}`, "", ""]);
+  expect(head(trace)).toMatch(/^HTTP\/1\.1 405 /);
+  expect(head(trace)).toMatch(/\r\nallow: GET, HEAD, POST, OPTIONS/i);
+  const connect = await raw([
+    `CONNECT evil.example:443 HTTP/1.1`,
+    "Host: evil.example:443",
+    "",
+    "",
+  ]);
+  expect(head(connect)).toMatch(/^HTTP\/1\.1 405 /);
+  // Node's own parser refuses a method it does not know (TRACK) with a plain 400.
+  const track = await raw([`TRACK /login HTTP/1.1`, `Host: ${host}:${port}`, "", ""]);
+  expect(head(track)).toMatch(/^HTTP\/1\.1 400 /);
+  const absolute = await raw([
+    "GET http://evil.example/login HTTP/1.1",
+    `Host: ${host}:${port}`,
+    "",
+    "",
+  ]);
+  expect(head(absolute)).toMatch(/^HTTP\/1\.1 400 /);
+  expect(absolute).not.toMatch(/evil\.example/i);
+  const big = await raw([
+    "POST / HTTP/1.1",
+    `Host: ${host}:${port}`,
+    "Content-Type: multipart/form-data; boundary=x",
+    `Content-Length: ${12 * 1024 * 1024}`,
+    "",
+    "--x",
+  ]);
+  expect(head(big)).toMatch(/^HTTP\/1\.1 413 /);
+  expect(big).toContain("The request is 12.0 MB; the limit is 10.1 MB.");
+  // Said in the log at warn level, without a stack.
+  const log = readFileSync(path.join(ROOT, DATA_DIR, "app.log"), "utf8");
+  const refusals = log
+    .split("\n")
+    .filter((line) => line.includes("request refused before the app"))
+    .map((line) => JSON.parse(line) as { level: number; stack?: string; status: number });
+  expect(refusals.map((r) => r.status).sort()).toEqual([204, 400, 405, 405, 413]);
+  expect(refusals.every((r) => r.level === 40 && !("err" in r))).toBe(true);
+});
+
+test("downloads that stop reading cannot hold the exports: they are ended and their connections released, a third person's download goes through, and each runs one export at a time", async () => {
+  test.setTimeout(180_000);
+  const adminId = (await db.user.findUniqueOrThrow({ where: { email: admin.email } })).id;
+  // About 30 MB of approved claims, under an article of their own.
+  const template = await createClaim(db, { state: "APPROVED" });
+  await db.claim.update({
+    where: { id: template.id },
+    data: { rationale: "The budget documents show another figure. ".repeat(50) },
+  });
+  await db.$executeRaw`
+    INSERT INTO "Claim"
+    SELECT (jsonb_populate_record(NULL::"Claim", to_jsonb(c) || jsonb_build_object('id', gen_random_uuid()))).*
+      FROM "Claim" c, generate_series(1, 15000) WHERE c.id = ${template.id}::uuid`;
+  const exportUrl = (file: string) =>
+    `${app.url}/api/v1/${file}?state=APPROVED&article=${template.articleId}`;
+  const exporting = async () => {
+    const [row] = await db.$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM pg_stat_activity
+       WHERE application_name = 'claimdesk export' AND query LIKE 'COPY (%' AND state <> 'idle'`;
+    return Number(row!.n);
+  };
+  try {
+    const [one, two, three] = await Promise.all(
+      [1, 2, 3].map(() => createToken(db, adminId, ["export:read"])),
+    );
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    // Two clients read 300 KB and stop: both export connections are held.
+    const stalled = await Promise.all(
+      [one!, two!].map((token) =>
+        stalledDownload(exportUrl("export.json"), bearer(token), 300_000),
+      ),
+    );
+    expect(stalled.map((s) => s.status)).toEqual([200, 200]);
+    expect(await exporting()).toBe(2);
+    // The same token again: one export at a time each.
+    const again = await rawRequest(exportUrl("export.csv"), { headers: bearer(one!) });
+    expect(again.status).toBe(429);
+    expect(again.headers["retry-after"]).toBe("10");
+    expect(JSON.parse(again.body).error).toMatch(/You have a download running/);
+
+    // A third caller waits for a connection, which the stalled ones give back: it gets all.
+    const third = await rawRequest(exportUrl("export.jsonl"), {
+      headers: bearer(three!),
+      timeoutMs: 120_000,
+    });
+    expect(third.status).toBe(200);
+    expect(third.body.trimEnd().split("\n")).toHaveLength(15_001);
+    await Promise.all(stalled.map((s) => s.closed));
+    await eventually(async () => (await exporting()) === 0, 30_000);
+    expect(stalled.every((s) => s.received() < 20_000_000)).toBe(true);
+  } finally {
+    await db.claim.deleteMany({ where: { articleId: template.articleId! } });
+  }
+});
 
 test("fuzz: generated values in every parameter and action field answer without a 5xx, and a refused action changes no table", async () => {
   test.setTimeout(240_000);

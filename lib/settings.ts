@@ -82,7 +82,7 @@ export const SETTINGS = {
   CLAIMDESK_FETCH_CONCURRENCY: intSetting(
     8,
     [1, 256],
-    "Web pages and feeds one worker fetches at once (beside its threads: fetching waits on the network).",
+    "Web pages one worker fetches at once (beside its threads: fetching waits on the network).",
   ),
   CLAIMDESK_FETCH_PER_HOST: intSetting(
     2,
@@ -128,7 +128,7 @@ export class SettingsError extends Error {
 }
 
 /** Parses the settings from an environment; throws naming every variable that is wrong. */
-export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+export function parseSettings(env: Record<string, string | undefined>): Settings {
   const problems: string[] = [];
   const values: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(SETTINGS)) {
@@ -163,4 +163,12 @@ export function settings(): Settings {
 /** Tests that change the environment read it again. */
 export function resetSettings(): void {
   cached = null;
+}
+
+/** The README's row of each setting: name, default, meaning (a test holds the two together). */
+export function settingsTableRows(): Array<[string, string, string]> {
+  return Object.entries(SETTINGS).map(([name, setting]) => {
+    const shown = setting.shownDefault ?? "";
+    return [`\`${name}\``, /^\d+$/.test(shown) ? `\`${shown}\`` : shown, setting.description];
+  });
 }

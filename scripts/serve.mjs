@@ -94,6 +94,18 @@ const server = createServer((req, res) => {
   rewriteForwarding(req);
   void handle(req, res);
 });
+// CONNECT never reaches the request handler: without this, Node drops the connection unanswered.
+server.on("connect", (req, socket) => {
+  const refusal = oddRequestRefusal(req, { maxBodyBytes: limits.requestBytes });
+  log.warn(
+    { method: req.method, status: refusal?.status, reason: refusal?.reason },
+    "request refused before the app",
+  );
+  socket.end(
+    `HTTP/1.1 ${refusal?.status ?? 405} Method Not Allowed\r\nAllow: ${refusal?.headers.allow ?? ""}\r\n` +
+      "Content-Length: 0\r\nConnection: close\r\n\r\n",
+  );
+});
 if (dev) {
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {

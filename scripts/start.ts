@@ -30,6 +30,7 @@ import {
 import { migrate } from "@/lib/db/migrate";
 import { checkConnection } from "@/lib/db/connection-check";
 import { describeDatabaseError } from "@/lib/db/describe-error";
+import { settings, SettingsError } from "@/lib/settings";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = (() => {
@@ -65,6 +66,14 @@ let lockFile: string | null = null;
 let stopping = false;
 
 async function main() {
+  // Every setting is read once, here, before anything starts: a wrong one stops the start
+  // with its name and what it expects (lib/settings.ts).
+  try {
+    settings();
+  } catch (error) {
+    if (error instanceof SettingsError) throw new StartError(error.message);
+    throw error;
+  }
   const port = parsePort(process.env.PORT ?? "3000");
   const host = process.env.HOST ?? "127.0.0.1";
   if (!(await isPortFree(port, host))) {

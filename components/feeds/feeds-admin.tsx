@@ -21,6 +21,8 @@ export interface FeedRow {
   lastPoll: string;
   nextPoll: string;
   lastError: string | null;
+  /** What the last poll left out, and why. */
+  lastNote: string | null;
   entries: number;
   imported: number;
   pending: number;
@@ -120,6 +122,9 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
                 {feed.imported} imported of {feed.entries}
                 {feed.pending > 0 && (
                   <span className="block text-xs text-slate-600">{feed.pending} in progress</span>
+                )}
+                {feed.lastNote && (
+                  <span className="block text-xs text-amber-900">{feed.lastNote}</span>
                 )}
               </Td>
               <Td className="max-w-xs break-words text-red-800">{feed.lastError ?? "—"}</Td>

@@ -88,3 +88,45 @@ export async function attemptLogin(
   const error = location ? new URL(location, baseUrl).searchParams.get("error") : null;
   return { cookie, error: cookie ? null : (error ?? `status ${response.status}`) };
 }
+
+/**
+ * A download that stops reading after `bytes`: its socket stays open and takes nothing
+ * more, as a client that never reads on would. `closed` settles when the server ends it.
+ */
+export function stalledDownload(
+  url: string,
+  headers: Record<string, string>,
+  bytes: number,
+): Promise<{ status: number; received: () => number; closed: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    let received = 0;
+    const req = httpRequest(
+      {
+        host: target.hostname === "localhost" ? "127.0.0.1" : target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        headers: { host: target.host, ...headers },
+      },
+      (res) => {
+        const closed = new Promise<void>((done) => {
+          res.once("close", done);
+          res.once("error", () => done());
+          req.once("error", () => done());
+        });
+        res.on("data", (chunk: Buffer) => {
+          received += chunk.length;
+          if (received >= bytes && !res.isPaused()) {
+            res.pause();
+            resolve({ status: res.statusCode ?? 0, received: () => received, closed });
+          }
+        });
+        res.once("end", () =>
+          reject(new Error(`the download ended after ${received} bytes, before it could stall`)),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}

@@ -11,7 +11,8 @@ import type { Actor } from "./actor";
  *
  * - **Fair pick.** The next item goes to the owner (the person who sent it, or a batch's
  *   label) with the fewest items running in that lane, and among those to the one whose
- *   turn came longest ago: round robin over the people with work waiting. Within one
+ *   turn came longest ago (or never, then whose work waits longest): round robin over the
+ *   people with work waiting. Within one
  *   owner: what they sent before what their feeds found, then oldest first. It holds over
  *   any number of workers on any machines: the pick is one statement under SKIP LOCKED.
  * - **Two lanes.** Documents (files, pasted articles) wait for a thread; web addresses
@@ -111,10 +112,13 @@ export async function takeImportItem(
       SELECT o.key, t."servedAt",
              (SELECT count(*) FROM "ImportItem" r
                WHERE r.status = 'RUNNING' AND r."ownerKey" = o.key AND ${r}
-                 AND r."leaseUntil" > now()) AS running
+                 AND r."leaseUntil" > now()) AS running,
+             (SELECT i."createdAt" FROM "ImportItem" i
+               WHERE i."ownerKey" = o.key AND i.status = 'QUEUED' AND ${i}
+               ORDER BY i.priority, i."createdAt", i.position LIMIT 1) AS waiting
         FROM owners o LEFT JOIN "ImportTurn" t ON t."ownerKey" = o.key
        WHERE o.key IS NOT NULL
-       ORDER BY running, t."servedAt" NULLS FIRST, o.key
+       ORDER BY running, t."servedAt" NULLS FIRST, waiting, o.key
     ),
     picked AS (
       SELECT p.id

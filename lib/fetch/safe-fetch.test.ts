@@ -179,8 +179,8 @@ describe("the fetcher's default settings refuse the desk's own network", () => {
     const connect = checkedConnector([], 5_000, unchecked);
     const before = hits.length;
     const refusal = await new Promise<Error | null>((resolve) =>
-      connect({ hostname: "news.example", protocol: "http:", port: String(port) }, (error) =>
-        resolve(error),
+      connect({ hostname: "news.example", protocol: "http:", port: String(port) }, (...args) =>
+        resolve(args[0]),
       ),
     );
     expect(refusal?.message).toMatch(

@@ -1,7 +1,7 @@
 import { recordFeedFailure, recordFeedPoll, type ClaimedPoll } from "@/lib/data/feeds";
 import { FEED_TYPES, FetchError, safeFetch } from "@/lib/fetch/safe-fetch";
 import { BudgetError } from "./pool";
-import type { ImportContext } from "./import-jobs";
+import { itemDeadline, type ImportContext } from "./import-jobs";
 
 /** A feed is at most this large; entries beyond the first hundred are left for the next poll. */
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -21,7 +21,7 @@ export type FeedPollResult =
  * "skipped" means the poll no longer held the feed and wrote nothing.
  */
 export async function runFeedPoll(poll: ClaimedPoll, ctx: ImportContext): Promise<FeedPollResult> {
-  const deadline = AbortSignal.timeout(Math.max(0, poll.leaseUntil.getTime() - Date.now()));
+  const deadline = itemDeadline(poll.leaseUntil, ctx.stop);
   const fail = async (error: string) =>
     (await recordFeedFailure(poll, error))
       ? { status: "failed" as const, error }
@@ -38,7 +38,8 @@ export async function runFeedPoll(poll: ClaimedPoll, ctx: ImportContext): Promis
       signal: deadline,
     });
   } catch (error) {
-    if (error instanceof FetchError) return fail(error.message);
+    // Stopped by the worker stopping: nothing recorded; the feed is due again after its lease.
+    if (error instanceof FetchError && !ctx.stop?.aborted) return fail(error.message);
     throw error;
   }
   if (fetched.notModified) {

@@ -7,13 +7,21 @@ import {
 } from "@/lib/data/import-outcomes";
 import { failImportItem, type ClaimedItem, type WriteBudget } from "@/lib/data/import-queue";
 import { FetchError, PAGE_TYPES, safeFetch, type Fetched } from "@/lib/fetch/safe-fetch";
-import { BudgetError, type DocumentPool } from "./pool";
+import { BudgetError, StarvedError, type DocumentPool } from "./pool";
 
 export interface ImportContext {
   pool: DocumentPool;
   budgets: ImportBudgets;
   /** A URL item's page waits for a thread here once it is fetched (the worker's CPU slots). */
   threadFor?: (deadline: AbortSignal) => Promise<() => void>;
+  /** The worker stopping: what runs stops too, and its item is given back, not failed. */
+  stop?: AbortSignal;
+}
+
+/** The item's deadline (its lease), or the worker stopping, whichever comes first. */
+export function itemDeadline(leaseUntil: Date, stop?: AbortSignal): AbortSignal {
+  const lease = AbortSignal.timeout(Math.max(0, leaseUntil.getTime() - Date.now()));
+  return stop ? AbortSignal.any([lease, stop]) : lease;
 }
 
 export type ImportItemResult =
@@ -36,7 +44,7 @@ export async function runImportItem(
   item: ClaimedItem,
   ctx: ImportContext,
 ): Promise<ImportItemResult> {
-  const deadline = AbortSignal.timeout(Math.max(0, item.leaseUntil.getTime() - Date.now()));
+  const deadline = itemDeadline(item.leaseUntil, ctx.stop);
   const write = { budget: storeBudget(ctx.budgets, item) };
   const failed = async (message: string) =>
     (await failImportItem(item, message)) ? ("FAILED" as const) : ("SKIPPED" as const);
@@ -101,6 +109,8 @@ async function importUrl(
     });
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
+    // Stopped by the worker stopping, not by the page: the item goes back, unfailed.
+    if (ctx.stop?.aborted) throw new StarvedError("the worker stopped during the fetch");
     return failed(error.message);
   }
   const release = ctx.threadFor ? await ctx.threadFor(deadline) : () => {};

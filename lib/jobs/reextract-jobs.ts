@@ -6,7 +6,7 @@ import {
   type ReextractionOutcome,
 } from "@/lib/data/reextraction";
 import { BudgetError } from "./pool";
-import type { ImportContext } from "./import-jobs";
+import { itemDeadline, type ImportContext } from "./import-jobs";
 
 /**
  * Extracts one article again (in a worker thread, within the document budget) and applies
@@ -17,7 +17,7 @@ export async function runReextraction(
   item: ClaimedReextraction,
   ctx: ImportContext,
 ): Promise<ReextractionOutcome | { skipped: string }> {
-  const deadline = AbortSignal.timeout(Math.max(0, item.leaseUntil.getTime() - Date.now()));
+  const deadline = itemDeadline(item.leaseUntil, ctx.stop);
   const skip = async (reason: string) => {
     await finishReextraction(item, { status: "FAILED", error: reason });
     return { skipped: reason };

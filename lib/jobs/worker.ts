@@ -88,6 +88,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const ctx: ImportContext = {
     pool,
     budgets,
+    stop: stopping.signal,
     threadFor: async (deadline) => {
       await cpu.take(AbortSignal.any([deadline, stopping.signal]));
       return () => cpu.give();

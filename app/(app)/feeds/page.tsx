@@ -27,6 +27,7 @@ export default async function FeedsPage() {
           lastPoll: f.lastPolledAt ? formatDateTime(f.lastPolledAt) : "not yet",
           nextPoll: f.pausedAt ? "paused" : formatDateTime(f.nextPollAt),
           lastError: f.lastError,
+          lastNote: f.lastNote,
           entries: f.entries,
           imported: f.imported,
           pending: f.pending,

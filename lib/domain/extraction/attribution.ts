@@ -15,6 +15,7 @@ import {
   ROLE_NOUNS,
   SPEECH_CUES,
 } from "./lexicon";
+import { countStep } from "./work";
 
 export type AttributionForm =
   "colon" | "verb" | "inverted" | "participle" | "conjoined" | "according" | "passive" | "relative";
@@ -140,6 +141,7 @@ export function findCues(tokens: Token[], quotes: Span[]): Cue[] {
   // Quotations are in text order and do not overlap; so are tokens: one pass over both.
   let q = 0;
   for (let i = 0; i < tokens.length; i++) {
+    countStep();
     const t = tokens[i]!;
     while (q < quotes.length && quotes[q]!.end <= t.start) q++;
     if (q < quotes.length && quotes[q]!.start < t.start) continue; // inside a quotation
@@ -189,6 +191,7 @@ export function skipAuxiliariesBack(
 ): { index: number; passive: boolean } {
   let passive = false;
   while (j >= 0) {
+    countStep();
     const t = tokens[j]!;
     if (t.lower === "to" && tokens[j - 1]?.lower === "on" && tokens[j - 2]?.lower === "went") {
       j -= 3;

@@ -1,5 +1,6 @@
 import type { Token } from "./text";
 import { CLAUSE_WORDS, DETERMINERS, MONTHS, PRONOUNS, ROLE_NOUNS, WEEKDAYS } from "./lexicon";
+import { countStep } from "./work";
 
 /** A run of tokens [first, last] (inclusive indices). */
 export interface TokenRange {
@@ -70,6 +71,7 @@ export function nounPhraseEndingAt(tokens: Token[], end: number, floor = 0): Tok
   if (!isNpWord(head)) return describedNoun(tokens, end, floor);
   let first = end;
   for (let k = end - 1; k >= floor && end - k < 14; k--) {
+    countStep();
     const token = tokens[k]!;
     if (isNpWord(token)) {
       first = k;
@@ -159,6 +161,7 @@ function describedNoun(tokens: Token[], end: number, floor: number): TokenRange 
   )
     return null;
   for (let m = end - 1; m >= floor && end - m <= 5; m--) {
+    countStep();
     const t = tokens[m]!;
     if (DETERMINERS.has(t.lower) && !CLAUSE_WORDS.has(t.lower)) {
       return CONNECTORS.has(tokens[m - 1]?.lower ?? "") ? null : { first: m, last: end };
@@ -184,6 +187,7 @@ export function nounPhraseStartingAt(
   if (DETERMINERS.has(tokenAt.lower)) k++;
   let last = -1;
   for (; k <= ceiling && k - start < 14; k++) {
+    countStep();
     const token = tokens[k]!;
     if (
       isNpWord(token) ||

@@ -1,4 +1,5 @@
 import { PERSON_PRONOUNS, ROLE_NOUNS } from "./lexicon";
+import { countStep } from "./work";
 
 /**
  * The speakers of one article. Mentions are merged into speakers: full names with their
@@ -205,6 +206,7 @@ export class SpeakerRegistry {
     const exact = this.byAlias.get(name.toLowerCase());
     if (exact) return exact;
     for (const speaker of this.speakers) {
+      countStep();
       if (
         !speaker.isPerson &&
         speaker.name.split(" ").length === 1 &&
@@ -245,8 +247,10 @@ export class SpeakerRegistry {
 
   private mostRecent(predicate: (s: Speaker) => boolean): Speaker | null {
     let best: Speaker | null = null;
-    for (const s of this.speakers)
+    for (const s of this.speakers) {
+      countStep();
       if (predicate(s) && (!best || s.lastSeen > best.lastSeen)) best = s;
+    }
     return best;
   }
 

@@ -2,6 +2,7 @@
  * Text primitives for extraction: tokens, sentences and quotations, every one with exact
  * offsets (JavaScript string indices) into the original text. Nothing here rewrites text.
  */
+import { countStep } from "./work";
 
 export interface Span {
   start: number;
@@ -22,6 +23,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   TOKEN.lastIndex = start;
   let match: RegExpExecArray | null;
   while ((match = TOKEN.exec(text)) && match.index < end) {
+    countStep();
     let value = match[0];
     let tokenEnd = match.index + value.length;
     if (tokenEnd > end) {
@@ -119,6 +121,7 @@ export function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
+    countStep();
     const ch = text[i]!;
     if (ch === "“") {
       if (open >= 0 && !continuesParagraph(text, open, i))

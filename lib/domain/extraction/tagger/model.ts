@@ -7,6 +7,7 @@
  */
 
 import type { SequenceFeatures } from "./features";
+import { countStep } from "../work";
 
 export const LABELS = ["O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q"] as const;
 export type Label = (typeof LABELS)[number];
@@ -110,6 +111,7 @@ export function bestLabels(
   const back = new Int8Array(n * L);
   const emission = new Float32Array(L);
   for (let i = 0; i < n; i++) {
+    countStep();
     emission.fill(0);
     emit(i, emission);
     for (let y = 0; y < L; y++) {

@@ -17,6 +17,7 @@ import {
   type SequenceToken,
 } from "./features";
 import { LABELS, rank, viterbi, type AttributionModel, type RankerWeights } from "./model";
+import { countStep } from "../work";
 
 /** Longest tagged sequence: a paragraph longer than this is tagged in pieces at sentence ends. */
 export const MAX_SEQUENCE_TOKENS = 400;
@@ -298,7 +299,10 @@ export function sourceCandidates(
   if (tokens[cue.last]?.lower === "by") add(nounPhraseStartingAt(tokens, cue.last + 1), "agent");
   // The subject of the cue's sentence: what a participle ("…, arguing that") refers to.
   let start = cue.first;
-  while (start > 0 && !tokens[start]!.sentenceStart) start--;
+  while (start > 0 && !tokens[start]!.sentenceStart) {
+    countStep();
+    start--;
+  }
   if (start < cue.first) add(nounPhraseStartingAt(tokens, start, cue.first - 1), "sentence");
   return out;
 }
