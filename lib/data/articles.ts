@@ -22,9 +22,9 @@ export type ImportOutcome =
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
- * Storing an article of up to MAX_CLAIMS_PER_ARTICLE claims (each searched against the
- * approved ones) takes seconds, past Prisma's default of 5 s for a transaction. A worker's
- * lease on its job (lib/jobs/queue.ts) is longer than this.
+ * The transaction of a store outside the workers (the seed, tests, the benchmark, queueing
+ * many items): longer than Prisma's default of 5 s. A worker's store has its own budget
+ * (CLAIMDESK_STORE_TIMEOUT_MS, within its item's lease: lib/domain/budgets.ts).
  */
 export const STORE_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 

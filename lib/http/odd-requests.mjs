@@ -41,16 +41,9 @@ export function oddRequestRefusal(req, { maxBodyBytes }) {
     );
   }
   if (BODY_METHODS.has(method)) {
+    // A body sent in chunks (no length) is Next.js's to bound, as it reads it.
     const length = req.headers["content-length"];
-    const chunked = /chunked/i.test(String(req.headers["transfer-encoding"] ?? ""));
-    if (chunked && length === undefined) {
-      return answer(
-        411,
-        "Send the request's length (Content-Length); bodies of unknown length are not taken.\n",
-        "body of unknown length",
-      );
-    }
-    const bytes = Number(length);
+    const bytes = length === undefined ? NaN : Number(length);
     if (Number.isFinite(bytes) && bytes > maxBodyBytes) {
       return answer(
         413,

@@ -33,14 +33,14 @@ describe("oddRequestRefusal", () => {
     }
   });
 
-  it("refuses a body over the limit with 413 naming both sizes, and a body of unknown length with 411", () => {
+  it("refuses a body whose length is over the limit with 413 naming both sizes", () => {
     const over = refuse("POST", "/", { "content-length": String(12 * 1024 * 1024) });
     expect(over).toMatchObject({ status: 413 });
     expect(over!.body).toBe("The request is 12.0 MB; the limit is 10.1 MB.\n");
-    expect(refuse("POST", "/", { "transfer-encoding": "chunked" })?.status).toBe(411);
-    expect(
-      refuse("POST", "/", { "transfer-encoding": "chunked", "content-length": "10" }),
-    ).toBeNull();
+    expect(refuse("POST", "/", { "content-length": "10551296" })).toBeNull();
+    // A body sent in chunks has no length to check here: clients (fetch with a stream,
+    // Playwright's request API) send ordinary requests that way.
+    expect(refuse("POST", "/", { "transfer-encoding": "chunked" })).toBeNull();
     expect(refuse("GET", "/", { "content-length": String(12 * 1024 * 1024) })).toBeNull();
   });
 });
