@@ -21,6 +21,19 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("@/lib/log");
   const header = request.headers["x-request-id"];
+  // A body cut at the request limit (one sent in chunks, whose length the server in front
+  // could not check) ends the form early: a refusal of the client's, not a failure of ours.
+  if (error instanceof Error && /Unexpected end of form|body exceeded/i.test(error.message)) {
+    log.warn(
+      {
+        reqId: Array.isArray(header) ? header[0] : header,
+        method: request.method,
+        path: request.path.split("?")[0],
+      },
+      "request refused: its body is over the limit",
+    );
+    return;
+  }
   log.error(
     {
       reqId: Array.isArray(header) ? header[0] : header,

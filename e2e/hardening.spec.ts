@@ -371,10 +371,19 @@ test("downloads that stop reading cannot hold the exports: they are ended and th
     where: { id: template.id },
     data: { rationale: "The budget documents show another figure. ".repeat(50) },
   });
-  await db.$executeRaw`
-    INSERT INTO "Claim"
-    SELECT (jsonb_populate_record(NULL::"Claim", to_jsonb(c) || jsonb_build_object('id', gen_random_uuid()))).*
-      FROM "Claim" c, generate_series(1, 15000) WHERE c.id = ${template.id}::uuid`;
+  const columns = (
+    await db.$queryRaw<Array<{ name: string }>>`
+      SELECT column_name AS name FROM information_schema.columns
+       WHERE table_name = 'Claim' AND is_generated = 'NEVER' AND column_name <> 'id'`
+  )
+    .map((c) => `"${c.name}"`)
+    .join(", ");
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Claim" (id, ${columns})
+     SELECT gen_random_uuid(), ${columns} FROM "Claim", generate_series(1, 15000)
+      WHERE id = $1::uuid`,
+    template.id,
+  );
   const exportUrl = (file: string) =>
     `${app.url}/api/v1/${file}?state=APPROVED&article=${template.articleId}`;
   const exporting = async () => {

@@ -80,9 +80,9 @@ export const SETTINGS = {
     "A longer lease for import items than their budgets need; a shorter one stops the worker at start.",
   ),
   CLAIMDESK_FETCH_CONCURRENCY: intSetting(
-    8,
+    4,
     [1, 256],
-    "Web pages one worker fetches at once (beside its threads: fetching waits on the network).",
+    "Web addresses one worker imports at once (beside its threads: fetching waits on the network).",
   ),
   CLAIMDESK_FETCH_PER_HOST: intSetting(
     2,

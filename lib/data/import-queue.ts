@@ -233,16 +233,14 @@ export async function failImportItem(
   error: string,
   db: PrismaClient = prisma,
 ): Promise<boolean> {
-  const { count } = await db.importItem.updateMany({
-    where: {
-      id: item.id,
-      status: "RUNNING",
-      attempts: item.attempt,
-      leaseUntil: { gt: new Date() },
-    },
-    data: ending(item.attempt, "FAILED", { error }),
-  });
-  return count === 1;
+  // The lease is read on the database's clock, as whileHeld reads it.
+  const failed = await db.$executeRaw`
+    UPDATE "ImportItem"
+       SET status = 'FAILED', error = ${error}, content = NULL, "leaseUntil" = NULL,
+           "writtenAttempt" = ${item.attempt}, "finishedAt" = now(), "updatedAt" = now()
+     WHERE id = ${item.id}::uuid AND status = 'RUNNING' AND attempts = ${item.attempt}
+       AND "leaseUntil" > clock_timestamp()`;
+  return failed === 1;
 }
 
 /** The wait before an item's next delivery after a failure that was not its own. */
