@@ -94,6 +94,10 @@ const server = createServer((req, res) => {
   rewriteForwarding(req);
   void handle(req, res);
 });
+// A socket on which nothing moves for two minutes is closed: a client that stopped reading
+// a download (whose export the app ends after CLAIMDESK_EXPORT_IDLE_SECONDS, releasing its
+// database connection) does not keep its socket and buffers here for ever.
+server.setTimeout(120_000);
 // CONNECT never reaches the request handler: without this, Node drops the connection unanswered.
 server.on("connect", (req, socket) => {
   const refusal = oddRequestRefusal(req, { maxBodyBytes: limits.requestBytes });

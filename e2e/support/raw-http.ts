@@ -91,13 +91,13 @@ export async function attemptLogin(
 
 /**
  * A download that stops reading after `bytes`: its socket stays open and takes nothing
- * more, as a client that never reads on would. `closed` settles when the server ends it.
+ * more, as a client that never reads on would.
  */
 export function stalledDownload(
   url: string,
   headers: Record<string, string>,
   bytes: number,
-): Promise<{ status: number; received: () => number; closed: Promise<void> }> {
+): Promise<{ status: number; received: () => number; close: () => void }> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     let received = 0;
@@ -109,16 +109,16 @@ export function stalledDownload(
         headers: { host: target.host, ...headers },
       },
       (res) => {
-        const closed = new Promise<void>((done) => {
-          res.once("close", done);
-          res.once("error", () => done());
-          req.once("error", () => done());
-        });
+        res.on("error", () => {});
         res.on("data", (chunk: Buffer) => {
           received += chunk.length;
           if (received >= bytes && !res.isPaused()) {
             res.pause();
-            resolve({ status: res.statusCode ?? 0, received: () => received, closed });
+            resolve({
+              status: res.statusCode ?? 0,
+              received: () => received,
+              close: () => req.destroy(),
+            });
           }
         });
         res.once("end", () =>

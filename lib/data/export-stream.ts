@@ -6,6 +6,7 @@ import { csvHeader } from "@/lib/domain/export/csv";
 import type { ExportFormat } from "@/lib/domain/export/types";
 import { CopyBinaryReader, CsvRowEnds } from "@/lib/db/copy-binary";
 import type { ExportFilter } from "@/lib/validation/export";
+import { prisma } from "@/lib/db";
 import { log } from "@/lib/log";
 import { settings } from "@/lib/settings";
 import { encodedExportSql } from "./export-sql";
@@ -120,6 +121,9 @@ export async function* exportBytes(
   },
 ): AsyncGenerator<Buffer> {
   const sql = encodedExportSql(format, filter, options);
+  // Refused at once while the caller's other export runs, before waiting for a connection
+  // (the lock is only read here; it is taken below, on the export's own connection).
+  if (options.caller && (await exportRunningFor(options.caller))) throw new ExportRunningError();
   let client: pg.PoolClient;
   try {
     client = await exportPool().connect();
@@ -163,6 +167,18 @@ export async function* exportBytes(
     // (which also ends its lock).
     client.release(finished ? undefined : new Error("export stopped before its end"));
   }
+}
+
+/** Whether a session holds the caller's export lock: an export of theirs is running. */
+async function exportRunningFor(caller: string): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<Array<{ running: boolean }>>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+       WHERE locktype = 'advisory' AND granted AND database = (
+               SELECT oid FROM pg_database WHERE datname = current_database())
+         AND classid = ${EXPORT_LOCK_CLASS}::oid AND objid = hashtext(${caller})::oid
+         AND objsubid = 2) AS running`;
+  return row?.running ?? false;
 }
 
 async function* jsonItems(

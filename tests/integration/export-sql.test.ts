@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { claimsPageForApi, exportClaims } from "@/lib/data/export";
-import { exportBytes, ExportsBusyError } from "@/lib/data/export-stream";
+import { exportBytes, ExportRunningError, ExportsBusyError } from "@/lib/data/export-stream";
 import { EXPORT_FORMATS } from "@/lib/domain/export/types";
 import type { ExportFilter } from "@/lib/validation/export";
 import { createArticle, createClaim, createUser } from "@/seeds/factories";
@@ -216,6 +216,43 @@ describe("streaming", () => {
     ).rejects.toThrow(ExportsBusyError);
     for (const pieces of open) await pieces.return(undefined);
     expect((await exportAsServed("csv", filter, APP, PUBLISHER)).claims).toBe(1);
+
+    // One export at a time each: a caller's second is refused at once, without waiting for
+    // a connection, while another caller's goes; the first, ended, frees the caller again.
+    const first = exportBytes("jsonl", filter, {
+      appBase: APP,
+      publisher: PUBLISHER,
+      caller: "user:a",
+    });
+    expect((await first.next()).done).toBe(false);
+    await expect(
+      exportBytes("csv", filter, { appBase: APP, publisher: PUBLISHER, caller: "user:a" }).next(),
+    ).rejects.toThrow(ExportRunningError);
+    const other = exportBytes("csv", filter, {
+      appBase: APP,
+      publisher: PUBLISHER,
+      caller: "user:b",
+    });
+    expect((await other.next()).done).toBe(false);
+    await other.return(undefined);
+    await first.return(undefined);
+    // Ended, its connection closes, and with it the lock (as soon as PostgreSQL sees it go).
+    await expect
+      .poll(async () => {
+        const again = exportBytes("csv", filter, {
+          appBase: APP,
+          publisher: PUBLISHER,
+          caller: "user:a",
+        });
+        try {
+          return (await again.next()).done ? "empty" : "started";
+        } catch (error) {
+          return (error as Error).name;
+        } finally {
+          await again.return(undefined);
+        }
+      })
+      .toBe("started");
     const active = await prisma.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(*) AS n FROM pg_stat_activity
        WHERE state = 'active' AND query LIKE 'COPY (%' AND query LIKE ${`%${big.id}%`}`;
