@@ -319,6 +319,9 @@ export const HAND_WRITTEN_INDEXES = [
   "ImportItem index (ownerKey,priority,createdAt,position)",
   "ImportItem index (ownerKey,kind,host)",
   "ReextractItem index (createdAt,id)",
+  // Partial: claims that point at another (migration 20261206020000_claim_reference_indexes).
+  "Claim index (matchedClaimId)",
+  "Claim index (duplicateOfId)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */
