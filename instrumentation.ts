@@ -3,10 +3,9 @@ import type { Instrumentation } from "next";
 /** Runs once when a server instance starts: refuse to serve with a broken configuration. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { parseServerEnv } = await import("@/lib/env");
-    parseServerEnv();
-    const { settings } = await import("@/lib/settings");
-    settings();
+    // Every setting checked once, here: a wrong one stops the instance with its name.
+    const { serverSettings } = await import("@/lib/settings");
+    serverSettings();
     const { log } = await import("@/lib/log");
     log.info({ node: process.version }, "server instance started");
     if (process.env.CLAIMDESK_LOOP_STATS_FILE) {

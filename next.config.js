@@ -12,7 +12,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native or WASM parts stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "pg-copy-streams", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "pino"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 when a role check fails.
     authInterrupts: true,

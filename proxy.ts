@@ -8,10 +8,10 @@ import {
   requestId,
   STATIC_SECURITY_HEADERS,
 } from "@/lib/http/security";
+import { isPublicPage } from "@/lib/domain/pages";
 import { log } from "@/lib/log";
+import { settings } from "@/lib/settings";
 import { EDGE_MARK } from "@/lib/http/forwarding.mjs";
-
-const PUBLIC_PAGES = ["/login", "/logout"];
 
 /**
  * Runs before every request (static files aside):
@@ -55,8 +55,8 @@ export async function proxy(request: NextRequest) {
     return finish(unavailable(isApi));
   }
 
-  if (!isApi && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  if (!isApi && !isPublicPage(pathname)) {
+    const token = await getToken({ req: request, secret: settings().NEXTAUTH_SECRET });
     if (!token) {
       const login = new URL("/login", request.url);
       const target = pathname + request.nextUrl.search;
@@ -83,7 +83,8 @@ function ownOrigins(request: NextRequest): string[] {
   const host = (edge && request.headers.get("x-forwarded-host")) || request.headers.get("host");
   const proto = edge ? request.headers.get("x-forwarded-proto") : request.nextUrl.protocol;
   if (host && proto) origins.push(`${proto.replace(/:$/, "")}://${host}`);
-  for (const url of [process.env.NEXTAUTH_URL, process.env.CLAIMDESK_PUBLIC_URL]) {
+  const { NEXTAUTH_URL, CLAIMDESK_PUBLIC_URL } = settings();
+  for (const url of [NEXTAUTH_URL, CLAIMDESK_PUBLIC_URL]) {
     if (url) origins.push(url);
   }
   return origins;

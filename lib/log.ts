@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { settings } from "./settings";
 
 /**
  * The app's structured log: one JSON object a line, on stdout or, when CLAIMDESK_LOG_FILE
@@ -10,7 +11,7 @@ import pino, { type DestinationStream, type Logger } from "pino";
 const REDACTED_KEYS = ["password", "token", "authorization", "cookie", "secret", "sessionToken"];
 
 function destination(): DestinationStream {
-  const file = process.env.CLAIMDESK_LOG_FILE;
+  const file = settings().CLAIMDESK_LOG_FILE;
   // Synchronous writes: a line written before a crash is on disk.
   return pino.destination({ dest: file || 1, append: true, mkdir: Boolean(file), sync: true });
 }
@@ -18,7 +19,7 @@ function destination(): DestinationStream {
 function createLogger(): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? "info",
+      level: settings().LOG_LEVEL,
       base: { app: "claimdesk", pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {

@@ -1,17 +1,20 @@
 import type { Publisher } from "@/lib/domain/export/claim-review";
+import { settings } from "@/lib/settings";
 
-/** The publishing organisation named in ClaimReview output, from the environment. */
-export function publisherFromEnv(env: NodeJS.ProcessEnv = process.env): Publisher {
-  const url = env.CLAIMDESK_ORG_URL ?? "https://factcheck.example.org";
+/** The publishing organisation named in ClaimReview output, from the settings. */
+export function publisherFromSettings(): Publisher {
+  const s = settings();
   return {
-    name: env.CLAIMDESK_ORG_NAME ?? "ClaimDesk fact-check desk",
-    url,
+    name: s.CLAIMDESK_ORG_NAME,
+    url: s.CLAIMDESK_ORG_URL,
     claimUrlTemplate:
-      env.CLAIMDESK_CLAIM_URL_TEMPLATE ?? `${url.replace(/\/$/, "")}/fact-checks/{id}`,
+      s.CLAIMDESK_CLAIM_URL_TEMPLATE ??
+      `${s.CLAIMDESK_ORG_URL.replace(/\/$/, "")}/fact-checks/{id}`,
   };
 }
 
 /** Where this app is reached, for links back to claims. */
-export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CLAIMDESK_PUBLIC_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000";
+export function appBaseUrl(): string {
+  const s = settings();
+  return s.CLAIMDESK_PUBLIC_URL ?? s.NEXTAUTH_URL ?? `http://localhost:${s.PORT}`;
 }

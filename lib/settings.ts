@@ -1,12 +1,29 @@
 import os from "node:os";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarding.mjs";
 
 /**
- * The app's settings from the environment, each parsed by one zod schema and read once:
- * a value that is not what the setting expects stops the process at start with the
- * variable's name and what it expects, instead of falling back silently or becoming NaN.
- * Every other file imports the typed value (`settings()`), never process.env.
+ * The app's settings from the environment, each parsed by one zod schema: a value that is
+ * not what the setting expects stops the process at start (`npm start`, the server, a
+ * worker) with the variable's name and what it expects, instead of falling back silently
+ * or becoming NaN. Every other file reads the typed value (`settings()`), never
+ * process.env; the README's table of settings is these rows (a test holds the two
+ * together). Plain-JavaScript entry points that run before any TypeScript loader
+ * (`scripts/serve.mjs`, `next.config.js`) read their few variables themselves, after
+ * `npm start` has checked them here.
  */
+
+type Raw = string | undefined;
+
+/** One setting: its schema (absent or empty → its default) and its row in the README. */
+interface Setting<T> {
+  schema: z.ZodType<T, Raw>;
+  description: string;
+  /** The default as the README shows it. */
+  shownDefault: string;
+}
+
+const absent = <T>(fallback: () => T) => z.undefined().transform(fallback);
 
 const whole = (min: number, max: number) =>
   z
@@ -16,12 +33,8 @@ const whole = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `at least ${min}`).max(max, `at most ${max}`));
 
-/** One setting: its schema (absent → its default) and what the README says of it. */
-interface Setting<T> {
-  schema: z.ZodType<T, string | undefined>;
-  description: string;
-  /** How the default reads in the README when it is not a plain value. */
-  shownDefault?: string;
+function setting<T>(schema: z.ZodType<T, Raw>, shownDefault: string, description: string) {
+  return { schema, shownDefault, description } satisfies Setting<T>;
 }
 
 function intSetting(
@@ -31,33 +44,75 @@ function intSetting(
   shownDefault?: string,
 ): Setting<number> {
   const resolve = () => (typeof fallback === "function" ? fallback() : fallback);
-  return {
-    schema: z.union([z.undefined().transform(resolve), whole(min, max)]) as z.ZodType<
-      number,
-      string | undefined
-    >,
+  return setting(
+    z.union([absent(resolve), whole(min, max)]) as z.ZodType<number, Raw>,
+    shownDefault ?? `\`${resolve()}\``,
     description,
-    shownDefault: shownDefault ?? String(resolve()),
-  };
+  );
 }
 
-function optionalIntSetting(
-  [min, max]: [number, number],
-  description: string,
-): Setting<number | undefined> {
-  return {
-    schema: z.union([z.undefined(), whole(min, max)]) as z.ZodType<
-      number | undefined,
-      string | undefined
-    >,
+function optional<T>(schema: z.ZodType<T, string>, shownDefault: string, description: string) {
+  return setting(
+    z.union([z.undefined(), schema]) as z.ZodType<T | undefined, Raw>,
+    shownDefault,
     description,
-    shownDefault: "unset",
-  };
+  );
 }
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "an http:// or https:// address" });
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// or postgresql:// address");
 
 const cores = () => Math.max(1, os.availableParallelism());
 
 export const SETTINGS = {
+  DATABASE_URL: optional(
+    postgresUrl,
+    "embedded server",
+    "A PostgreSQL server to use instead of the embedded one. Demo users are then seeded only with `npm start -- --seed-demo`.",
+  ),
+  DATABASE_POOL_SIZE: intSetting(
+    10,
+    [1, 1_000],
+    "Database connections of each app instance and worker (pages, actions, imports).",
+  ),
+  NEXTAUTH_SECRET: optional(
+    z.string().min(32, "at least 32 characters long"),
+    "generated into `.data/`",
+    "Signs session cookies. Required with `DATABASE_URL`.",
+  ),
+  NEXTAUTH_URL: optional(
+    httpUrl,
+    "`http://localhost:$PORT`",
+    "The address people use; an `https://` address makes cookies `Secure`.",
+  ),
+  PORT: intSetting(3000, [1, 65_535], "Where the app listens."),
+  HOST: setting(
+    z.union([absent(() => "127.0.0.1"), z.string().regex(/^\S+$/, "a host name or address")]),
+    "`127.0.0.1`",
+    "The address the app listens on. `HOST=0.0.0.0` to serve other machines.",
+  ),
+  CLAIMDESK_DATA_DIR: setting(
+    z.union([absent(() => ".data"), z.string().min(1)]),
+    "`.data`",
+    "Where the embedded database and the generated secret live.",
+  ),
+  CLAIMDESK_LOG_FILE: optional(
+    z.string().min(1),
+    "standard output",
+    "Appends the app's JSON log to this file instead.",
+  ),
+  LOG_LEVEL: setting(
+    z.union([
+      absent(() => "info" as const),
+      z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+        error: "one of debug, info, warn, error or silent",
+      }),
+    ]),
+    "`info`",
+    "`debug`, `info`, `warn`, `error` or `silent`.",
+  ),
   CLAIMDESK_WORKER_THREADS: intSetting(
     cores,
     [1, 256],
@@ -75,8 +130,9 @@ export const SETTINGS = {
     [1_000, 600_000],
     "Time to write one article with its claims (one transaction).",
   ),
-  CLAIMDESK_JOB_LEASE_SECONDS: optionalIntSetting(
-    [1, 86_400],
+  CLAIMDESK_JOB_LEASE_SECONDS: optional(
+    whole(1, 86_400),
+    "unset",
     "A longer lease for import items than their budgets need; a shorter one stops the worker at start.",
   ),
   CLAIMDESK_FETCH_CONCURRENCY: intSetting(
@@ -88,6 +144,19 @@ export const SETTINGS = {
     2,
     [1, 64],
     "Pages fetched at once from one host, over all workers.",
+  ),
+  CLAIMDESK_FETCH_ALLOW_HOSTS: setting(
+    z.union([
+      absent(() => [] as string[]),
+      z.string().transform((value) =>
+        value
+          .split(",")
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ]),
+    "none",
+    "Host names the web fetcher may reach on private addresses (tests, intranets); everything else must be public.",
   ),
   CLAIMDESK_MAX_QUEUED_PER_USER: intSetting(
     5_000,
@@ -114,14 +183,46 @@ export const SETTINGS = {
     [1, 3_600],
     "A download that takes nothing for this long is ended and its connection released.",
   ),
+  CLAIMDESK_TRUSTED_PROXIES: optional(
+    z.string().refine((value) => {
+      try {
+        parseTrustedProxies(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "a hop count or a comma-separated list of addresses and CIDR ranges"),
+    "none",
+    "Proxies whose `X-Forwarded-*` headers are believed: addresses, CIDR ranges or a hop count.",
+  ),
+  CLAIMDESK_PUBLIC_URL: optional(
+    httpUrl,
+    "none",
+    "Another address of the app; requests from its origin count as same-site.",
+  ),
+  CLAIMDESK_ORG_NAME: setting(
+    z.union([absent(() => "ClaimDesk fact-check desk"), z.string().min(1).max(200)]),
+    "`ClaimDesk fact-check desk`",
+    "The organisation ClaimReview names as the author of each review.",
+  ),
+  CLAIMDESK_ORG_URL: setting(
+    z.union([absent(() => "https://factcheck.example.org"), httpUrl]),
+    "`https://factcheck.example.org`",
+    "The organisation's address in ClaimReview.",
+  ),
+  CLAIMDESK_CLAIM_URL_TEMPLATE: optional(
+    z.string().includes("{id}", { error: "an address holding {id}" }),
+    "`<org url>/fact-checks/{id}`",
+    "The address of each published review in ClaimReview; `{id}` is the claim's id.",
+  ),
 } satisfies Record<string, Setting<unknown>>;
 
-type Settings = {
+export type Settings = {
   [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never;
 };
 
 export class SettingsError extends Error {
-  constructor(problems: string[]) {
+  constructor(readonly problems: string[]) {
     super(`Invalid settings: ${problems.join("; ")}`);
     this.name = "SettingsError";
   }
@@ -131,10 +232,10 @@ export class SettingsError extends Error {
 export function parseSettings(env: Record<string, string | undefined>): Settings {
   const problems: string[] = [];
   const values: Record<string, unknown> = {};
-  for (const [name, setting] of Object.entries(SETTINGS)) {
+  for (const [name, entry] of Object.entries(SETTINGS)) {
     const raw = env[name];
-    const parsed = (setting.schema as z.ZodType<unknown, string | undefined>).safeParse(
-      raw === "" ? undefined : raw,
+    const parsed = (entry.schema as z.ZodType<unknown, Raw>).safeParse(
+      raw === undefined || raw.trim() === "" ? undefined : raw,
     );
     if (parsed.success) values[name] = parsed.data;
     else problems.push(`${name}=${JSON.stringify(raw)} is not ${expects(parsed.error)}`);
@@ -152,23 +253,35 @@ function expects(error: z.ZodError): string {
   return messages.filter((m) => !/expected undefined/i.test(m)).join(", ") || "valid";
 }
 
-let cached: Settings | null = null;
+const NAMES = Object.keys(SETTINGS) as Array<keyof typeof SETTINGS>;
+let cached: { key: string; value: Settings } | null = null;
 
-/** The settings of this process, parsed from process.env on first use. */
+/**
+ * The settings of this process's environment as it is now: parsed again only when a
+ * variable changed (the command-line scripts set DATABASE_URL once they have started the
+ * embedded server; tests change what they test).
+ */
 export function settings(): Settings {
-  cached ??= parseSettings(process.env);
-  return cached;
+  const key = NAMES.map((name) => process.env[name] ?? "").join("\u0000");
+  if (cached?.key !== key) cached = { key, value: parseSettings(process.env) };
+  return cached.value;
 }
 
-/** Tests that change the environment read it again. */
-export function resetSettings(): void {
-  cached = null;
+/** What a server instance needs beyond the defaults: a database and a session secret. */
+export function serverSettings(): Settings & { DATABASE_URL: string; NEXTAUTH_SECRET: string } {
+  const s = settings();
+  const missing = (["DATABASE_URL", "NEXTAUTH_SECRET"] as const).filter((name) => !s[name]);
+  if (missing.length > 0) {
+    throw new SettingsError(missing.map((name) => `${name} is not set`));
+  }
+  return s as Settings & { DATABASE_URL: string; NEXTAUTH_SECRET: string };
 }
 
 /** The README's row of each setting: name, default, meaning (a test holds the two together). */
 export function settingsTableRows(): Array<[string, string, string]> {
-  return Object.entries(SETTINGS).map(([name, setting]) => {
-    const shown = setting.shownDefault ?? "";
-    return [`\`${name}\``, /^\d+$/.test(shown) ? `\`${shown}\`` : shown, setting.description];
-  });
+  return Object.entries(SETTINGS).map(([name, entry]) => [
+    `\`${name}\``,
+    entry.shownDefault,
+    entry.description,
+  ]);
 }

@@ -11,7 +11,7 @@ import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import { openScriptDatabase } from "@/lib/db/script-database";
-import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
+import { appBaseUrl, publisherFromSettings } from "@/lib/publisher";
 import { exportFilter, exportFormat } from "@/lib/validation/export";
 import { parseCommandLine, runMain, UsageError } from "./run-main";
 
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const pieces = exportBytes(format.data, filter.data, {
       appBase: appBaseUrl(),
-      publisher: publisherFromEnv(),
+      publisher: publisherFromSettings(),
       onEnd: (claims) => (count = claims),
       onWarning: (w) => {
         warnings++;

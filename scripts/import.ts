@@ -94,7 +94,10 @@ async function main(argv: string[]): Promise<number> {
     const actor = { userId, label: `cli:${process.env.USER ?? "import"}` };
 
     // The work starts while the rest is still being queued.
-    const quiet = pino({ level: process.env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+    // Warnings and worse unless LOG_LEVEL asks for more: the progress bar is the output.
+    const { settings } = await import("@/lib/settings");
+    const level = process.env.LOG_LEVEL ? settings().LOG_LEVEL : "warn";
+    const quiet = pino({ level }, pino.destination(2));
     worker = await startWorker({ databaseUrl: db.url, log: quiet });
     let batchId: string | undefined;
     for (let i = 0; i < files.length; i += QUEUE_CHUNK) {

@@ -68,26 +68,27 @@ let stopping = false;
 async function main() {
   // Every setting is read once, here, before anything starts: a wrong one stops the start
   // with its name and what it expects (lib/settings.ts).
+  let config;
   try {
-    settings();
+    config = settings();
   } catch (error) {
     if (error instanceof SettingsError) throw new StartError(error.message);
     throw error;
   }
-  const port = parsePort(process.env.PORT ?? "3000");
-  const host = process.env.HOST ?? "127.0.0.1";
+  const port = config.PORT;
+  const host = config.HOST;
   if (!(await isPortFree(port, host))) {
     throw new StartError(
       `port ${port} is already in use. Stop what runs there, or start with PORT=<another port>.`,
     );
   }
 
-  let databaseUrl = process.env.DATABASE_URL;
-  let secret = process.env.NEXTAUTH_SECRET || undefined; // empty counts as unset
+  let databaseUrl = config.DATABASE_URL;
+  let secret = config.NEXTAUTH_SECRET; // empty counts as unset
   const seedDemo = args["seed-demo"] === true;
 
   if (!databaseUrl) {
-    const dataDir = path.resolve(ROOT, process.env.CLAIMDESK_DATA_DIR ?? ".data");
+    const dataDir = path.resolve(ROOT, config.CLAIMDESK_DATA_DIR);
     if (args.fresh === true) {
       if (!process.env.CLAIMDESK_DATA_DIR) {
         throw new StartError(
@@ -131,7 +132,7 @@ async function main() {
     }
     const demoPresent = prepared.demoUsers;
     if (!dev) await buildIfStale();
-    const publicUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+    const publicUrl = config.NEXTAUTH_URL ?? `http://localhost:${port}`;
     app = spawn(
       process.execPath,
       [
@@ -203,13 +204,6 @@ function startWorker(env: NodeJS.ProcessEnv, restarts = 0) {
       if (!stopping) startWorker(env, count);
     }, wait);
   });
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new StartError(`PORT must be 1-65535, not "${value}"`);
-  return port;
 }
 
 /** One app per data folder: a second `npm start` here would share the embedded server. */

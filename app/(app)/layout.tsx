@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { navItemsFor, ROLE_LABELS } from "@/lib/domain/roles";
+import { navItemsFor } from "@/lib/domain/pages";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 import { NavLinks } from "@/components/shell/nav-links";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
-import type { NavItem } from "@/lib/domain/roles";
+import type { NavItem } from "@/lib/domain/pages";
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();

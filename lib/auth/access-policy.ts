@@ -1,8 +1,8 @@
-import type { ApiScope } from "@/lib/domain/api-scopes";
-import type { Role } from "@/lib/domain/roles";
+import { admin, anyone, editor, PAGES, reviewer, type Access } from "@/lib/domain/pages";
 
 /**
- * Who may reach what: every page, server action and API route of the app, in one table.
+ * Who may reach what: every page (lib/domain/pages.ts, the page table), server action and
+ * API route of the app.
  * Each page, action and route checks its own access on the server (requireRole,
  * runAction, authorizeApi); this table is what those checks must add up to. The
  * authorization-matrix test (e2e/authorization.spec.ts) finds every page and route file
@@ -10,39 +10,12 @@ import type { Role } from "@/lib/domain/roles";
  * entry as every kind of caller: nobody, a reviewer, an editor, an admin, a disabled
  * user, an API token with the scope and one without.
  */
-export type Access =
-  /** Anyone, signed in or not. */
-  | { public: true }
-  /** A signed-in, enabled user with at least this role (API tokens never). */
-  | { role: Role }
-  /** A bearer token with this scope, or any signed-in, enabled user. */
-  | { scope: ApiScope };
+export type { Access };
 
-const anyone: Access = { public: true };
-const reviewer: Access = { role: "REVIEWER" };
-const editor: Access = { role: "EDITOR" };
-const admin: Access = { role: "ADMIN" };
-
-/** Pages, by their route (the app/ folder path without route groups). */
-export const PAGE_ACCESS: Record<string, Access> = {
-  "/": reviewer,
-  "/login": anyone,
-  "/logout": anyone,
-  "/claims": reviewer,
-  "/claims/[claimId]": reviewer,
-  "/articles": reviewer,
-  "/articles/import": reviewer,
-  "/articles/[articleId]": reviewer,
-  "/approvals": editor,
-  "/feeds": editor,
-  "/export": reviewer,
-  "/help": reviewer,
-  "/admin": admin,
-  "/admin/verdicts": admin,
-  "/admin/tokens": admin,
-  "/admin/extraction": admin,
-  "/admin/sign-in": admin,
-};
+/** Pages, by their route (the app folder path without route groups): from the page table. */
+export const PAGE_ACCESS: Record<string, Access> = Object.fromEntries(
+  PAGES.map((page) => [page.route, page.access]),
+);
 
 /** Route handlers: route → a request path of it (for dynamic routes, each served file) → access. */
 export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {

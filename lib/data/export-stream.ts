@@ -48,7 +48,7 @@ const EXPORT_LOCK_CLASS = 0x45585054; // "EXPT"
 function exportPool(): pg.Pool {
   if (pool) return pool;
   pool = new pg.Pool({
-    connectionString: process.env.DATABASE_URL,
+    connectionString: settings().DATABASE_URL,
     max: settings().CLAIMDESK_EXPORT_CONNECTIONS,
     application_name: "claimdesk export",
     connectionTimeoutMillis: settings().CLAIMDESK_EXPORT_WAIT_MS,

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { settings } from "@/lib/settings";
 
 /**
  * A cheap check, before a request is served, that the database answers: during an outage
@@ -14,7 +15,7 @@ let lastSuccess = 0;
 function probePool(): pg.Pool {
   if (!pool) {
     pool = new pg.Pool({
-      connectionString: process.env.DATABASE_URL,
+      connectionString: settings().DATABASE_URL,
       max: 1,
       connectionTimeoutMillis: 2_000,
       idleTimeoutMillis: 10_000,

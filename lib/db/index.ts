@@ -1,15 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { settings } from "@/lib/settings";
 
 /**
  * The one Prisma client of a process, kept on globalThis so that hot reload in
  * development does not open a new pool on every edit. Only lib/data (and the tests'
  * fixtures) import it: an ESLint rule keeps it that way.
  */
-function createPrismaClient(connectionString = process.env.DATABASE_URL) {
+function createPrismaClient(connectionString = settings().DATABASE_URL) {
   const adapter = new PrismaPg({
     connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: settings().DATABASE_POOL_SIZE,
     connectionTimeoutMillis: 5_000,
   });
   return new PrismaClient({ adapter });

@@ -3,6 +3,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded";
 import { describeDatabaseError } from "./describe-error";
 import { migrate } from "./migrate";
+import { settings } from "@/lib/settings";
 
 export interface ScriptDatabase {
   url: string;
@@ -21,8 +22,9 @@ export async function openScriptDatabase(
   root: string,
   { migrations = true }: { migrations?: boolean } = {},
 ): Promise<ScriptDatabase> {
-  if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL;
+  const { DATABASE_URL, CLAIMDESK_DATA_DIR } = settings();
+  if (DATABASE_URL) {
+    const url = DATABASE_URL;
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
     client.on("error", () => {});
     try {
@@ -35,7 +37,7 @@ export async function openScriptDatabase(
     if (migrations) await migrate(url);
     return { url, close: async () => {} };
   }
-  const dataDir = path.resolve(root, process.env.CLAIMDESK_DATA_DIR ?? ".data");
+  const dataDir = path.resolve(root, CLAIMDESK_DATA_DIR);
   const embedded = await startEmbeddedPostgres({ dataDir });
   if (migrations) await migrate(embedded.url);
   return {

@@ -17,28 +17,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
-export interface NavItem {
-  href: string;
-  label: string;
-  minRole: Role;
-}
-
-/** The app's main navigation; each page also checks its own role on the server. */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { href: "/", label: "Overview", minRole: "REVIEWER" },
-  { href: "/claims", label: "Claims", minRole: "REVIEWER" },
-  { href: "/articles", label: "Articles", minRole: "REVIEWER" },
-  { href: "/approvals", label: "Approvals", minRole: "EDITOR" },
-  { href: "/feeds", label: "Feeds", minRole: "EDITOR" },
-  { href: "/export", label: "Export", minRole: "REVIEWER" },
-  { href: "/admin", label: "Admin", minRole: "ADMIN" },
-  { href: "/help", label: "Help", minRole: "REVIEWER" },
-];
-
-export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => hasRole(role, item.minRole));
-}
-
 /**
  * Where to go after login: only paths on this site, never another origin
  * (`//evil.example`, `/\evil.example` and absolute URLs are refused).

@@ -2,6 +2,7 @@ import dns from "node:dns";
 import type { LookupAddress } from "node:dns";
 import ipaddr from "ipaddr.js";
 import { Agent, buildConnector, request, errors as undiciErrors } from "undici";
+import { settings } from "@/lib/settings";
 
 /**
  * The one way ClaimDesk fetches from the web (articles by URL, news feeds): it runs in
@@ -84,11 +85,9 @@ const DEFAULTS = {
   maxRedirects: 5,
 };
 
-export function allowedHostsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.CLAIMDESK_FETCH_ALLOW_HOSTS ?? "")
-    .split(",")
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
+/** CLAIMDESK_FETCH_ALLOW_HOSTS, lower-cased. */
+export function allowedHostsFromEnv(): string[] {
+  return settings().CLAIMDESK_FETCH_ALLOW_HOSTS;
 }
 
 const IPV4_COMPATIBLE: [ipaddr.IPv6, number] = [ipaddr.IPv6.parse("::"), 96];

@@ -4,7 +4,7 @@ import { requestLog } from "@/lib/request-log";
 import { settings } from "@/lib/settings";
 import { FORMAT_FILES, type ExportFormat } from "@/lib/domain/export/types";
 import { OPENAPI } from "@/lib/domain/export/openapi";
-import { appBaseUrl, publisherFromEnv } from "@/lib/publisher";
+import { appBaseUrl, publisherFromSettings } from "@/lib/publisher";
 import { exportFilter, filterParams } from "@/lib/validation/export";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     auth.caller.kind === "token" ? `token:${auth.caller.tokenId}` : `user:${auth.caller.userId}`;
   const chunks = exportBytes(format, filter, {
     appBase: appBaseUrl(),
-    publisher: publisherFromEnv(),
+    publisher: publisherFromSettings(),
     caller,
   });
   // The first piece before the headers: a query that cannot start is an error status, not

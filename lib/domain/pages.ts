@@ -1,0 +1,84 @@
+import type { ApiScope } from "./api-scopes";
+import { hasRole, type Role } from "./roles";
+
+/**
+ * Every page of the app in one table: who may open it, and whether (and as what) it is in
+ * the main navigation. The access table (lib/auth/access-policy.ts, held complete against
+ * the app folder by e2e/authorization.spec.ts), the navigation and proxy.ts's list of pages
+ * open without a session are all read from here. Each page still checks its own access on
+ * the server; this is what those checks must add up to.
+ */
+export type Access =
+  /** Anyone, signed in or not. */
+  | { public: true }
+  /** A signed-in, enabled user with at least this role (API tokens never). */
+  | { role: Role }
+  /** A bearer token with this scope, or any signed-in, enabled user. */
+  | { scope: ApiScope };
+
+export const anyone: Access = { public: true };
+export const reviewer: Access = { role: "REVIEWER" };
+export const editor: Access = { role: "EDITOR" };
+export const admin: Access = { role: "ADMIN" };
+
+export interface Page {
+  /** The app folder path without route groups; `[param]` for a dynamic segment. */
+  route: string;
+  access: Access;
+  /** Its label in the main navigation, in this table's order; none for pages reached otherwise. */
+  nav?: string;
+}
+
+export const PAGES: readonly Page[] = [
+  { route: "/", access: reviewer, nav: "Overview" },
+  { route: "/claims", access: reviewer, nav: "Claims" },
+  { route: "/claims/[claimId]", access: reviewer },
+  { route: "/articles", access: reviewer, nav: "Articles" },
+  { route: "/articles/import", access: reviewer },
+  { route: "/articles/[articleId]", access: reviewer },
+  { route: "/approvals", access: editor, nav: "Approvals" },
+  { route: "/feeds", access: editor, nav: "Feeds" },
+  { route: "/export", access: reviewer, nav: "Export" },
+  { route: "/admin", access: admin, nav: "Admin" },
+  { route: "/admin/verdicts", access: admin },
+  { route: "/admin/tokens", access: admin },
+  { route: "/admin/extraction", access: admin },
+  { route: "/admin/sign-in", access: admin },
+  { route: "/help", access: reviewer, nav: "Help" },
+  { route: "/login", access: anyone },
+  { route: "/logout", access: anyone },
+];
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The main navigation a role sees: the pages with a label that it may open. */
+export function navItemsFor(role: Role): NavItem[] {
+  return PAGES.flatMap((page) =>
+    page.nav && "role" in page.access && hasRole(role, page.access.role)
+      ? [{ href: page.route, label: page.nav }]
+      : [],
+  );
+}
+
+/** A route as a pattern of paths: `[param]` stands for one segment. */
+function routePattern(route: string): RegExp {
+  const segments = route
+    .split("/")
+    .map((segment) =>
+      /^\[[^\]]+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("/");
+  return new RegExp(`^${segments}(?:/.*)?$`);
+}
+
+const PUBLIC = PAGES.filter((page) => "public" in page.access).map((page) =>
+  routePattern(page.route),
+);
+
+/** Whether a path is (under) a page anyone may open without a session. */
+export function isPublicPage(pathname: string): boolean {
+  return PUBLIC.some((pattern) => pattern.test(pathname));
+}
