@@ -2,9 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/domain/roles";
 import type { FeedEntryRef } from "@/lib/domain/import/feed";
-import type { SessionUser } from "./users";
+import { requireRoleFor, type SessionUser } from "./users";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./articles";
 import { queueItemsIn, urlItem } from "./import-batches";
@@ -18,9 +17,7 @@ import { queueItemsIn, urlItem } from "./import-batches";
 
 export const MAX_BACKOFF_MINUTES = 24 * 60;
 
-function requireEditor(user: SessionUser) {
-  if (!hasRole(user.role, "EDITOR")) throw new AppError("FORBIDDEN", "Only editors manage feeds.");
-}
+const requireEditor = (user: SessionUser) => requireRoleFor(user, "EDITOR", "manage feeds");
 
 /** The feed's pause state, or NOT_FOUND. */
 async function findFeed(tx: Prisma.TransactionClient, feedId: string) {

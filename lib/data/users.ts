@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import type { Role } from "@/lib/domain/roles";
+import { hasRole, type Role } from "@/lib/domain/roles";
 import { recordAudit, type AuditEntry } from "./audit";
 
 export interface SessionUser {
@@ -72,9 +72,19 @@ export function oneTimePassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
+/**
+ * The data layer's own role check, the one way it is written: every action has checked the
+ * role already (runAction), and a function of lib/data called by anything else checks it
+ * again. `what` finishes "Only admins …" (or editors).
+ */
+export function requireRoleFor(user: SessionUser, role: "EDITOR" | "ADMIN", what: string) {
+  if (!hasRole(user.role, role)) {
+    throw new AppError("FORBIDDEN", `Only ${role === "ADMIN" ? "admins" : "editors"} ${what}.`);
+  }
+}
+
 export function requireAdmin(user: SessionUser) {
-  if (user.role !== "ADMIN")
-    throw new AppError("FORBIDDEN", "Only admins manage users and the verdict vocabulary.");
+  requireRoleFor(user, "ADMIN", "manage users and the verdict vocabulary");
 }
 
 /** Who made a change: a user, or a script or the seed by name. */
