@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore } from "react";
 import {
@@ -10,45 +9,24 @@ import {
   setClaimsReviewMode,
   takeSelectedClaims,
 } from "@/app/(app)/claims/actions";
-import { Highlighted } from "@/components/claims/highlighted";
+import { QueueTableRow, takeable, type QueueRow } from "@/components/claims/queue-row";
+import { SelectionToolbar } from "@/components/claims/queue-toolbar";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
-import { EmptyRow, Table, TableHead, Td } from "@/components/ui/table";
+import { EmptyRow, Table, TableHead } from "@/components/ui/table";
 import { useActionRunner } from "@/components/ui/use-action";
 import { useShortcuts } from "@/components/ui/use-shortcuts";
 import { ShortcutHelp } from "@/components/claims/shortcut-help";
 import { QUEUE_SHORTCUTS } from "@/lib/domain/shortcuts";
-import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
 
-export interface QueueRow {
-  id: string;
-  text: string;
-  /** A search snippet with \u0001…\u0002 around matched words. */
-  headline: string | null;
-  /** An approved claim this one closely matches. */
-  checkedBefore: { id: string; verdict: string | null; score: number } | null;
-  state: ClaimState;
-  version: number;
-  checkworthiness: number;
-  age: string;
-  overdue: boolean;
-  article: { id: string; title: string } | null;
-  speaker: string | null;
-  assignee: string | null;
-  verdict: string | null;
-  /** For a claim needing two independent reviews: how many reviewers have taken it. */
-  doubleReview: { taken: number } | null;
-}
+export type { QueueRow };
 
-/** New, or needing two reviews and still short of its second reviewer. */
-const takeable = (row: QueueRow) =>
-  row.state === "NEW" ||
-  (row.state === "IN_REVIEW" && row.doubleReview !== null && row.doubleReview.taken < 2);
-
+/**
+ * The claims queue: a page of claims to select, take, assign, put to one or two reviews or
+ * dismiss, worked from the keyboard (j/k, e, x, t, ?).
+ */
 export function QueueTable({
   rows,
   canAssign,
@@ -135,67 +113,23 @@ export function QueueTable({
   const allSelected = rows.length > 0 && selected.size === rows.length;
   return (
     <div className="space-y-3">
-      <div
-        className="flex min-h-10 flex-wrap items-center gap-2"
-        role="toolbar"
-        aria-label="Selected claims"
-        data-ready={ready || undefined}
-      >
-        <span className="text-sm text-slate-700">{selected.size} selected</span>
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={pending || selected.size === 0}
-          onClick={() => take(selected)}
-        >
-          Take
-        </Button>
-        {canAssign && (
-          <>
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending || selected.size === 0}
-              onClick={() => setDialog("assign")}
-            >
-              Assign…
-            </Button>
-            {[true, false].map((double) => (
-              <Button
-                key={String(double)}
-                size="sm"
-                variant="secondary"
-                disabled={pending || selected.size === 0}
-                onClick={() =>
-                  run(() => setClaimsReviewMode({ claims: refs(selected), double }), {
-                    ...done,
-                    success: ({ changed }) =>
-                      `${changed} ${changed === 1 ? "claim needs" : "claims need"} ${double ? "two independent reviews" : "one review"}.`,
-                  })
-                }
-              >
-                {double ? "Two reviews" : "One review"}
-              </Button>
-            ))}
-          </>
-        )}
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={pending || selected.size === 0}
-          onClick={() => (setMessage(null), setDialog("dismiss"))}
-        >
-          Dismiss…
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={() => setDialog("help")}
-          aria-label="Keyboard shortcuts"
-        >
-          ?
-        </Button>
-      </div>
+      <SelectionToolbar
+        selected={selected.size}
+        canAssign={canAssign}
+        pending={pending}
+        ready={ready}
+        onTake={() => take(selected)}
+        onAssign={() => setDialog("assign")}
+        onReviewMode={(double) =>
+          run(() => setClaimsReviewMode({ claims: refs(selected), double }), {
+            ...done,
+            success: ({ changed }) =>
+              `${changed} ${changed === 1 ? "claim needs" : "claims need"} ${double ? "two independent reviews" : "one review"}.`,
+          })
+        }
+        onDismiss={() => (setMessage(null), setDialog("dismiss"))}
+        onHelp={() => setDialog("help")}
+      />
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <Table caption="Claims queue">
         <TableHead
@@ -228,108 +162,31 @@ export function QueueTable({
             <EmptyRow colSpan={showArticle ? 10 : 9}>No claims match this view.</EmptyRow>
           )}
           {rows.map((row, index) => (
-            <tr
+            <QueueTableRow
               key={row.id}
-              ref={(el) => {
+              row={row}
+              active={index === active}
+              selected={selected.has(row.id)}
+              showArticle={showArticle}
+              pending={pending}
+              rowRef={(el) => {
                 rowRefs.current[index] = el;
               }}
-              tabIndex={-1}
-              data-testid="queue-row"
-              data-claim-id={row.id}
-              aria-selected={index === active}
               onFocus={() => setActive(index)}
-              className={index === active ? "bg-brand-50/60 outline-none" : undefined}
-            >
-              <Td>
-                <input
-                  type="checkbox"
-                  aria-label={`Select claim: ${row.text.slice(0, 60)}`}
-                  checked={selected.has(row.id)}
-                  onChange={() => toggle(row.id)}
-                />
-              </Td>
-              <Td className="max-w-md">
-                <Link className="text-slate-900 hover:underline" href={`/claims/${row.id}`}>
-                  {row.headline ? (
-                    <Highlighted text={row.headline} />
-                  ) : row.text.length > 180 ? (
-                    `${row.text.slice(0, 180)}…`
-                  ) : (
-                    row.text
-                  )}
-                </Link>
-                {row.checkedBefore && (
-                  <div
-                    className="mt-1 flex flex-wrap items-center gap-2"
-                    data-testid="checked-before"
-                  >
-                    <Link href={`/claims/${row.checkedBefore.id}`}>
-                      <Badge tone="warning">
-                        Checked before: {row.checkedBefore.verdict ?? "approved"}
-                      </Badge>
-                    </Link>
-                    {(row.state === "NEW" || row.state === "IN_REVIEW") && (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        disabled={pending}
-                        onClick={() =>
-                          run(
-                            () =>
-                              linkAsDuplicate({
-                                claimId: row.id,
-                                version: row.version,
-                                duplicateOf: row.checkedBefore!.id,
-                              }),
-                            { success: "Dismissed as a duplicate of the approved claim." },
-                          )
-                        }
-                      >
-                        Link as duplicate
-                      </Button>
-                    )}
-                  </div>
-                )}
-              </Td>
-              <Td>{row.speaker ?? "—"}</Td>
-              {showArticle && (
-                <Td className="max-w-48">
-                  {row.article ? (
-                    <Link
-                      className="line-clamp-2 text-brand-700 underline"
-                      href={`/articles/${row.article.id}`}
-                    >
-                      {row.article.title}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </Td>
-              )}
-              <Td>
-                <div className="flex flex-col items-start gap-1">
-                  <Badge tone={CLAIM_STATE_TONES[row.state]}>{CLAIM_STATE_LABELS[row.state]}</Badge>
-                  {row.overdue && <Badge tone="danger">Overdue</Badge>}
-                  {row.doubleReview && (
-                    <Badge tone="info">
-                      Two reviews
-                      {row.state === "IN_REVIEW" ? ` (${row.doubleReview.taken} of 2 taken)` : ""}
-                    </Badge>
-                  )}
-                </div>
-              </Td>
-              <Td>{row.verdict ?? "—"}</Td>
-              <Td>{row.assignee ?? "Unassigned"}</Td>
-              <Td className="text-right tabular-nums">{row.checkworthiness.toFixed(2)}</Td>
-              <Td className="text-right whitespace-nowrap tabular-nums">{row.age}</Td>
-              <Td>
-                {takeable(row) && (
-                  <Button size="sm" disabled={pending} onClick={() => take([row.id])}>
-                    Take
-                  </Button>
-                )}
-              </Td>
-            </tr>
+              onToggle={() => toggle(row.id)}
+              onTake={() => take([row.id])}
+              onLinkDuplicate={() =>
+                run(
+                  () =>
+                    linkAsDuplicate({
+                      claimId: row.id,
+                      version: row.version,
+                      duplicateOf: row.checkedBefore!.id,
+                    }),
+                  { success: "Dismissed as a duplicate of the approved claim." },
+                )
+              }
+            />
           ))}
         </tbody>
       </Table>

@@ -1,0 +1,144 @@
+"use client";
+
+import Link from "next/link";
+import type { Ref } from "react";
+import { Highlighted } from "@/components/claims/highlighted";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Td } from "@/components/ui/table";
+import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
+
+export interface QueueRow {
+  id: string;
+  text: string;
+  /** A search snippet with \u0001…\u0002 around matched words. */
+  headline: string | null;
+  /** An approved claim this one closely matches. */
+  checkedBefore: { id: string; verdict: string | null; score: number } | null;
+  state: ClaimState;
+  version: number;
+  checkworthiness: number;
+  age: string;
+  overdue: boolean;
+  article: { id: string; title: string } | null;
+  speaker: string | null;
+  assignee: string | null;
+  verdict: string | null;
+  /** For a claim needing two independent reviews: how many reviewers have taken it. */
+  doubleReview: { taken: number } | null;
+}
+
+/** New, or needing two reviews and still short of its second reviewer. */
+export const takeable = (row: QueueRow) =>
+  row.state === "NEW" ||
+  (row.state === "IN_REVIEW" && row.doubleReview !== null && row.doubleReview.taken < 2);
+
+/** One claim of the queue: its selection box, text, people, state, score, age and Take. */
+export function QueueTableRow({
+  row,
+  active,
+  selected,
+  showArticle,
+  pending,
+  rowRef,
+  onFocus,
+  onToggle,
+  onTake,
+  onLinkDuplicate,
+}: {
+  row: QueueRow;
+  /** The row the keyboard is on. */
+  active: boolean;
+  selected: boolean;
+  showArticle: boolean;
+  pending: boolean;
+  rowRef: Ref<HTMLTableRowElement>;
+  onFocus: () => void;
+  onToggle: () => void;
+  onTake: () => void;
+  onLinkDuplicate: () => void;
+}) {
+  return (
+    <tr
+      ref={rowRef}
+      tabIndex={-1}
+      data-testid="queue-row"
+      data-claim-id={row.id}
+      aria-selected={active}
+      onFocus={onFocus}
+      className={active ? "bg-brand-50/60 outline-none" : undefined}
+    >
+      <Td>
+        <input
+          type="checkbox"
+          aria-label={`Select claim: ${row.text.slice(0, 60)}`}
+          checked={selected}
+          onChange={onToggle}
+        />
+      </Td>
+      <Td className="max-w-md">
+        <Link className="text-slate-900 hover:underline" href={`/claims/${row.id}`}>
+          {row.headline ? (
+            <Highlighted text={row.headline} />
+          ) : row.text.length > 180 ? (
+            `${row.text.slice(0, 180)}…`
+          ) : (
+            row.text
+          )}
+        </Link>
+        {row.checkedBefore && (
+          <div className="mt-1 flex flex-wrap items-center gap-2" data-testid="checked-before">
+            <Link href={`/claims/${row.checkedBefore.id}`}>
+              <Badge tone="warning">
+                Checked before: {row.checkedBefore.verdict ?? "approved"}
+              </Badge>
+            </Link>
+            {(row.state === "NEW" || row.state === "IN_REVIEW") && (
+              <Button size="sm" variant="ghost" disabled={pending} onClick={onLinkDuplicate}>
+                Link as duplicate
+              </Button>
+            )}
+          </div>
+        )}
+      </Td>
+      <Td>{row.speaker ?? "—"}</Td>
+      {showArticle && (
+        <Td className="max-w-48">
+          {row.article ? (
+            <Link
+              className="line-clamp-2 text-brand-700 underline"
+              href={`/articles/${row.article.id}`}
+            >
+              {row.article.title}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Td>
+      )}
+      <Td>
+        <div className="flex flex-col items-start gap-1">
+          <Badge tone={CLAIM_STATE_TONES[row.state]}>{CLAIM_STATE_LABELS[row.state]}</Badge>
+          {row.overdue && <Badge tone="danger">Overdue</Badge>}
+          {row.doubleReview && (
+            <Badge tone="info">
+              Two reviews
+              {row.state === "IN_REVIEW" ? ` (${row.doubleReview.taken} of 2 taken)` : ""}
+            </Badge>
+          )}
+        </div>
+      </Td>
+      <Td>{row.verdict ?? "—"}</Td>
+      <Td>{row.assignee ?? "Unassigned"}</Td>
+      <Td className="text-right tabular-nums">{row.checkworthiness.toFixed(2)}</Td>
+      <Td className="text-right whitespace-nowrap tabular-nums">{row.age}</Td>
+      <Td>
+        {takeable(row) && (
+          <Button size="sm" disabled={pending} onClick={onTake}>
+            Take
+          </Button>
+        )}
+      </Td>
+    </tr>
+  );
+}
