@@ -9,6 +9,7 @@ import {
   type ExtractionResult,
 } from "@/lib/domain/extraction/extract";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
+import { uuidv7 } from "@/lib/domain/ids";
 import { matchFields } from "@/lib/domain/matching";
 import { flagCheckedBefore } from "./matching";
 import type { ArticleInput } from "@/lib/validation/article";
@@ -80,13 +81,16 @@ export function isUniqueViolation(error: unknown): boolean {
 /**
  * Stores an article with its extracted claims and speakers and the audit event, inside
  * the caller's transaction. The caller has checked for a duplicate; the unique content
- * hash refuses one that slipped in meanwhile.
+ * hash refuses one that slipped in meanwhile. `matchLater`: the claims are looked for
+ * among the approved ones after the transaction, in batches (matchArticleClaims; what a
+ * worker does, so that a 2,000-claim article's store stays short); else inside it.
  */
 export async function storeArticle(
   tx: Prisma.TransactionClient,
   input: ArticleInput,
   extraction: ExtractionResult,
   actor: Actor,
+  { matchLater = false }: { matchLater?: boolean } = {},
 ): Promise<Extract<ImportOutcome, { status: "imported" }>> {
   const article = await tx.article.create({
     data: {
@@ -101,10 +105,13 @@ export async function storeArticle(
       contentHash: articleContentHash(input.body),
       extractorVersion: EXTRACTOR_VERSION,
       importedById: actor.userId,
+      checkedBeforeAt: matchLater ? null : new Date(),
     },
   });
   const speakerIds = await storeSpeakers(tx, article.id, extraction.speakers);
-  await storeClaims(tx, article.id, input.body, extraction, speakerIds, actor);
+  await storeClaims(tx, article.id, input.body, extraction, speakerIds, actor, {
+    checkedBefore: !matchLater,
+  });
   await recordAudit(tx, {
     actorId: actor.userId,
     actorLabel: actor.label,
@@ -175,7 +182,10 @@ export async function storeSpeakers(
   return rows.map((row) => ids.get(row.name)!);
 }
 
-/** Creates the rows of extracted claims, flagging those that match an approved claim. */
+/**
+ * Creates the rows of extracted claims, flagging those that match an approved claim
+ * (unless `checkedBefore` is false: the caller matches them later).
+ */
 export async function storeClaims(
   tx: Prisma.TransactionClient,
   articleId: string,
@@ -183,53 +193,39 @@ export async function storeClaims(
   extraction: Pick<ExtractionResult, "claims" | "speakers">,
   speakerIds: string[],
   actor: Actor,
+  { checkedBefore = true }: { checkedBefore?: boolean } = {},
 ): Promise<string[]> {
-  const created = await tx.claim.createManyAndReturn({
-    select: { id: true },
-    data: extraction.claims.map((claim) => {
-      const selector = quoteSelector(body, claim.start, claim.end);
-      return {
-        articleId,
-        text: claim.text,
-        start: claim.start,
-        end: claim.end,
-        quoteExact: selector.exact,
-        quotePrefix: selector.prefix,
-        quoteSuffix: selector.suffix,
-        kind: claim.kind,
-        origin: "EXTRACTED" as const,
-        ...extractedFields(claim, extraction.speakers, speakerIds),
-        createdById: actor.userId,
-      };
-    }),
+  // One statement for all of them, its rows as one JSON parameter (Prisma's createMany
+  // spent seconds of the event loop building 2,000 rows' parameters).
+  const rows = extraction.claims.map((claim) => {
+    const selector = quoteSelector(body, claim.start, claim.end);
+    return {
+      id: uuidv7(),
+      text: claim.text,
+      start: claim.start,
+      end: claim.end,
+      quoteExact: selector.exact,
+      quotePrefix: selector.prefix,
+      quoteSuffix: selector.suffix,
+      kind: claim.kind,
+      ...extractedFields(claim, extraction.speakers, speakerIds),
+    };
   });
+  if (rows.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "Claim" (id, "articleId", text, start, "end", "quoteExact", "quotePrefix",
+             "quoteSuffix", kind, origin, "createdById", "updatedAt", ${EXTRACTED_NAMES})
+      SELECT r.id, ${articleId}::uuid, r.text, r.start, r."end", r."quoteExact", r."quotePrefix",
+             r."quoteSuffix", r.kind::"ClaimKind", 'EXTRACTED', ${actor.userId}::uuid, now(),
+             ${EXTRACTED_VALUES}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+             id uuid, text text, start int, "end" int, "quoteExact" text, "quotePrefix" text,
+             "quoteSuffix" text, kind text, ${EXTRACTED_TYPES})`;
+  }
   // "Checked before?": the new claims against the approved ones, in one statement.
-  const ids = created.map((c) => c.id);
-  await flagCheckedBefore(tx, ids);
+  const ids = rows.map((row) => row.id);
+  if (checkedBefore) await flagCheckedBefore(tx, ids);
   return ids;
-}
-
-/** Writes what extraction says of each claim (extractedFields) to claims already stored, in one statement. */
-export async function updateExtractedFields(
-  tx: Prisma.TransactionClient,
-  rows: Array<{ id: string } & ReturnType<typeof extractedFields>>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "Claim" c
-       SET content = r.content, "contentStart" = r."contentStart", "contentEnd" = r."contentEnd",
-           "speakerId" = r."speakerId"::uuid, "speakerStart" = r."speakerStart",
-           "speakerEnd" = r."speakerEnd", "cueText" = r."cueText", "cueStart" = r."cueStart",
-           "cueEnd" = r."cueEnd", checkworthiness = r.checkworthiness,
-           "matchText" = r."matchText", "matchBands" = r."matchBands",
-           "claimantName" = r."claimantName", "claimantRole" = r."claimantRole",
-           "claimantType" = r."claimantType"::"ClaimantType", "updatedAt" = now()
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-             id uuid, content text, "contentStart" int, "contentEnd" int, "speakerId" text,
-             "speakerStart" int, "speakerEnd" int, "cueText" text, "cueStart" int, "cueEnd" int,
-             checkworthiness double precision, "matchText" text, "matchBands" int[],
-             "claimantName" text, "claimantRole" text, "claimantType" text)
-     WHERE c.id = r.id`;
 }
 
 /**
@@ -259,6 +255,48 @@ export function extractedFields(
     claimantRole: speaker?.title ?? null,
     claimantType: speaker?.isPerson ? ("PERSON" as const) : null,
   };
+}
+
+/**
+ * The columns extractedFields writes: their names, their values read from a recordset `r`
+ * (with the casts they need), and the recordset's declaration of them.
+ */
+const EXTRACTED = [
+  ["content", "text"],
+  ["contentStart", "int"],
+  ["contentEnd", "int"],
+  ["speakerId", "uuid"],
+  ["speakerStart", "int"],
+  ["speakerEnd", "int"],
+  ["cueText", "text"],
+  ["cueStart", "int"],
+  ["cueEnd", "int"],
+  ["checkworthiness", "double precision"],
+  ["matchText", "text"],
+  ["matchBands", "int[]"],
+  ["claimantName", "text"],
+  ["claimantRole", "text"],
+  ["claimantType", "text"],
+] as const;
+const EXTRACTED_NAMES = Prisma.raw(EXTRACTED.map(([name]) => `"${name}"`).join(", "));
+const castOf = (name: string) =>
+  name === "claimantType" ? `r."${name}"::"ClaimantType"` : `r."${name}"`;
+const EXTRACTED_VALUES = Prisma.raw(EXTRACTED.map(([name]) => castOf(name)).join(", "));
+const EXTRACTED_TYPES = Prisma.raw(EXTRACTED.map(([name, type]) => `"${name}" ${type}`).join(", "));
+const EXTRACTED_SET = Prisma.raw(
+  EXTRACTED.map(([name]) => `"${name}" = ${castOf(name)}`).join(", "),
+);
+
+/** Writes what extraction says of each claim (extractedFields) to claims already stored, in one statement. */
+export async function updateExtractedFields(
+  tx: Prisma.TransactionClient,
+  rows: Array<{ id: string } & ReturnType<typeof extractedFields>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Claim" c SET ${EXTRACTED_SET}, "updatedAt" = now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, ${EXTRACTED_TYPES})
+     WHERE c.id = r.id`;
 }
 
 export async function listArticles({ take = 100 }: { take?: number } = {}) {

@@ -4,6 +4,7 @@ import type { ExtractionResult } from "@/lib/domain/extraction/extract";
 import type { ParsedArticle } from "@/lib/domain/import/parse";
 import { articleInput, type ArticleInput } from "@/lib/validation/article";
 import { findDuplicateArticle, isUniqueViolation, storeArticle } from "./articles";
+import { MATCH_BATCH } from "./matching";
 import { ending, whileHeld, type ClaimedItem, type WriteBudget } from "./import-queue";
 
 /**
@@ -64,7 +65,11 @@ export async function storeImportedArticle(
           });
           return "DUPLICATE" as const;
         }
-        const stored = await storeArticle(tx, input, extraction, item.actor);
+        // A large article's claims are matched against the approved ones after this
+        // transaction (matchArticleClaims), so that its write stays short.
+        const stored = await storeArticle(tx, input, extraction, item.actor, {
+          matchLater: extraction.claims.length > MATCH_BATCH,
+        });
         const note = extraction.found
           ? `${extraction.claims.length.toLocaleString("en")} of the ${extraction.found.toLocaleString("en")} claims found were kept: the most check-worthy`
           : undefined;

@@ -15,6 +15,7 @@ import {
   takeReextraction,
   type ClaimedReextraction,
 } from "@/lib/data/reextraction";
+import { matchArticleClaims, takeUnmatchedArticle, unmatchedArticleOf } from "@/lib/data/matching";
 import { liveWorkers, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@/lib/data/workers";
 import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
 import { settings } from "@/lib/settings";
@@ -122,18 +123,42 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  /**
+   * "Checked before" for an article's claims, after its store (storeArticle's matchLater):
+   * database work, so it runs without holding a thread or fetch slot. Not finished (the
+   * database went away), the article is matched by a later sweep.
+   */
+  const matchArticle = async (articleId: string) => {
+    try {
+      const flagged = await matchArticleClaims(articleId);
+      log.info({ articleId, flagged }, "claims matched against the approved ones");
+    } catch (err) {
+      log.warn({ err, articleId }, "matching claims stopped; a later sweep finishes it");
+    }
+  };
+
   const runItem = async (item: ClaimedItem, release: () => void) => {
+    let released = false;
+    const free = () => {
+      if (released) return;
+      released = true;
+      release();
+    };
     try {
       const result = await runImportItem(item, ctx);
       log.info({ itemId: item.id, attempt: item.attempt, result }, "import item done");
+      free();
+      const articleId = result === "IMPORTED" ? await unmatchedArticleOf(item.id) : null;
+      if (articleId) await matchArticle(articleId);
     } catch (err) {
       log.warn(
         { err, itemId: item.id, attempt: item.attempt },
         "import item stopped; giving it back",
       );
+      free();
       await giveBack(`import item ${item.id}`, () => retryImportItem(item));
     } finally {
-      release();
+      free();
     }
   };
 
@@ -233,6 +258,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  let sweepingMatches = false;
   const lanes = [documentLane(), urlLane(), feedLane()];
   const timers = [
     setInterval(() => {
@@ -245,6 +271,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             log.warn({ ...swept, reextractions }, "work of lost workers taken back");
         })
         .catch((err) => outage.failed(err));
+      // One article whose claims a lost worker left unmatched, at a time.
+      if (!sweepingMatches) {
+        sweepingMatches = true;
+        takeUnmatchedArticle()
+          .then((articleId) => (articleId ? matchArticle(articleId) : undefined))
+          .catch((err) => outage.failed(err))
+          .finally(() => (sweepingMatches = false));
+      }
     }, SWEEP_MS),
   ];
   log.info(

@@ -990,14 +990,17 @@ async function importsUnderLoad(options: {
 // --- storing an article, and fairness between people --------------------------------------
 
 /**
- * Stores a 2,000-claim article (extracted beforehand: the store alone is timed) in the
- * app's own transaction, three times, each article saying 2,000 approved claims again so
- * that "checked before" finds candidates for every claim. Median of the three.
+ * Stores a 2,000-claim article (extracted beforehand: the store alone is timed) as a
+ * worker does, in the app's own transaction, then times "checked before" for its claims,
+ * which the worker runs after the store in batches; three times, each article saying
+ * 2,000 approved claims again so that every claim has candidates (the worst case: the
+ * generated claims share words by the thousand). Median of the three.
  */
 async function storeBench(databaseUrl: string, client: pg.Client) {
   process.env.DATABASE_URL = databaseUrl;
   const { prisma } = await import("@/lib/db");
   const { storeArticle, STORE_TRANSACTION } = await import("@/lib/data/articles");
+  const { matchArticleClaims } = await import("@/lib/data/matching");
   const { extractClaims, limitClaims } = await import("@/lib/domain/extraction/extract");
   const { articleInput } = await import("@/lib/validation/article");
   const approved = (
@@ -1006,7 +1009,8 @@ async function storeBench(databaseUrl: string, client: pg.Client) {
     )
   ).rows.map((r) => r.text.replace(/["“”]/g, ""));
   const tag = randomBytes(4).toString("hex");
-  const runs: Array<{ seconds: number; claims: number; flagged: number }> = [];
+  const runs: Array<{ seconds: number; matchSeconds: number; claims: number; flagged: number }> =
+    [];
   try {
     for (let run = 0; run < 3; run++) {
       const body = Array.from({ length: 2000 }, (_, i) => {
@@ -1017,14 +1021,26 @@ async function storeBench(databaseUrl: string, client: pg.Client) {
       const input = articleInput.parse({ title: `Store bench ${tag} ${run}`, body });
       const started = performance.now();
       const stored = await prisma.$transaction(
-        (tx) => storeArticle(tx, input, extraction, { userId: null, label: "bench" }),
+        (tx) =>
+          storeArticle(
+            tx,
+            input,
+            extraction,
+            { userId: null, label: "bench" },
+            { matchLater: true },
+          ),
         STORE_TRANSACTION,
       );
       const seconds = (performance.now() - started) / 1000;
-      const flagged = await prisma.claim.count({
-        where: { articleId: stored.articleId, matchedClaimId: { not: null } },
+      const matchStarted = performance.now();
+      const flagged = await matchArticleClaims(stored.articleId);
+      const matchSeconds = (performance.now() - matchStarted) / 1000;
+      runs.push({
+        seconds: round(seconds, 2),
+        matchSeconds: round(matchSeconds, 2),
+        claims: stored.claims,
+        flagged,
       });
-      runs.push({ seconds: round(seconds, 2), claims: stored.claims, flagged });
       // Gone again, so that the rest of the benchmark measures the dataset as generated.
       await prisma.claim.deleteMany({ where: { articleId: stored.articleId } });
       await prisma.article.delete({ where: { id: stored.articleId } });
@@ -1035,7 +1051,13 @@ async function storeBench(databaseUrl: string, client: pg.Client) {
   const seconds = median(runs.map((r) => r.seconds));
   const claims = CONFIG.articles * CONFIG.claimsPerArticle;
   const target = claims >= 1_000_000 ? 10 : 3;
-  return { runs, medianSeconds: seconds, targetSeconds: target, met: seconds <= target };
+  return {
+    runs,
+    medianSeconds: seconds,
+    medianMatchSeconds: median(runs.map((r) => r.matchSeconds)),
+    targetSeconds: target,
+    met: seconds <= target,
+  };
 }
 
 /** A pasted article as the import page sends it: (previousState, formData) as React encodes it. */
@@ -1274,13 +1296,15 @@ function markdown(results: Results): string {
     "",
     "## Storing a 2,000-claim article",
     "",
-    `Each claim says an approved claim again, so "checked before" searches candidates for every one; the store alone (speakers, claims, matches, audit) in the app's transaction, median of three. Target: ${results.store.targetSeconds} s.`,
+    `As a worker stores it: the article, its speakers and claims and the audit event in the app's transaction (the store), then "checked before" for its claims after the store, in batches of their own (the match). Each claim says an approved claim again, so every one has candidates to rank: the worst case. Median of three. Target for the store: ${results.store.targetSeconds} s.`,
     "",
-    "| run | seconds | claims | flagged as checked before |",
-    "| --- | ---: | ---: | ---: |",
-    ...results.store.runs.map((r, i) => `| ${i + 1} | ${r.seconds} | ${r.claims} | ${r.flagged} |`),
+    "| run | store seconds | match seconds | claims | flagged as checked before |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...results.store.runs.map(
+      (r, i) => `| ${i + 1} | ${r.seconds} | ${r.matchSeconds} | ${r.claims} | ${r.flagged} |`,
+    ),
     "",
-    `Median ${results.store.medianSeconds} s: met ${yes(results.store.met)}.`,
+    `Median store ${results.store.medianSeconds} s: met ${yes(results.store.met)}; median match ${results.store.medianMatchSeconds} s (not in a transaction; reported, no target).`,
     "",
     "## Fairness between people",
     "",

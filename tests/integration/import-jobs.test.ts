@@ -28,6 +28,8 @@ const {
   takeReextraction,
 } = await import("@/lib/data/reextraction");
 const { runReextraction } = await import("@/lib/jobs/reextract-jobs");
+const { matchArticleClaims, takeUnmatchedArticle, unmatchedArticleOf } =
+  await import("@/lib/data/matching");
 const { testBudgets } = await import("../support/import-runs");
 const { default: pg } = await import("pg");
 const { DocumentPool, BudgetError } = await import("@/lib/jobs/pool");
@@ -260,6 +262,54 @@ describe("running an item", () => {
     } finally {
       await slow.destroy();
     }
+  });
+
+  it("stores a large article at once and matches its claims after, in batches; a lost worker's article is matched by the next", async () => {
+    const id = unique();
+    const approved = await importArticle(
+      articleInput.parse({
+        title: "Checked",
+        body: `The health minister said 4,000 nurses were hired in ${id}.`,
+      }),
+      { userId },
+    );
+    if (approved.status !== "imported") throw new Error("not imported");
+    await prisma.claim.updateMany({
+      where: { articleId: approved.articleId },
+      data: { state: "APPROVED" },
+    });
+    // 300 claims, more than are matched inside the store; one repeats the approved claim.
+    const lines = Array.from(
+      { length: 299 },
+      (_, i) => `"Rents rose by ${i} percent in district ${i} of ${id}," the mayor said.`,
+    );
+    lines.push(`The health minister said that 4,000 nurses were hired in ${id}.`);
+    const { itemId } = await queueFile("large.txt", `Large ${id}\n\n${lines.join("\n\n")}`);
+    expect(await runQueuedItem(itemId, pool)).toBe("IMPORTED");
+    const stored = await imports.importBatchClaims(
+      (await prisma.importItem.findUniqueOrThrow({ where: { id: itemId } })).batchId,
+    );
+    expect(stored).toBe(300);
+    const articleId = await unmatchedArticleOf(itemId);
+    expect(articleId).not.toBeNull();
+    const flaggedNow = () =>
+      prisma.claim.count({ where: { articleId: articleId!, matchedClaimId: { not: null } } });
+    expect(await flaggedNow()).toBe(0);
+
+    // Its worker was lost before matching: too recent for another yet, then taken.
+    expect(await takeUnmatchedArticle()).toBeNull();
+    await prisma.article.update({
+      where: { id: articleId! },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
+    expect(await takeUnmatchedArticle()).toBe(articleId);
+    expect(await takeUnmatchedArticle()).toBeNull();
+    expect(await matchArticleClaims(articleId!)).toBe(1);
+    expect(await flaggedNow()).toBe(1);
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId! } });
+    expect(article.checkedBeforeAt).not.toBeNull();
+    expect(article.matchingUntil).toBeNull();
+    expect(await unmatchedArticleOf(itemId)).toBeNull();
   });
 
   it("stores an article whose two speakers share their first 300 characters", async () => {
