@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ApiScope } from "@/lib/domain/api-scopes";
 import { hashTokenSecret, newTokenSecret } from "@/lib/domain/api-tokens";
-import { requireRoleFor, type SessionUser } from "./users";
+import { requireUserRole, type SessionUser } from "./users";
 import { recordAudit } from "./audit";
 
 /** Creates a token; the secret is returned once and only its hash is stored. */
@@ -11,7 +11,7 @@ export async function createApiToken(
   admin: SessionUser,
   input: { name: string; scopes: ApiScope[] },
 ) {
-  requireRoleFor(admin, "ADMIN", "create API tokens");
+  requireUserRole(admin, "ADMIN", "create API tokens");
   const secret = newTokenSecret();
   return prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.create({
@@ -35,7 +35,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(admin: SessionUser, input: { tokenId: string }) {
-  requireRoleFor(admin, "ADMIN", "revoke API tokens");
+  requireUserRole(admin, "ADMIN", "revoke API tokens");
   return prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: input.tokenId } });
     if (!token) throw new AppError("NOT_FOUND", "This token no longer exists.");

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { FeedEntryRef } from "@/lib/domain/import/feed";
-import { requireRoleFor, type SessionUser } from "./users";
+import { requireUserRole, type SessionUser } from "./users";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./articles";
 import { queueItemsIn, urlItem } from "./import-batches";
@@ -17,7 +17,7 @@ import { queueItemsIn, urlItem } from "./import-batches";
 
 export const MAX_BACKOFF_MINUTES = 24 * 60;
 
-const requireEditor = (user: SessionUser) => requireRoleFor(user, "EDITOR", "manage feeds");
+const requireEditor = (user: SessionUser) => requireUserRole(user, "EDITOR", "manage feeds");
 
 /** The feed's pause state, or NOT_FOUND. */
 async function findFeed(tx: Prisma.TransactionClient, feedId: string) {

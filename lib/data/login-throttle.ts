@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { requireRoleFor, type SessionUser } from "./users";
+import { requireUserRole, type SessionUser } from "./users";
 import { recordAudit } from "./audit";
 import { AppError } from "@/lib/errors";
 
@@ -127,7 +127,7 @@ export async function listLoginLocks(now = new Date()): Promise<LoginLock[]> {
 
 /** An admin lifts a lock (and forgets its failures), audited. */
 export async function clearLoginLock(admin: SessionUser, input: { key: string }) {
-  requireRoleFor(admin, "ADMIN", "clear sign-in locks");
+  requireUserRole(admin, "ADMIN", "clear sign-in locks");
   return prisma.$transaction(async (tx) => {
     const row = await tx.loginThrottle.findUnique({ where: { key: input.key } });
     if (!row) throw new AppError("NOT_FOUND", "This lock has already been cleared.");

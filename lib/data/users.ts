@@ -77,14 +77,14 @@ export function oneTimePassword(): string {
  * role already (runAction), and a function of lib/data called by anything else checks it
  * again. `what` finishes "Only admins …" (or editors).
  */
-export function requireRoleFor(user: SessionUser, role: "EDITOR" | "ADMIN", what: string) {
+export function requireUserRole(user: SessionUser, role: "EDITOR" | "ADMIN", what: string) {
   if (!hasRole(user.role, role)) {
     throw new AppError("FORBIDDEN", `Only ${role === "ADMIN" ? "admins" : "editors"} ${what}.`);
   }
 }
 
 export function requireAdmin(user: SessionUser) {
-  requireRoleFor(user, "ADMIN", "manage users and the verdict vocabulary");
+  requireUserRole(user, "ADMIN", "manage users and the verdict vocabulary");
 }
 
 /** Who made a change: a user, or a script or the seed by name. */
