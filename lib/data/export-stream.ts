@@ -33,17 +33,56 @@ export class ExportsBusyError extends Error {
   }
 }
 
-/** The caller already has an export running: one at a time each. */
+/**
+ * The caller's own earlier download still ran after CLAIMDESK_EXPORT_WAIT_MS: one at a time
+ * each, the next waiting its turn only that long.
+ */
 export class ExportRunningError extends Error {
   readonly retryAfterSeconds = 10;
   constructor() {
-    super("You have a download running; wait for it to finish (or cancel it), then try again.");
+    super(
+      "Your other download is still running; wait for it to finish (or cancel it), then try again.",
+    );
     this.name = "ExportRunningError";
   }
 }
 
 /** The advisory lock class of "an export runs for this caller" (any fixed number). */
 const EXPORT_LOCK_CLASS = 0x45585054; // "EXPT"
+
+/** Each caller's downloads of this process, in order: the last one's end. */
+const callerQueues = new Map<string, Promise<void>>();
+
+/**
+ * Waits for the caller's earlier downloads (of this process) to end, up to the export wait,
+ * and returns the function that ends this one's turn. Several files asked at once by one
+ * client go one after the other, each on one connection, never on two.
+ */
+async function takeCallerTurn(caller: string, deadline: number): Promise<() => void> {
+  const before = callerQueues.get(caller) ?? Promise.resolve();
+  let end!: () => void;
+  const mine = new Promise<void>((resolve) => (end = resolve));
+  const queue = before.then(() => mine);
+  callerQueues.set(caller, queue);
+  const release = () => {
+    end();
+    if (callerQueues.get(caller) === queue) callerQueues.delete(caller);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([
+    before.then(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!waited) {
+    // Those after this one still wait for the earlier ones (the queue goes on through `before`).
+    release();
+    throw new ExportRunningError();
+  }
+  return release;
+}
 
 function exportPool(): pg.Pool {
   if (pool) return pool;
@@ -112,8 +151,9 @@ export async function* exportBytes(
     appBase: string;
     publisher: Publisher;
     /**
-     * Who asks ("user:<id>", "token:<id>"): one export at a time each (ExportRunningError),
-     * held by a session lock on the export's own connection, which ends with it.
+     * Who asks ("user:<id>", "token:<id>"): one export at a time each. A second waits for
+     * the first (ExportRunningError after CLAIMDESK_EXPORT_WAIT_MS); across processes a
+     * session lock on the export's own connection, which ends with it, refuses it at once.
      */
     caller?: string;
     onEnd?: (claims: number) => void;
@@ -121,9 +161,25 @@ export async function* exportBytes(
   },
 ): AsyncGenerator<Buffer> {
   const sql = encodedExportSql(format, filter, options);
-  // Refused at once while the caller's other export runs, before waiting for a connection
-  // (the lock is only read here; it is taken below, on the export's own connection).
-  if (options.caller && (await exportRunningFor(options.caller))) throw new ExportRunningError();
+  const deadline = Date.now() + settings().CLAIMDESK_EXPORT_WAIT_MS;
+  const endTurn = options.caller ? await takeCallerTurn(options.caller, deadline) : () => {};
+  try {
+    yield* exportOnConnection(format, sql, options, deadline);
+  } finally {
+    endTurn();
+  }
+}
+
+async function* exportOnConnection(
+  format: ExportFormat,
+  sql: string,
+  options: Parameters<typeof exportBytes>[2],
+  deadline: number,
+): AsyncGenerator<Buffer> {
+  // The caller's export in another process (or this process's last one, its connection
+  // closed but not yet seen gone by PostgreSQL) holds the lock: wait for it as for a turn,
+  // before taking a connection (the lock is only read here; it is taken below).
+  if (options.caller) await lockFreed(options.caller, deadline);
   let client: pg.PoolClient;
   try {
     client = await exportPool().connect();
@@ -166,6 +222,14 @@ export async function* exportBytes(
     // A COPY stopped half-way leaves the connection mid-protocol: close it, do not reuse it
     // (which also ends its lock).
     client.release(finished ? undefined : new Error("export stopped before its end"));
+  }
+}
+
+/** Waits until no session holds the caller's export lock, or refuses at the deadline. */
+async function lockFreed(caller: string, deadline: number): Promise<void> {
+  while (await exportRunningFor(caller)) {
+    if (Date.now() >= deadline) throw new ExportRunningError();
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

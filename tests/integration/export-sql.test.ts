@@ -217,42 +217,25 @@ describe("streaming", () => {
     for (const pieces of open) await pieces.return(undefined);
     expect((await exportAsServed("csv", filter, APP, PUBLISHER)).claims).toBe(1);
 
-    // One export at a time each: a caller's second is refused at once, without waiting for
-    // a connection, while another caller's goes; the first, ended, frees the caller again.
-    const first = exportBytes("jsonl", filter, {
-      appBase: APP,
-      publisher: PUBLISHER,
-      caller: "user:a",
-    });
+    // One export at a time each: a caller's second waits its turn (taking no connection
+    // meanwhile) while another caller's goes; it is refused once the wait is over (500 ms
+    // here), and served when the first ends within it.
+    const opts = (caller: string) => ({ appBase: APP, publisher: PUBLISHER, caller });
+    const first = exportBytes("jsonl", filter, opts("user:a"));
     expect((await first.next()).done).toBe(false);
-    await expect(
-      exportBytes("csv", filter, { appBase: APP, publisher: PUBLISHER, caller: "user:a" }).next(),
-    ).rejects.toThrow(ExportRunningError);
-    const other = exportBytes("csv", filter, {
-      appBase: APP,
-      publisher: PUBLISHER,
-      caller: "user:b",
-    });
+    const waitedAt = Date.now();
+    await expect(exportBytes("csv", filter, opts("user:a")).next()).rejects.toThrow(
+      ExportRunningError,
+    );
+    expect(Date.now() - waitedAt).toBeGreaterThanOrEqual(450);
+    const other = exportBytes("csv", filter, opts("user:b"));
     expect((await other.next()).done).toBe(false);
     await other.return(undefined);
+    const queued = exportBytes("csv", filter, opts("user:a"));
+    const queuedFirst = queued.next();
     await first.return(undefined);
-    // Ended, its connection closes, and with it the lock (as soon as PostgreSQL sees it go).
-    await expect
-      .poll(async () => {
-        const again = exportBytes("csv", filter, {
-          appBase: APP,
-          publisher: PUBLISHER,
-          caller: "user:a",
-        });
-        try {
-          return (await again.next()).done ? "empty" : "started";
-        } catch (error) {
-          return (error as Error).name;
-        } finally {
-          await again.return(undefined);
-        }
-      })
-      .toBe("started");
+    expect((await queuedFirst).done).toBe(false);
+    await queued.return(undefined);
     const active = await prisma.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(*) AS n FROM pg_stat_activity
        WHERE state = 'active' AND query LIKE 'COPY (%' AND query LIKE ${`%${big.id}%`}`;
