@@ -8,7 +8,9 @@ import {
   requestId,
   STATIC_SECURITY_HEADERS,
 } from "@/lib/http/security";
+import { withdrawnFactCheck } from "@/lib/data/public";
 import { isPublicPage } from "@/lib/domain/pages";
+import { publicDate } from "@/lib/domain/publishing";
 import { log } from "@/lib/log";
 import { settings } from "@/lib/settings";
 import { EDGE_MARK } from "@/lib/http/forwarding.mjs";
@@ -28,12 +30,17 @@ export async function proxy(request: NextRequest) {
   const id = requestId(request.headers.get("x-request-id"));
   const { pathname } = request.nextUrl;
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // A fact-check's embed card is the one page other sites may frame.
+  const embeddable = EMBED_PATH.test(pathname);
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", {
+    embeddable,
+  });
   const finish = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     response.headers.set("x-request-id", id);
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
-      response.headers.set(name, value);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
+      if (!(embeddable && name === "X-Frame-Options")) response.headers.set(name, value);
+    }
     return response;
   };
   const isApi = pathname.startsWith("/api/");
@@ -53,6 +60,13 @@ export async function proxy(request: NextRequest) {
   if (pathname !== "/api/health" && !(await databaseAnswers())) {
     requestLog.error("database unreachable: answering 503");
     return finish(unavailable(isApi));
+  }
+
+  // A fact-check withdrawn answers 410 with a short notice at its address (and its embed).
+  const factCheck = FACT_CHECK_PATH.exec(pathname);
+  if (factCheck && request.method === "GET") {
+    const gone = await withdrawnFactCheck(decodeURIComponent(factCheck[1]!));
+    if (gone) return finish(withdrawn(gone.unpublishedAt));
   }
 
   if (!isApi && !isPublicPage(pathname)) {
@@ -88,6 +102,24 @@ function ownOrigins(request: NextRequest): string[] {
     if (url) origins.push(url);
   }
   return origins;
+}
+
+/** A fact-check's page and its embed card. */
+const FACT_CHECK_PATH = /^\/fact-checks\/([a-z0-9-]+)(?:\/embed)?$/;
+const EMBED_PATH = /^\/fact-checks\/[a-z0-9-]+\/embed$/;
+
+/** A withdrawn fact-check's notice: plain HTML, like the 503 page. */
+function withdrawn(at: Date | null): NextResponse {
+  const when = at ? ` on ${publicDate(at)}` : "";
+  return new NextResponse(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fact-check withdrawn</title></head>` +
+      `<body><main><h1>This fact-check was withdrawn</h1><p>We withdrew it${when}. ` +
+      `<a href="/fact-checks">See our fact-checks</a>, or <a href="/corrections">our corrections policy</a>.</p></main></body></html>`,
+    {
+      status: 410,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    },
+  );
 }
 
 function unavailable(isApi: boolean): NextResponse {

@@ -4,7 +4,12 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import { ACTION_ACCESS, PAGE_ACCESS, ROUTE_ACCESS, type Access } from "@/lib/auth/access-policy";
 import { API_SCOPES } from "@/lib/domain/api-scopes";
 import { hasRole, type Role } from "@/lib/domain/roles";
-import { createClaim, createUser } from "@/seeds/factories";
+import {
+  createClaim,
+  createPublication,
+  createPublishableClaim,
+  createUser,
+} from "@/seeds/factories";
 import { expect, test } from "./fixtures";
 import { callAction, createToken, serverActionIds, signedInClient } from "./support/http";
 
@@ -91,6 +96,11 @@ test.beforeAll(async ({ db }, testInfo) => {
   const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
   ids.claimId = stored.id;
   ids.articleId = stored.articleId!;
+  // A published fact-check, for the public pages of a slug.
+  const published = await createPublishableClaim(db);
+  ids.slug = (
+    await createPublication(db, { claimId: published.id, verdictId: published.verdictId! })
+  ).slug;
 });
 
 test.afterAll(async () => {

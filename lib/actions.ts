@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { requireRole } from "@/lib/auth/session";
 import { asBusy } from "@/lib/data/busy";
+import { publicPagesChanged } from "@/lib/data/public-pages";
 import type { SessionUser } from "@/lib/data/users";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
@@ -14,7 +15,7 @@ import { requestLog } from "@/lib/request-log";
  * The one shape of every server action: require the role (redirects to /login without a
  * session) → refuse NUL characters and absurd nesting → parse the input with its schema →
  * do the work (one transaction in lib/data, with its audit event) → refresh what the
- * browser has cached. Refusals come back as one message plus field errors, never as a
+ * browser has cached (and the public pages' cache, for an action that changes them). Refusals come back as one message plus field errors, never as a
  * thrown error; each is logged with the request id (failures with their stack). A
  * database too busy to take the change in time is the BUSY refusal ("nothing was saved;
  * try again"), never an unexpected failure.
@@ -24,6 +25,7 @@ export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   work: (user: SessionUser, data: z.infer<S>) => Promise<T>,
+  { publicPages = false }: { publicPages?: boolean } = {},
 ): Promise<ActionResult<T>> {
   const user = await requireRole(role);
   try {
@@ -37,6 +39,8 @@ export async function runAction<S extends z.ZodType, T>(
     const data = await work(user, parsed.data);
     // Every page is rendered per request; this drops the client's cached copies of them.
     revalidatePath("/", "layout");
+    // An action that changes what the public sees expires the public pages' cached reads.
+    if (publicPages) publicPagesChanged();
     return { ok: true, data };
   } catch (thrown) {
     // A database that could not take the change in time is a refusal to retry, not a failure.

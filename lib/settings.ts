@@ -198,7 +198,15 @@ export const SETTINGS = {
   CLAIMDESK_PUBLIC_URL: optional(
     httpUrl,
     "none",
-    "Another address of the app; requests from its origin count as same-site.",
+    "Another address of the app, the one readers use: the public fact-check pages' canonical addresses, the feed, the sitemap and the exports' links name it; requests from its origin count as same-site.",
+  ),
+  CLAIMDESK_PUBLIC_BYLINES: setting(
+    z.union([
+      absent(() => false),
+      z.enum(["on", "off"], { error: "on or off" }).transform((value) => value === "on"),
+    ]),
+    "`off`",
+    "`on` names the reviewer and the approving editor on each public fact-check page.",
   ),
   CLAIMDESK_ORG_NAME: setting(
     z.union([absent(() => "ClaimDesk fact-check desk"), z.string().min(1).max(200)]),

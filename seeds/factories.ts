@@ -80,3 +80,96 @@ export async function createClaim(
     },
   });
 }
+
+/**
+ * A claim reviewed and approved with everything publishing asks for (a short form, a
+ * verdict, a claimant, where it appeared, one evidence item): ready for publishClaim.
+ */
+export async function createPublishableClaim(
+  prisma: PrismaClient,
+  {
+    shortText = "The bridge cost the city $4 million in 2023",
+    rationale = "The city's budget report for 2023 lists $3.1 million spent on the bridge.",
+    approvedById = null,
+  }: { shortText?: string; rationale?: string; approvedById?: string | null } = {},
+) {
+  const claim = await createClaim(prisma, { state: "APPROVED" });
+  const verdict =
+    (await prisma.verdict.findFirst({ where: { retiredAt: null }, orderBy: { order: "asc" } })) ??
+    (await prisma.verdict.create({
+      data: {
+        key: `false-${randomBytes(3).toString("hex")}`,
+        label: "False",
+        ratingValue: 1,
+        order: 99,
+      },
+    }));
+  await prisma.evidence.create({
+    data: {
+      claimId: claim.id,
+      url: "https://city.example/budget-2023.pdf",
+      title: "Budget report 2023",
+      publisher: "City of Example",
+      stance: "REFUTES",
+      sourceType: "PRIMARY",
+      position: 0,
+    },
+  });
+  return prisma.claim.update({
+    where: { id: claim.id },
+    data: {
+      shortText,
+      rationale,
+      verdictId: verdict.id,
+      claimantName: "Mayor Ana Costa",
+      claimantRole: "Mayor",
+      claimantType: "PERSON",
+      appearanceUrl: "https://news.example/2026/bridge",
+      appearanceDate: new Date("2026-11-30T00:00:00Z"),
+      approvedById,
+      approvedAt: new Date(),
+    },
+  });
+}
+
+/**
+ * A publication of a claim written directly, as publishing writes it but without its
+ * checks (tests that need a public page and not the publishing itself).
+ */
+export async function createPublication(
+  prisma: PrismaClient,
+  {
+    claimId,
+    verdictId,
+    status = "PUBLISHED",
+    slug = `fact-check-${randomBytes(4).toString("hex")}`,
+  }: {
+    claimId: string;
+    verdictId: string;
+    status?: "PUBLISHED" | "UNDER_REVIEW" | "UNPUBLISHED";
+    slug?: string;
+  },
+) {
+  const now = new Date();
+  return prisma.publication.create({
+    data: {
+      claimId,
+      slug,
+      status,
+      headline: "The bridge did not cost four million",
+      claimReviewed: "The bridge cost the city $4 million in 2023",
+      quote: "The bridge cost the city $4 million in 2023, the mayor said.",
+      claimantName: "Mayor Ana Costa",
+      appearanceUrl: "https://news.example/2026/bridge",
+      verdictId,
+      verdictLabel: "False",
+      verdictRating: 1,
+      rationale: "The city's budget report for 2023 lists $3.1 million spent on the bridge.",
+      evidence: [],
+      reviewedAt: now,
+      publishedAt: now,
+      updatedAt: now,
+      ...(status === "UNPUBLISHED" ? { unpublishedAt: now } : {}),
+    },
+  });
+}

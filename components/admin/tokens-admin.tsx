@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { useActionRunner } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input } from "@/components/ui/field";
 import { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "@/lib/domain/api-scopes";
@@ -27,7 +28,6 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiScope[]>(["claims:read", "export:read"]);
   const [secret, setSecret] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const { run, pending, message } = useActionRunner();
   return (
     <div className="space-y-6">
@@ -38,19 +38,7 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
           <code className="rounded bg-white px-2 py-1 font-mono" data-testid="token-secret">
             {secret}
           </code>{" "}
-          <Button
-            size="sm"
-            variant="secondary"
-            onClick={() =>
-              navigator.clipboard.writeText(secret).then(
-                () => setCopied("Copied to the clipboard."),
-                () => setCopied("Could not copy: select the token and copy it by hand."),
-              )
-            }
-          >
-            Copy
-          </Button>
-          {copied && <span className="ml-2 text-slate-700">{copied}</span>}
+          <CopyButton text={secret} what="the token" />
         </div>
       )}
       <form
@@ -62,7 +50,6 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
             success: "Token created.",
             onSuccess: (data) => {
               setSecret(data.secret);
-              setCopied(null);
               setName("");
             },
           });

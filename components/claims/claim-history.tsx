@@ -18,6 +18,8 @@ const ACTIONS: Record<string, string> = {
   "claim.review-mode": "changed how many reviews it needs",
   "claim.blind-submit": "submitted their independent review",
   "claim.reconcile": "reconciled the two reviews and approved the verdict",
+  "claim.publish": "published it as a public fact-check",
+  "claim.unpublish": "withdrew its public fact-check",
   "blind-review.save": "saved their independent review",
   "blind-review.submit": "saved and submitted their independent review",
 };
@@ -45,6 +47,8 @@ const FIELD_LABELS: Record<string, string> = {
   text: "text",
   start: "start",
   end: "end",
+  publication: "public page",
+  correction: "correction note",
 };
 
 function show(value: unknown, names: Record<string, string>): string {

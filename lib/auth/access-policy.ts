@@ -26,6 +26,8 @@ export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {
     "GET /api/auth/providers": anyone,
   },
   "/api/v1/claims": { "GET /api/v1/claims": { scope: "claims:read" } },
+  "/api/v1/fact-checks": { "GET /api/v1/fact-checks": anyone },
+  "/fact-checks/feed.xml": { "GET /fact-checks/feed.xml": anyone },
   "/api/v1/claims/[claimId]/similar": {
     "GET /api/v1/claims/[claimId]/similar": { scope: "claims:read" },
   },
@@ -71,6 +73,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/claims/[claimId]/actions.ts#mergeClaimWith": reviewer,
   "app/(app)/claims/[claimId]/actions.ts#dismissClaimWithReason": reviewer,
   "app/(app)/claims/[claimId]/actions.ts#correctSpeakerName": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#publishClaimAction": editor,
+  "app/(app)/claims/[claimId]/actions.ts#unpublishClaimAction": editor,
   "app/(app)/articles/[articleId]/actions.ts#addClaimFromSelection": reviewer,
   "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,

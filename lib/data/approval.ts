@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
 import { reopenBothReviews, returnBothReviews } from "./double-review";
+import { markUnderReview } from "./publishing";
 
 /** What a decision reads: the latest submission and whether it was decided. */
 const DECISION_SELECT = {
@@ -119,6 +120,9 @@ export async function reopenClaim(
   input: { claimId: string; version: number; reason: string },
 ) {
   return prisma.$transaction(async (tx) => {
+    // Its public page, if any, says it is under review (the reopen below refuses, and this
+    // rolls back with it, when the claim cannot be reopened).
+    await markUnderReview(tx, input.claimId);
     if (await needsTwoReviews(tx, input.claimId)) {
       const { version } = await reopenBothReviews(tx, user, input);
       return { id: input.claimId, version };

@@ -91,13 +91,14 @@ export const REVIEWER = `coalesce(
       (SELECT string_agg(u.name, '; ' ORDER BY b."takenAt", b.id) FROM "BlindReview" b JOIN "User" u ON u.id = b."reviewerId"
         WHERE b."claimId" = c.id HAVING count(b."firstSubmittedAt") = 2))`;
 
-/** An export row's claim and what it joins: article, speaker, verdict, approver. */
+/** An export row's claim and what it joins: article, speaker, verdict, approver, public page. */
 export const FROM = `
     FROM "Claim" c
     LEFT JOIN "Article" a ON a.id = c."articleId"
     LEFT JOIN "Speaker" s ON s.id = c."speakerId"
     LEFT JOIN "Verdict" v ON v.id = c."verdictId"
-    LEFT JOIN "User" ab ON ab.id = c."approvedById"`;
+    LEFT JOIN "User" ab ON ab.id = c."approvedById"
+    LEFT JOIN "Publication" p ON p."claimId" = c.id AND p.status <> 'UNPUBLISHED'`;
 
 /** The export filter as a SQL condition on "Claim" c (literals: see above). */
 export function exportWhereSql(filter: ExportFilter, after?: string | null): string {
@@ -129,6 +130,9 @@ const speakerName = `coalesce(c."claimantName", s.name)`;
 const speakerRole = `coalesce(c."claimantRole", s.title)`;
 const corrected = `(c.state = 'APPROVED' AND c."correctedAt" IS NOT NULL)`;
 const claimUrl = (appBase: string) => `${text(`${appBase.replace(/\/$/, "")}/claims/`)} || c.id`;
+/** The fact-check's public page (served at the app's address) while it is up, else NULL. */
+const publicUrl = (appBase: string) =>
+  `${text(`${appBase.replace(/\/$/, "")}/fact-checks/`)} || p.slug`;
 
 /** One claim's fields as the JSON and JSONL exports (and the API's pages) write them, in order. */
 function claimFields(appBase: string): string {
@@ -141,7 +145,8 @@ function claimFields(appBase: string): string {
       v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue", c.rationale,
       coalesce(ev.json, '[]'::json) AS evidence, ${REVIEWER} AS reviewer, ab.name AS approver,
       ${iso(`c."approvedAt"`)} AS "approvedAt", ${corrected} AS corrected,
-      ${claimUrl(appBase)} AS "appUrl", ${DOUBLE_REVIEW} AS "doubleReview"`;
+      ${claimUrl(appBase)} AS "appUrl", ${publicUrl(appBase)} AS "publicUrl",
+      ${DOUBLE_REVIEW} AS "doubleReview"`;
 }
 
 /**
@@ -161,13 +166,14 @@ const utf16Length = (expr: string) =>
         ELSE length(${expr}) + length(regexp_replace(${expr}, '[^\\U00010000-\\U0010FFFF]', '', 'g')) END`;
 
 /** One approved claim as schema.org ClaimReview (toClaimReviewJsonLd of lib/domain/export). */
-function claimReview(publisher: Publisher): string {
+function claimReview(publisher: Publisher, appBase: string): string {
   const template = publisher.claimUrlTemplate;
   const at = template.indexOf("{id}");
-  const url =
+  const templateUrl =
     at < 0
       ? text(template)
       : `${text(template.slice(0, at))} || c.id || ${text(template.slice(at + 4))}`;
+  const url = `coalesce(${publicUrl(appBase)}, ${templateUrl})`;
   const rated = `v."ratingValue" >= ${WORST_RATING}`;
   const appearance = `nullif(coalesce(c."appearanceUrl", a.url), '')`;
   const creativeWork = (address: string) =>
@@ -228,6 +234,7 @@ function claimCsvCells(appBase: string): string {
     iso(`c."approvedAt"`),
     `CASE WHEN ${corrected} THEN 'true' ELSE 'false' END`,
     cell(claimUrl(appBase)),
+    cell(publicUrl(appBase)),
   ].join(", ");
 }
 
@@ -252,7 +259,7 @@ export function encodedExportSql(
   }
   if (format === "claimreview") {
     if (!options.publisher) throw new Error("a ClaimReview export needs its publisher");
-    return `SELECT ${claimReview(options.publisher)}, ${CLAIM_REVIEW_WARNING}
+    return `SELECT ${claimReview(options.publisher, options.appBase)}, ${CLAIM_REVIEW_WARNING}
       ${FROM}
       ${tail}`;
   }

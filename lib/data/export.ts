@@ -35,6 +35,7 @@ interface ExportSqlRow {
   verdictLabel: string | null;
   verdictRatingValue: number | null;
   approver: string | null;
+  publicSlug: string | null;
   reviewer: string | null;
   evidence: ExportClaim["evidence"];
   doubleReview: ExportClaim["doubleReview"];
@@ -90,7 +91,7 @@ export const EXPORT_SELECT = `
            a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet", a."publishedAt" AS "articlePublishedAt",
            s.name AS "speakerName", s.title AS "speakerTitle",
            v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue",
-           ab.name AS approver,
+           ab.name AS approver, p.slug AS "publicSlug",
            ${REVIEWER} AS reviewer,
            (SELECT coalesce(json_agg(json_build_object(
                       'url', e.url, 'archivedUrl', e."archivedUrl", 'title', e.title, 'publisher', e.publisher,
@@ -138,6 +139,7 @@ async function exportBatch(
     approvedAt: row.approvedAt?.toISOString() ?? null,
     corrected: row.state === "APPROVED" && row.correctedAt !== null,
     appUrl: `${base}/claims/${row.id}`,
+    publicUrl: row.publicSlug === null ? null : `${base}/fact-checks/${row.publicSlug}`,
     doubleReview: row.doubleReview,
   }));
 }

@@ -33,6 +33,11 @@ const EXPECTED: Record<
   mode: { from: { NEW: "NEW" }, minRole: "EDITOR" },
   // Only a claim needing two reviews is reconciled (below).
   reconcile: { from: {}, minRole: "EDITOR" },
+  publish: { from: { APPROVED: "APPROVED" }, minRole: "EDITOR" },
+  unpublish: {
+    from: { APPROVED: "APPROVED", IN_REVIEW: "IN_REVIEW", SUBMITTED: "SUBMITTED" },
+    minRole: "EDITOR",
+  },
 };
 const RANK: Record<Role, number> = { REVIEWER: 0, EDITOR: 1, ADMIN: 2 };
 
@@ -131,7 +136,16 @@ function expectedDouble(
   const mine = reviewers.includes(ME);
   const FORBIDDEN = { code: "FORBIDDEN" } as const;
   const INVALID = { code: "INVALID_STATE" } as const;
-  const editorsOnly = ["assign", "approve", "return", "reconcile", "reopen", "mode"];
+  const editorsOnly = [
+    "assign",
+    "approve",
+    "return",
+    "reconcile",
+    "reopen",
+    "mode",
+    "publish",
+    "unpublish",
+  ];
   if (editorsOnly.includes(action) && !editor) return FORBIDDEN;
   switch (action) {
     case "take":
@@ -165,6 +179,11 @@ function expectedDouble(
       return state === "APPROVED" ? { to: "IN_REVIEW" } : INVALID;
     case "mode":
       return state === "NEW" ? { to: "NEW" } : INVALID;
+    // Publishing reads the claim's state only: who reviewed it does not matter.
+    case "publish":
+      return state === "APPROVED" ? { to: "APPROVED" } : INVALID;
+    case "unpublish":
+      return ["APPROVED", "IN_REVIEW", "SUBMITTED"].includes(state) ? { to: state } : INVALID;
   }
 }
 

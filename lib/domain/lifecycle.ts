@@ -20,6 +20,8 @@ export const CLAIM_ACTIONS = [
   "reopen",
   "mode",
   "reconcile",
+  "publish",
+  "unpublish",
 ] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
 
@@ -222,6 +224,21 @@ export const LIFECYCLE: Record<ClaimAction, ActionRule> = {
     ...editorsOnly("Only editors decide how many reviews a claim needs."),
     from: { NEW: { to: "NEW" } },
     stateRefusal: () => "Only a new claim can change between one review and two.",
+  },
+  publish: {
+    ...editorsOnly("Only editors publish fact-checks."),
+    from: { APPROVED: { to: "APPROVED" } },
+    stateRefusal: () => "Only an approved claim can be published; approve it first.",
+  },
+  // A fact-check can be withdrawn while its claim is reopened for a correction, too.
+  unpublish: {
+    ...editorsOnly("Only editors publish fact-checks."),
+    from: {
+      APPROVED: { to: "APPROVED" },
+      IN_REVIEW: { to: "IN_REVIEW" },
+      SUBMITTED: { to: "SUBMITTED" },
+    },
+    stateRefusal: () => "Only a published fact-check can be unpublished.",
   },
   reconcile: {
     ...editorsOnly("Only editors decide on verdicts."),

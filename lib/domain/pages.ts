@@ -47,7 +47,16 @@ export const PAGES: readonly Page[] = [
   { route: "/help", access: reviewer, nav: "Help" },
   { route: "/login", access: anyone },
   { route: "/logout", access: anyone },
+  // The public part (app/(public), app/(embed)): published fact-checks, no login.
+  { route: "/fact-checks", access: anyone },
+  { route: "/fact-checks/[slug]", access: anyone },
+  { route: "/fact-checks/[slug]/embed", access: anyone },
+  { route: "/ratings", access: anyone },
+  { route: "/corrections", access: anyone },
 ];
+
+/** Files of the public part that are not pages: its feed, and what crawlers read. */
+const PUBLIC_FILES = ["/fact-checks/feed.xml", "/sitemap.xml", "/robots.txt"];
 
 export interface NavItem {
   href: string;
@@ -78,7 +87,7 @@ const PUBLIC = PAGES.filter((page) => "public" in page.access).map((page) =>
   routePattern(page.route),
 );
 
-/** Whether a path is (under) a page anyone may open without a session. */
+/** Whether a path is (under) a page anyone may open without a session, or a public file. */
 export function isPublicPage(pathname: string): boolean {
-  return PUBLIC.some((pattern) => pattern.test(pathname));
+  return PUBLIC_FILES.includes(pathname) || PUBLIC.some((pattern) => pattern.test(pathname));
 }

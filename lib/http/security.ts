@@ -16,7 +16,11 @@ export function newNonce(): string {
  * its chunks); inline style attributes are allowed (React sets a few; they cannot run
  * code). Development adds 'unsafe-eval' for React's debugging tools only.
  */
-export function contentSecurityPolicy(nonce: string, development = false): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  development = false,
+  { embeddable = false }: { embeddable?: boolean } = {},
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -27,7 +31,8 @@ export function contentSecurityPolicy(nonce: string, development = false): strin
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Only a fact-check's embed card may be framed, by any site.
+    embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
   ].join("; ");
 }
 

@@ -9,7 +9,7 @@ import { createPrismaClient } from "@/lib/db";
 import { backupDatabase, restoreDatabase, RestoreError, rowCounts } from "@/lib/db/backup";
 import { migrate } from "@/lib/db/migrate";
 import { seedDatabase } from "@/seeds/seed";
-import { createClaim, createUser } from "@/seeds/factories";
+import { createClaim, createPublication, createUser } from "@/seeds/factories";
 import { query, withEmptyDatabase } from "../support/databases";
 
 const run = promisify(execFile);
@@ -136,6 +136,20 @@ async function seedEverything(url: string) {
         attempts: 1,
         outcome: { kept: 1, added: 0, removed: 0, touched: 0 },
         finishedAt: new Date(),
+      },
+    });
+    // A published fact-check (its evidence as JSON) with a correction.
+    const publication = await createPublication(prisma, {
+      claimId: later.id,
+      verdictId: verdict.id,
+      status: "UNDER_REVIEW",
+    });
+    await prisma.publicationCorrection.create({
+      data: {
+        publicationId: publication.id,
+        fromVerdictLabel: "False",
+        toVerdictLabel: "Mostly “false”",
+        note: "The report was revised — twice.",
       },
     });
     await prisma.workerHeartbeat.create({

@@ -9,7 +9,7 @@ import { claimsPageForApi, exportClaims } from "@/lib/data/export";
 import { exportBytes, ExportRunningError, ExportsBusyError } from "@/lib/data/export-stream";
 import { EXPORT_FORMATS } from "@/lib/domain/export/types";
 import type { ExportFilter } from "@/lib/validation/export";
-import { createArticle, createClaim, createUser } from "@/seeds/factories";
+import { createArticle, createClaim, createPublication, createUser } from "@/seeds/factories";
 import { exportAsServed, exportByReference, exportChecked } from "../support/exports";
 
 // A download waits this long for one of the two export connections (30 s in production).
@@ -106,6 +106,12 @@ beforeAll(async () => {
         },
       },
     });
+    // Three published at the desk's own pages: one up, one under review, one withdrawn.
+    const status = (["PUBLISHED", "UNDER_REVIEW", "UNPUBLISHED"] as const)[i - 1];
+    if (status) {
+      const slug = `sql-export-${i}-${claim.id.slice(-6)}`;
+      await createPublication(prisma, { claimId: claim.id, verdictId: rated.id, status, slug });
+    }
   }
 });
 
@@ -130,6 +136,25 @@ describe("exports encoded by PostgreSQL", () => {
       }
     },
   );
+
+  it("names a published claim's public page, in ClaimReview's url too, and no withdrawn one", async () => {
+    const rows = [];
+    for await (const claim of exportClaims({ state: "ALL", article: articleId }, APP)) {
+      rows.push(claim);
+    }
+    const pages = rows.filter((c) => c.publicUrl !== null).map((c) => c.publicUrl);
+    expect(pages).toHaveLength(2);
+    for (const page of pages)
+      expect(page).toMatch(/^https:\/\/app\.example\/desk\/fact-checks\/sql-export-[12]-/);
+    const served = await exportAsServed(
+      "claimreview",
+      { state: "APPROVED", article: articleId },
+      APP,
+      PUBLISHER,
+    );
+    const urls = (JSON.parse(served.text) as { url: string }[]).map((r) => r.url);
+    expect(urls.filter((u) => u.includes("/fact-checks/")).sort()).toEqual([...pages].sort());
+  });
 
   it("warns about the same claims, counting as JavaScript counts (UTF-16)", async () => {
     const served = await exportChecked(

@@ -324,6 +324,9 @@ export const HAND_WRITTEN_INDEXES = [
   "Claim index (duplicateOfId)",
   // Partial: articles whose claims are still to be matched (20261206030000_checked_before_after_store).
   "Article index (createdAt)",
+  // Partial: the public index's pages that are up (20261206040000_publications).
+  "Publication index (publishedAt,id)",
+  "Publication index (verdictId,publishedAt,id)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */

@@ -44,19 +44,21 @@ export async function resetPasswordAction(input: unknown) {
   return runAction("ADMIN", userRef, input, resetUserPassword);
 }
 export async function createVerdictAction(input: unknown) {
-  return runAction("ADMIN", verdictInput, input, createVerdict);
+  return runAction("ADMIN", verdictInput, input, createVerdict, { publicPages: true });
 }
 export async function updateVerdictAction(input: unknown) {
-  return runAction("ADMIN", verdictUpdateInput, input, updateVerdict);
+  return runAction("ADMIN", verdictUpdateInput, input, updateVerdict, { publicPages: true });
 }
 export async function moveVerdictAction(input: unknown) {
-  return runAction("ADMIN", verdictMoveInput, input, moveVerdict);
+  return runAction("ADMIN", verdictMoveInput, input, moveVerdict, { publicPages: true });
 }
 export async function retireVerdictAction(input: unknown) {
-  return runAction("ADMIN", verdictRef.extend({ retired: z.boolean() }), input, setVerdictRetired);
+  return runAction("ADMIN", verdictRef.extend({ retired: z.boolean() }), input, setVerdictRetired, {
+    publicPages: true,
+  });
 }
 export async function deleteVerdictAction(input: unknown) {
-  return runAction("ADMIN", verdictRef, input, deleteVerdict);
+  return runAction("ADMIN", verdictRef, input, deleteVerdict, { publicPages: true });
 }
 
 const tokenInput = z.object({

@@ -15,7 +15,7 @@ export async function returnSubmittedClaim(input: unknown) {
 }
 
 export async function reopenApprovedClaim(input: unknown) {
-  return runAction("EDITOR", reopenInput, input, reopenClaim);
+  return runAction("EDITOR", reopenInput, input, reopenClaim, { publicPages: true });
 }
 
 export async function reconcileReviews(input: unknown) {

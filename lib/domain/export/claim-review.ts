@@ -4,7 +4,10 @@ import type { ExportClaim } from "./types";
 export interface Publisher {
   name: string;
   url: string;
-  /** Where each fact-check lives on the organisation's site; {id} is the claim id. */
+  /**
+   * Where each fact-check lives on the organisation's site; {id} is the claim id. A claim
+   * published by the desk itself has its page's address instead (ExportClaim.publicUrl).
+   */
   claimUrlTemplate: string;
 }
 
@@ -44,7 +47,9 @@ export function toClaimReviewJsonLd(
   const jsonld: WithContext<ClaimReview> = {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    url: publisher.claimUrlTemplate.replace("{id}", encodeURIComponent(claim.id)),
+    // The desk's own public page while the fact-check is published; else the template.
+    url:
+      claim.publicUrl ?? publisher.claimUrlTemplate.replace("{id}", encodeURIComponent(claim.id)),
     claimReviewed,
     author: { "@type": "Organization", name: publisher.name, url: publisher.url },
     ...(claim.approvedAt ? { datePublished: claim.approvedAt.slice(0, 10) } : {}),

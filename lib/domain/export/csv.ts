@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   "approved_at",
   "corrected",
   "claim_url",
+  "public_url",
 ] as const;
 
 /**
@@ -78,6 +79,7 @@ export function csvRow(claim: ExportClaim): string {
     claim.approvedAt,
     claim.corrected,
     claim.appUrl,
+    claim.publicUrl,
   ];
   return values.map(csvField).join(",") + "\r\n";
 }

@@ -33,6 +33,7 @@ const claim = (over: Partial<ExportClaim> = {}): ExportClaim => ({
   approvedAt: "2024-05-02T09:00:00.000Z",
   corrected: false,
   appUrl: "https://app.example/claims/1",
+  publicUrl: null,
   doubleReview: null,
   ...over,
 });
@@ -105,6 +106,11 @@ describe("ClaimReview", () => {
       },
     });
     expect(jsonld.reviewRating).not.toHaveProperty("ratingValue");
+  });
+
+  it("points at the desk's own public page once the claim is published there", () => {
+    const page = "https://desk.example/fact-checks/acme-unemployment";
+    expect(toClaimReviewJsonLd(claim({ publicUrl: page }), publisher).jsonld.url).toBe(page);
   });
 });
 

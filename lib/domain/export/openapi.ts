@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { claimsPage, exportFilter, similarQuery } from "@/lib/validation/export";
+import { factChecksQuery } from "@/lib/validation/public";
 import { CSV_COLUMNS } from "./csv";
 import { exportClaimSchema } from "./types";
 
@@ -79,6 +80,52 @@ export const OPENAPI = {
             },
           },
           ...errors,
+        },
+      },
+    },
+    "/api/v1/fact-checks": {
+      get: {
+        summary: "List published fact-checks, newest first (public: no token)",
+        description:
+          "What the desk's public pages show, with each page's address (`url`, also ClaimReview's url in the exports). A fact-check reopened for a correction stays listed with `underReview: true`; a withdrawn one is not listed.",
+        security: [],
+        parameters: queryParameters(factChecksQuery),
+        responses: {
+          "200": {
+            description: "A page of fact-checks and the link of the next page (null on the last).",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          slug: { type: "string" },
+                          url: { type: "string", format: "uri" },
+                          headline: { type: "string" },
+                          claimReviewed: { type: "string" },
+                          claimantName: { type: "string" },
+                          appearanceUrl: { type: "string" },
+                          verdictLabel: { type: "string" },
+                          verdictKey: { type: "string" },
+                          verdictRating: { type: "integer" },
+                          underReview: { type: "boolean" },
+                          publishedAt: { type: "string", format: "date-time" },
+                          updatedAt: { type: "string", format: "date-time" },
+                        },
+                      },
+                    },
+                    next: { type: ["string", "null"] },
+                  },
+                },
+              },
+            },
+          },
+          "400": { description: "A parameter is not valid (the message names it)." },
+          "503": { description: "The database is busy; retry after the Retry-After seconds." },
         },
       },
     },

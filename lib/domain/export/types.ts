@@ -104,6 +104,10 @@ export const exportClaimSchema = z
     approvedAt: instant,
     corrected: z.boolean().meta({ description: "Re-approved after a correction." }),
     appUrl: z.string(),
+    publicUrl: text.meta({
+      description:
+        "The fact-check's public page while it is published (or under review for a correction); null for a claim never published or withdrawn. ClaimReview's url is this address when there is one.",
+    }),
     doubleReview: doubleReviewSchema,
   })
   .meta({

@@ -4,6 +4,8 @@ import { runAction } from "@/lib/actions";
 import { dismissClaim } from "@/lib/data/dismissal";
 import { mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
 import { renameSpeaker } from "@/lib/data/speakers";
+import { publishClaim, unpublishClaim } from "@/lib/data/publishing";
+import { publishInput, unpublishInput } from "@/lib/validation/decision";
 import {
   claimSpanInput,
   dismissClaimInput,
@@ -30,4 +32,12 @@ export async function dismissClaimWithReason(input: unknown) {
 
 export async function correctSpeakerName(input: unknown) {
   return runAction("REVIEWER", renameSpeakerInput, input, renameSpeaker);
+}
+
+export async function publishClaimAction(input: unknown) {
+  return runAction("EDITOR", publishInput, input, publishClaim, { publicPages: true });
+}
+
+export async function unpublishClaimAction(input: unknown) {
+  return runAction("EDITOR", unpublishInput, input, unpublishClaim, { publicPages: true });
 }

@@ -28,6 +28,9 @@ import { DecisionButtons } from "@/components/claims/decision-buttons";
 import { getDoubleReview } from "@/lib/data/double-review";
 import { ReconcilePanel } from "@/components/claims/reconcile-panel";
 import { DoubleReviewStatus } from "@/components/claims/double-review-status";
+import { PublishPanel } from "@/components/claims/publish-panel";
+import { publishingOf } from "@/lib/data/publishing";
+import { factCheckUrl } from "@/lib/data/public";
 
 type FormSource = {
   shortText: string | null;
@@ -107,14 +110,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     allows("edit", actor, claim);
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
-  const [verdicts, history, comments, users, returned] = await Promise.all([
+  const isEditor = hasRole(user.role, "EDITOR");
+  const [verdicts, history, comments, users, returned, publishing] = await Promise.all([
     listActiveVerdicts(),
     listClaimHistory(claim.id, user.id, { doubleReview: claim.doubleReview }),
     listComments(claim.id),
     listAssignableUsers(),
     claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
+    isEditor && claim.state !== "NEW" && claim.state !== "DISMISSED"
+      ? publishingOf(claim.id)
+      : Promise.resolve(null),
   ]);
-  const isEditor = hasRole(user.role, "EDITOR");
   const submittedBy = claim.reviews[0]?.reviewerId ?? null;
   // The form shows the claim's review, or the viewer's own blind review of a claim needing two.
   const mine = double?.mine ?? null;
@@ -252,6 +258,26 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 version={claim.version}
                 mode={claim.state === "SUBMITTED" ? "decide" : "reopen"}
                 approveRefusal={refusalOf("approve", actor, { ...claim, submittedBy })}
+              />
+            </Card>
+          )}
+          {publishing && (allows("publish", actor, claim) || publishing.publication) && (
+            <Card title="Publishing">
+              <PublishPanel
+                claimId={claim.id}
+                version={claim.version}
+                canPublish={allows("publish", actor, claim)}
+                checklist={publishing.checklist}
+                suggestedHeadline={publishing.suggestedHeadline}
+                correctionDue={publishing.correctionDue}
+                publication={
+                  publishing.publication && {
+                    ...publishing.publication,
+                    publishedAt: publishing.publication.publishedAt.toISOString(),
+                    url: factCheckUrl(publishing.publication.slug),
+                    embedUrl: `${factCheckUrl(publishing.publication.slug)}/embed`,
+                  }
+                }
               />
             </Card>
           )}

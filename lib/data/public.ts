@@ -1,0 +1,208 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { settings } from "@/lib/settings";
+
+/**
+ * What the public pages read: published fact-checks (the copies publishing takes), their
+ * corrections, and the verdict vocabulary. Nothing else: no claim, review, comment or
+ * person is reachable from here, which is what keeps drafts and the desk's own work off
+ * the public pages (tests/integration/publishing.test.ts holds that no other module of
+ * lib/data is imported by them).
+ */
+
+/** Where the public pages are served: their own origin, or the app's. */
+export function publicBaseUrl(): string {
+  const s = settings();
+  return (s.CLAIMDESK_PUBLIC_URL ?? s.NEXTAUTH_URL ?? `http://localhost:${s.PORT}`).replace(
+    /\/$/,
+    "",
+  );
+}
+
+export const factCheckPath = (slug: string) => `/fact-checks/${encodeURIComponent(slug)}`;
+export const factCheckUrl = (slug: string) => `${publicBaseUrl()}${factCheckPath(slug)}`;
+
+/** A public fact-check as its page shows it. */
+export async function publishedFactCheck(slug: string) {
+  return prisma.publication.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      status: true,
+      headline: true,
+      summary: true,
+      claimReviewed: true,
+      quote: true,
+      quotePrefix: true,
+      quoteSuffix: true,
+      articleTitle: true,
+      articleUrl: true,
+      articleOutlet: true,
+      articlePublishedAt: true,
+      claimantName: true,
+      claimantRole: true,
+      claimantType: true,
+      appearanceUrl: true,
+      appearanceDate: true,
+      firstAppearanceUrl: true,
+      verdictLabel: true,
+      verdictRating: true,
+      rationale: true,
+      evidence: true,
+      byline: true,
+      reviewedAt: true,
+      publishedAt: true,
+      updatedAt: true,
+      unpublishedAt: true,
+      verdict: { select: { key: true } },
+      corrections: {
+        orderBy: { correctedAt: "asc" },
+        select: { correctedAt: true, fromVerdictLabel: true, toVerdictLabel: true, note: true },
+      },
+    },
+  });
+}
+
+export type PublicFactCheck = NonNullable<Awaited<ReturnType<typeof publishedFactCheck>>>;
+
+/** Published and under-review pages (those that are up): what the index, feed and sitemap list. */
+const LISTED = { not: "UNPUBLISHED" as const };
+
+export const INDEX_PAGE_SIZE = 20;
+
+/** A page of the index, newest first, optionally of one verdict (by its key). */
+export async function factCheckIndex({ page = 1, verdict }: { page?: number; verdict?: string }) {
+  const where = { status: LISTED, ...(verdict ? { verdict: { key: verdict } } : {}) };
+  const [rows, total] = await Promise.all([
+    prisma.publication.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * INDEX_PAGE_SIZE,
+      take: INDEX_PAGE_SIZE,
+      select: {
+        slug: true,
+        headline: true,
+        claimReviewed: true,
+        claimantName: true,
+        verdictLabel: true,
+        verdictRating: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+      },
+    }),
+    prisma.publication.count({ where }),
+  ]);
+  return { rows, total, pages: Math.max(1, Math.ceil(total / INDEX_PAGE_SIZE)) };
+}
+
+/** The newest published fact-checks, for the feed. */
+export async function latestFactChecks(take = 50) {
+  return prisma.publication.findMany({
+    where: { status: LISTED },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      slug: true,
+      headline: true,
+      claimReviewed: true,
+      claimantName: true,
+      verdictLabel: true,
+      summary: true,
+      publishedAt: true,
+      updatedAt: true,
+    },
+  });
+}
+
+/** The newest fact-checks that are up, their addresses and dates, for the sitemap. */
+export async function sitemapFactChecks(take: number) {
+  return prisma.publication.findMany({
+    where: { status: LISTED },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: { slug: true, updatedAt: true },
+  });
+}
+
+/** The ratings page: the verdicts in use, with what each means. */
+export async function ratings() {
+  return prisma.verdict.findMany({
+    where: { retiredAt: null },
+    orderBy: { order: "asc" },
+    select: { key: true, label: true, description: true, ratingValue: true },
+  });
+}
+
+/** The corrections log: every correction of a page still up, newest first. */
+export async function correctionsLog(take = 200) {
+  return prisma.publicationCorrection.findMany({
+    where: { publication: { status: { not: "UNPUBLISHED" } } },
+    orderBy: [{ correctedAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      correctedAt: true,
+      fromVerdictLabel: true,
+      toVerdictLabel: true,
+      note: true,
+      publication: { select: { slug: true, headline: true } },
+    },
+  });
+}
+
+/**
+ * A page of the fact-checks that are up, for the API: newest first by first publication
+ * (publication ids are UUID v7, so id order is that order), after the cursor `before`.
+ */
+export async function factChecksForApi({
+  limit,
+  before,
+  verdict,
+}: {
+  limit: number;
+  before?: string;
+  verdict?: string;
+}) {
+  const rows = await prisma.publication.findMany({
+    where: {
+      status: LISTED,
+      ...(before ? { id: { lt: before } } : {}),
+      ...(verdict ? { verdict: { key: verdict } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      headline: true,
+      claimReviewed: true,
+      claimantName: true,
+      appearanceUrl: true,
+      verdictLabel: true,
+      verdictRating: true,
+      verdict: { select: { key: true } },
+      publishedAt: true,
+      updatedAt: true,
+    },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    data: page.map(({ id: _id, verdict: v, status, ...row }) => ({
+      ...row,
+      url: factCheckUrl(row.slug),
+      verdictKey: v.key,
+      underReview: status === "UNDER_REVIEW",
+    })),
+    before: rows.length > limit ? page.at(-1)!.id : null,
+  };
+}
+
+/** A fact-check that was published and then withdrawn (its address answers 410), or null. */
+export async function withdrawnFactCheck(slug: string) {
+  const row = await prisma.publication.findUnique({
+    where: { slug },
+    select: { status: true, unpublishedAt: true },
+  });
+  return row?.status === "UNPUBLISHED" ? { unpublishedAt: row.unpublishedAt } : null;
+}
