@@ -3,6 +3,7 @@ import { requireRole } from "@/lib/auth/session";
 import { navItemsFor } from "@/lib/domain/pages";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { NavLinks } from "@/components/shell/nav-links";
+import { SkipLink } from "@/components/shell/skip-link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { Badge } from "@/components/ui/badge";
 
@@ -10,12 +11,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireRole();
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-base font-semibold tracking-tight text-brand-800">

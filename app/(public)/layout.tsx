@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SkipLink } from "@/components/shell/skip-link";
 import { publicBaseUrl } from "@/lib/data/public";
 import { FEED_ALTERNATE } from "@/lib/domain/publishing";
 import { settings } from "@/lib/settings";
@@ -28,12 +29,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
   const desk = settings().CLAIMDESK_ORG_NAME;
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/fact-checks" className="text-base font-semibold text-brand-800">

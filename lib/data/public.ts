@@ -67,6 +67,8 @@ export type PublicFactCheck = NonNullable<Awaited<ReturnType<typeof publishedFac
 
 /** Published and under-review pages (those that are up): what the index, feed and sitemap list. */
 const LISTED = { not: "UNPUBLISHED" as const };
+/** The index's, the feed's and the sitemap's order (the index by Publication_listed_idx). */
+const NEWEST_FIRST = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
 
 export const INDEX_PAGE_SIZE = 20;
 
@@ -76,7 +78,7 @@ export async function factCheckIndex({ page = 1, verdict }: { page?: number; ver
   const [rows, total] = await Promise.all([
     prisma.publication.findMany({
       where,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      orderBy: NEWEST_FIRST,
       skip: (page - 1) * INDEX_PAGE_SIZE,
       take: INDEX_PAGE_SIZE,
       select: {
@@ -100,7 +102,7 @@ export async function factCheckIndex({ page = 1, verdict }: { page?: number; ver
 export async function latestFactChecks(take = 50) {
   return prisma.publication.findMany({
     where: { status: LISTED },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: NEWEST_FIRST,
     take,
     select: {
       slug: true,
@@ -119,7 +121,7 @@ export async function latestFactChecks(take = 50) {
 export async function sitemapFactChecks(take: number) {
   return prisma.publication.findMany({
     where: { status: LISTED },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: NEWEST_FIRST,
     take,
     select: { slug: true, updatedAt: true },
   });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/data/users";
 
 /**
  * A database too busy to take a change in time: the app's pool is exhausted (two
@@ -12,21 +11,16 @@ const state = await vi.hoisted(async () => {
   const { usePrivateDatabase } = await import("../support/private-database");
   process.env.DATABASE_POOL_SIZE = "2";
   const database = await usePrivateDatabase(inject("adminDatabaseUrl"));
-  return { database, user: null as SessionUser | null };
+  return { database };
 });
 
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => state.user,
-  requireRole: async () => {
-    if (!state.user) throw new Error("no session in this test");
-    return state.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("../support/action-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { prisma } = await import("@/lib/db");
 const { default: pg } = await import("pg");
 const { asSession } = await import("../support/session");
+const { actAs } = await import("../support/action-session");
 const { createClaim, createUser } = await import("@/seeds/factories");
 const { takeClaims } = await import("@/lib/data/assignment");
 const claimActions = await import("@/app/(app)/claims/actions");
@@ -36,9 +30,10 @@ const { BUSY_MESSAGE } = await import("@/lib/errors");
 let claim: { id: string; version: number; claimantName: string | null };
 
 beforeAll(async () => {
-  state.user = asSession(await createUser(prisma, { role: "REVIEWER" }));
+  const reviewer = asSession(await createUser(prisma, { role: "REVIEWER" }));
+  actAs(reviewer);
   const created = await createClaim(prisma);
-  await takeClaims(state.user, [{ id: created.id, version: created.version }]);
+  await takeClaims(reviewer, [{ id: created.id, version: created.version }]);
   claim = await prisma.claim.findUniqueOrThrow({ where: { id: created.id } });
 });
 

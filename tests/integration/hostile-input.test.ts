@@ -6,27 +6,22 @@ import type { SessionUser } from "@/lib/data/users";
  * check, data layer, one transaction) and the import parsers, against a database of this
  * file's own, so that "nothing else changed" is checked on the row count of every table.
  * Only the session lookup is replaced (it needs a browser cookie): the actions run as the
- * user set in `state.user`.
+ * user set with `actAs`.
  */
 const state = await vi.hoisted(async () => {
   const { inject } = await import("vitest");
   const { usePrivateDatabase } = await import("../support/private-database");
   const database = await usePrivateDatabase(inject("adminDatabaseUrl"));
-  return { database, user: null as SessionUser | null };
+  return { database };
 });
 
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => state.user,
-  requireRole: async () => {
-    if (!state.user) throw new Error("no session in this test");
-    return state.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("../support/action-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { prisma } = await import("@/lib/db");
 const { rowCounts } = await import("../support/private-database");
 const { asSession } = await import("../support/session");
+const { actAs } = await import("../support/action-session");
 const { createClaim, createUser } = await import("@/seeds/factories");
 const { nestedValue } = await import("@/seeds/hostile-inputs");
 const claimActions = await import("@/app/(app)/claims/actions");
@@ -76,7 +71,7 @@ async function snapshot() {
 
 /** Runs a hostile call as `user`; it must be refused with a message and change nothing. */
 async function refused(user: SessionUser, call: () => Promise<unknown>): Promise<string> {
-  state.user = user;
+  actAs(user);
   const before = await snapshot();
   const result = (await call()) as { ok: boolean; code?: string; message?: string };
   expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -213,7 +208,7 @@ describe("refused with a clear message, nothing else changed", () => {
 
 describe("refused by the data layer, nothing else changed", () => {
   it("offsets past the end of the article", async () => {
-    state.user = reviewer;
+    actAs(reviewer);
     for (const call of [
       () =>
         articleActions.addClaimFromSelection({
@@ -266,7 +261,7 @@ describe("imports refuse what they cannot read, and say which file", () => {
   ];
   for (const [name, form, message] of refusedAtTheDoor) {
     it(`${name} is refused before it is queued`, async () => {
-      state.user = reviewer;
+      actAs(reviewer);
       const before = await snapshot();
       const result = await importActions.uploadImportFile(form());
       expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -301,7 +296,7 @@ describe("imports refuse what they cannot read, and say which file", () => {
   ];
   for (const [name, form, message] of refusedByTheWorker) {
     it(`${name} is queued, then fails in the worker with its message and imports nothing`, async () => {
-      state.user = reviewer;
+      actAs(reviewer);
       const before = await contentSnapshot();
       const result = await importActions.uploadImportFile(form());
       if (!result.ok) throw new Error(result.message);
@@ -317,7 +312,7 @@ describe("imports refuse what they cannot read, and say which file", () => {
   }
 
   it("a pasted article with a NUL byte in its title is refused with the form kept", async () => {
-    state.user = reviewer;
+    actAs(reviewer);
     const before = await snapshot();
     const form = new FormData();
     form.append("title", "Title\u0000");
@@ -335,7 +330,7 @@ describe("stored exactly and inert", () => {
   const FORMULA = `=HYPERLINK("https://evil.example","click")`;
 
   it("HTML, SQL and formula payloads in a review are saved as typed and exported inert", async () => {
-    state.user = reviewer;
+    actAs(reviewer);
     const current = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
     const before = await rowCounts(state.database.url);
     const result = await claimActions.saveReviewForm(
@@ -379,7 +374,7 @@ describe("stored exactly and inert", () => {
   });
 
   it("a pasted article with script tags is stored as text", async () => {
-    state.user = reviewer;
+    actAs(reviewer);
     const form = new FormData();
     form.append("title", `<b>Bold</b> ${SCRIPT}`);
     form.append("body", `${SCRIPT}\n\nThe minister said unemployment fell to 4% in 2023.`);

@@ -39,6 +39,24 @@ const errors = {
   "403": { description: "The token lacks the scope this request needs." },
 };
 
+/** A 200 answer of the API's lists: `data` (the items) and the link of the next page. */
+function listResponse(description: string, items: object, { next = true } = {}) {
+  return {
+    description,
+    content: {
+      "application/json": {
+        schema: {
+          type: "object",
+          properties: {
+            data: { type: "array", items },
+            ...(next ? { next: { type: ["string", "null"] } } : {}),
+          },
+        },
+      },
+    },
+  };
+}
+
 /**
  * The machine-facing API, served at /api/v1/openapi.json. Parameters and the claim's shape
  * are generated from the zod schemas that validate and type them (z.toJSONSchema), so the
@@ -65,20 +83,10 @@ export const OPENAPI = {
         summary: "List claims (scope claims:read)",
         parameters: queryParameters(claimsPage),
         responses: {
-          "200": {
-            description: "A page of claims and the cursor of the next page (null on the last).",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  properties: {
-                    data: { type: "array", items: { $ref: "#/components/schemas/Claim" } },
-                    next: { type: ["string", "null"] },
-                  },
-                },
-              },
-            },
-          },
+          "200": listResponse(
+            "A page of claims and the cursor of the next page (null on the last).",
+            { $ref: "#/components/schemas/Claim" },
+          ),
           ...errors,
         },
       },
@@ -91,39 +99,26 @@ export const OPENAPI = {
         security: [],
         parameters: queryParameters(factChecksQuery),
         responses: {
-          "200": {
-            description: "A page of fact-checks and the link of the next page (null on the last).",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  properties: {
-                    data: {
-                      type: "array",
-                      items: {
-                        type: "object",
-                        properties: {
-                          slug: { type: "string" },
-                          url: { type: "string", format: "uri" },
-                          headline: { type: "string" },
-                          claimReviewed: { type: "string" },
-                          claimantName: { type: "string" },
-                          appearanceUrl: { type: "string" },
-                          verdictLabel: { type: "string" },
-                          verdictKey: { type: "string" },
-                          verdictRating: { type: "integer" },
-                          underReview: { type: "boolean" },
-                          publishedAt: { type: "string", format: "date-time" },
-                          updatedAt: { type: "string", format: "date-time" },
-                        },
-                      },
-                    },
-                    next: { type: ["string", "null"] },
-                  },
-                },
+          "200": listResponse(
+            "A page of fact-checks and the link of the next page (null on the last).",
+            {
+              type: "object",
+              properties: {
+                slug: { type: "string" },
+                url: { type: "string", format: "uri" },
+                headline: { type: "string" },
+                claimReviewed: { type: "string" },
+                claimantName: { type: "string" },
+                appearanceUrl: { type: "string" },
+                verdictLabel: { type: "string" },
+                verdictKey: { type: "string" },
+                verdictRating: { type: "integer" },
+                underReview: { type: "boolean" },
+                publishedAt: { type: "string", format: "date-time" },
+                updatedAt: { type: "string", format: "date-time" },
               },
             },
-          },
+          ),
           "400": { description: "A parameter is not valid (the message names it)." },
           "503": { description: "The database is busy; retry after the Retry-After seconds." },
         },
@@ -138,39 +133,28 @@ export const OPENAPI = {
           ...similarParameters,
         ],
         responses: {
-          "200": {
-            description: "Similar claims with their state, verdict label and similarity (0-1).",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  properties: {
-                    data: {
-                      type: "array",
-                      items: {
-                        type: "object",
-                        properties: {
-                          id: { type: "string", format: "uuid" },
-                          text: { type: "string" },
-                          state: { type: "string" },
-                          verdict: { type: ["string", "null"] },
-                          score: { type: "number" },
-                          articleId: { type: ["string", "null"], format: "uuid" },
-                          articleTitle: { type: ["string", "null"] },
-                          createdAt: { type: "string", format: "date-time" },
-                          approvedAt: { type: ["string", "null"], format: "date-time" },
-                          reviewer: {
-                            type: ["string", "null"],
-                            description: "Who submitted its latest verdict.",
-                          },
-                        },
-                      },
-                    },
-                  },
+          "200": listResponse(
+            "Similar claims with their state, verdict label and similarity (0-1).",
+            {
+              type: "object",
+              properties: {
+                id: { type: "string", format: "uuid" },
+                text: { type: "string" },
+                state: { type: "string" },
+                verdict: { type: ["string", "null"] },
+                score: { type: "number" },
+                articleId: { type: ["string", "null"], format: "uuid" },
+                articleTitle: { type: ["string", "null"] },
+                createdAt: { type: "string", format: "date-time" },
+                approvedAt: { type: ["string", "null"], format: "date-time" },
+                reviewer: {
+                  type: ["string", "null"],
+                  description: "Who submitted its latest verdict.",
                 },
               },
             },
-          },
+            { next: false },
+          ),
           "404": { description: "No such claim (or not approved, without claims:unpublished)." },
         },
       },
