@@ -332,6 +332,7 @@ test("no public response holds what was not published: drafts, blind reviews, co
       "/fact-checks/feed.xml",
       "/sitemap.xml",
       "/robots.txt",
+      "/icon.svg",
       "/ratings",
       "/corrections",
       "/api/v1/fact-checks",

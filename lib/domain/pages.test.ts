@@ -28,10 +28,34 @@ describe("the page table", () => {
   });
 
   it("opens only its public pages without a session, and nothing else that looks like them", () => {
-    expect(["/login", "/login/x", "/logout"].every(isPublicPage)).toBe(true);
-    expect(["/", "/claims", "/loginx", "/admin/login", "/claims/login"].some(isPublicPage)).toBe(
-      false,
-    );
+    expect(
+      [
+        "/login",
+        "/login/x",
+        "/logout",
+        "/fact-checks",
+        "/fact-checks/a-claim-0190a0b0",
+        "/fact-checks/a-claim-0190a0b0/embed",
+        "/fact-checks/feed.xml",
+        "/ratings",
+        "/corrections",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/icon.svg",
+      ].every(isPublicPage),
+    ).toBe(true);
+    expect(
+      [
+        "/",
+        "/claims",
+        "/loginx",
+        "/admin/login",
+        "/claims/login",
+        "/fact-checksx",
+        "/ratingsx",
+        "/icon.svg/x",
+      ].some(isPublicPage),
+    ).toBe(false);
   });
 
   it("names each route once", () => {

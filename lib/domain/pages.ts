@@ -55,8 +55,8 @@ export const PAGES: readonly Page[] = [
   { route: "/corrections", access: anyone },
 ];
 
-/** Files of the public part that are not pages: its feed, and what crawlers read. */
-const PUBLIC_FILES = ["/fact-checks/feed.xml", "/sitemap.xml", "/robots.txt"];
+/** Files of the public part that are not pages: its feed, what crawlers read, its icon. */
+const PUBLIC_FILES = ["/fact-checks/feed.xml", "/sitemap.xml", "/robots.txt", "/icon.svg"];
 
 export interface NavItem {
   href: string;
