@@ -168,7 +168,9 @@ test("unpublish keeps the address, answering 410 with a notice; a correction is 
   await desk.getByRole("button", { name: "Reopen for correction…" }).click();
   await desk.getByRole("dialog").getByRole("textbox").fill("A reader sent a newer report.");
   await desk.getByRole("dialog").getByRole("button", { name: "Reopen" }).click();
-  await expect(desk.getByText("Reopened for correction.")).toBeVisible();
+  // The claim is in review again (its approved-claim buttons gone); its publishing card says
+  // what the public page says.
+  await expect(desk.getByText("Public page says: under review")).toBeVisible();
   await reader.goto(path);
   await expect(reader.getByRole("status")).toContainText("Under review");
   // The page is read from a cache that only the desk's actions expire: a change made behind
@@ -317,7 +319,9 @@ test("no public response holds what was not published: drafts, blind reviews, co
   await desk.getByRole("button", { name: "Reopen for correction…" }).click();
   await desk.getByRole("dialog").getByRole("textbox").fill(secret("reopen-reason"));
   await desk.getByRole("dialog").getByRole("button", { name: "Reopen" }).click();
-  await expect(desk.getByText("Reopened for correction.")).toBeVisible();
+  // The claim is in review again (its approved-claim buttons gone); its publishing card says
+  // what the public page says.
+  await expect(desk.getByText("Public page says: under review")).toBeVisible();
   await db.claim.update({
     where: { id: claim.id },
     data: { rationale: secret("draft-rationale"), shortText: secret("draft-short-form") },
@@ -328,7 +332,7 @@ test("no public response holds what was not published: drafts, blind reviews, co
       path,
       `${path}/embed`,
       "/fact-checks",
-      "/fact-checks?page=1",
+      "/fact-checks?before=not-a-cursor",
       "/fact-checks/feed.xml",
       "/sitemap.xml",
       "/robots.txt",

@@ -25,7 +25,15 @@ export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   work: (user: SessionUser, data: z.infer<S>) => Promise<T>,
-  { publicPages = false }: { publicPages?: boolean } = {},
+  {
+    publicPages,
+  }: {
+    /**
+     * The action changes what the public sees: the public lists (true), or the lists and
+     * the fact-check page of the claim this returns the id of (a function of the input).
+     */
+    publicPages?: true | ((input: z.infer<S>) => string);
+  } = {},
 ): Promise<ActionResult<T>> {
   const user = await requireRole(role);
   try {
@@ -40,7 +48,9 @@ export async function runAction<S extends z.ZodType, T>(
     // Every page is rendered per request; this drops the client's cached copies of them.
     revalidatePath("/", "layout");
     // An action that changes what the public sees expires the public pages' cached reads.
-    if (publicPages) publicPagesChanged();
+    if (publicPages) {
+      await publicPagesChanged(publicPages === true ? undefined : publicPages(parsed.data));
+    }
     return { ok: true, data };
   } catch (thrown) {
     // A database that could not take the change in time is a refusal to retry, not a failure.
@@ -56,3 +66,6 @@ export async function runAction<S extends z.ZodType, T>(
     return toActionError(error);
   }
 }
+
+/** For runAction's `publicPages`: the claim an action's input names, whose page changed. */
+export const claimOf = (input: { claimId: string }) => input.claimId;

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { settings } from "@/lib/settings";
 
 /**
@@ -72,30 +73,62 @@ const NEWEST_FIRST = [{ publishedAt: "desc" as const }, { id: "desc" as const }]
 
 export const INDEX_PAGE_SIZE = 20;
 
-/** A page of the index, newest first, optionally of one verdict (by its key). */
-export async function factCheckIndex({ page = 1, verdict }: { page?: number; verdict?: string }) {
-  const where = { status: LISTED, ...(verdict ? { verdict: { key: verdict } } : {}) };
-  const [rows, total] = await Promise.all([
-    prisma.publication.findMany({
-      where,
-      orderBy: NEWEST_FIRST,
-      skip: (page - 1) * INDEX_PAGE_SIZE,
-      take: INDEX_PAGE_SIZE,
-      select: {
-        slug: true,
-        headline: true,
-        claimReviewed: true,
-        claimantName: true,
-        verdictLabel: true,
-        verdictRating: true,
-        status: true,
-        publishedAt: true,
-        updatedAt: true,
-      },
-    }),
-    prisma.publication.count({ where }),
+/**
+ * A page of the index, newest first, optionally of one verdict (by its key), older than
+ * the cursor `before` (the last fact-check of the page before: its publication time and
+ * id, as `olderThan` writes them). Keyset paging: any page costs one short range of the
+ * index (Publication_listed_idx, or _listed_verdict_idx), however deep it is; an OFFSET
+ * read every newer row first (166 ms for the last of 5,000 pages on the benchmark).
+ */
+export async function factCheckIndex({
+  before,
+  verdict,
+}: {
+  before?: { publishedAt: string; id: string };
+  verdict?: string;
+}) {
+  const byVerdict = verdict
+    ? Prisma.sql`AND p."verdictId" = (SELECT id FROM "Verdict" WHERE key = ${verdict})`
+    : Prisma.empty;
+  const older = before
+    ? Prisma.sql`AND (p."publishedAt", p.id) < (${new Date(before.publishedAt)}::timestamptz, ${before.id}::uuid)`
+    : Prisma.empty;
+  const [rows, [counted]] = await Promise.all([
+    prisma.$queryRaw<
+      Array<{
+        id: string;
+        slug: string;
+        headline: string;
+        claimReviewed: string;
+        claimantName: string;
+        verdictLabel: string;
+        verdictRating: number;
+        status: "PUBLISHED" | "UNDER_REVIEW";
+        publishedAt: Date;
+        updatedAt: Date;
+      }>
+    >`SELECT p.id, p.slug, p.headline, p."claimReviewed", p."claimantName", p."verdictLabel",
+             p."verdictRating", p.status::text AS status, p."publishedAt", p."updatedAt"
+        FROM "Publication" p
+       WHERE p.status <> 'UNPUBLISHED' ${byVerdict} ${older}
+       ORDER BY p."publishedAt" DESC, p.id DESC
+       LIMIT ${INDEX_PAGE_SIZE + 1}`,
+    prisma.$queryRaw<Array<{ total: number }>>`
+      SELECT count(*)::int AS total FROM "Publication" p
+       WHERE p.status <> 'UNPUBLISHED' ${byVerdict}`,
   ]);
-  return { rows, total, pages: Math.max(1, Math.ceil(total / INDEX_PAGE_SIZE)) };
+  const page = rows.slice(0, INDEX_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    total: counted?.total ?? 0,
+    older: rows.length > INDEX_PAGE_SIZE && last ? olderThan(last) : null,
+  };
+}
+
+/** The cursor of the page after the one ending with `row` (factCheckIndex's `before`). */
+export function olderThan(row: { publishedAt: Date; id: string }): string {
+  return `${row.publishedAt.toISOString()}_${row.id}`;
 }
 
 /** The newest published fact-checks, for the feed. */
@@ -198,6 +231,12 @@ export async function factChecksForApi({
     })),
     before: rows.length > limit ? page.at(-1)!.id : null,
   };
+}
+
+/** The address of a claim's fact-check, if it was ever published (to expire its cached page). */
+export async function publicationSlugOf(claimId: string): Promise<string | null> {
+  const row = await prisma.publication.findUnique({ where: { claimId }, select: { slug: true } });
+  return row?.slug ?? null;
 }
 
 /** A fact-check that was published and then withdrawn (its address answers 410), or null. */

@@ -7,6 +7,7 @@ import {
   correctionsLog,
   factCheckIndex,
   factChecksForApi,
+  INDEX_PAGE_SIZE,
   factCheckUrl,
   publishedFactCheck,
   withdrawnFactCheck,
@@ -16,7 +17,13 @@ import { publishClaim, publishingOf, unpublishClaim } from "@/lib/data/publishin
 import { saveReview } from "@/lib/data/review";
 import { reviewFormInput } from "@/lib/validation/review";
 import type { SessionUser } from "@/lib/data/users";
-import { createPublishableClaim, createUser } from "@/seeds/factories";
+import {
+  createClaim,
+  createPublication,
+  createPublishableClaim,
+  createUser,
+} from "@/seeds/factories";
+import { publicIndexQuery } from "@/lib/validation/public";
 import { asSession } from "../support/session";
 
 /**
@@ -194,6 +201,67 @@ describe("publishing an approved claim", () => {
     });
     expect(again.slug).toBe(slug);
     expect(await withdrawnFactCheck(slug)).toBeNull();
+  });
+});
+
+describe("the public index", () => {
+  it("pages by cursor through every fact-check that is up, newest first, each once, by verdict too", async () => {
+    const verdict = await prisma.verdict.create({
+      data: { key: `index-${Date.now()}`, label: "Index test", ratingValue: 2, order: 90 },
+    });
+    const made: string[] = [];
+    for (let i = 0; i < 45; i++) {
+      const claim = await createClaim(prisma, { state: "APPROVED" });
+      const publication = await createPublication(prisma, {
+        claimId: claim.id,
+        verdictId: verdict.id,
+        status: i === 7 ? "UNPUBLISHED" : i % 2 ? "UNDER_REVIEW" : "PUBLISHED",
+      });
+      // Ties on the publication time are ordered by id.
+      await prisma.publication.update({
+        where: { id: publication.id },
+        data: { publishedAt: new Date(Date.UTC(2020, 0, 1, 0, Math.floor(i / 3))) },
+      });
+      made.push(publication.slug);
+    }
+    const walk = async (filter: { verdict?: string }) => {
+      const seen: Array<{ slug: string; publishedAt: Date; id: string }> = [];
+      let before: { publishedAt: string; id: string } | undefined;
+      for (let pages = 0; pages < 1000; pages++) {
+        const page = await factCheckIndex({ ...filter, before });
+        expect(page.rows.length).toBeLessThanOrEqual(INDEX_PAGE_SIZE);
+        seen.push(...page.rows);
+        if (!page.older) return { seen, total: page.total };
+        before = publicIndexQuery({ before: page.older }).before;
+        expect(before).toBeDefined();
+      }
+      throw new Error("the index never ended");
+    };
+    const { seen, total } = await walk({ verdict: verdict.key });
+    expect(total).toBe(44);
+    expect(seen.map((r) => r.slug).sort()).toEqual(made.filter((_, i) => i !== 7).sort());
+    const order = seen.map((r) => [r.publishedAt.getTime(), r.id] as const);
+    for (let i = 1; i < order.length; i++) {
+      const [t0, id0] = order[i - 1]!;
+      const [t1, id1] = order[i]!;
+      expect(t0 > t1 || (t0 === t1 && id0 > id1)).toBe(true);
+    }
+    const everything = await walk({});
+    expect(new Set(everything.seen.map((r) => r.slug)).size).toBe(everything.seen.length);
+    expect(everything.seen.map((r) => r.slug)).toEqual(
+      expect.arrayContaining(seen.map((r) => r.slug)),
+    );
+  });
+
+  it("reads a cursor that is not one as the first page", () => {
+    for (const before of [
+      "x",
+      "2020-01-01T00:00:00.000Z",
+      "2020-13-45T00:00:00.000Z_" + "0".repeat(8) + "-0000-0000-0000-" + "0".repeat(12),
+      ["a", "b"],
+    ]) {
+      expect(publicIndexQuery({ before }).before, String(before)).toBeUndefined();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions";
+import { claimOf, runAction } from "@/lib/actions";
 import { approveClaim, reopenClaim, returnClaim } from "@/lib/data/approval";
 import { approveInput, reopenInput, returnInput } from "@/lib/validation/decision";
 import { reconcileClaim } from "@/lib/data/double-review";
@@ -15,7 +15,7 @@ export async function returnSubmittedClaim(input: unknown) {
 }
 
 export async function reopenApprovedClaim(input: unknown) {
-  return runAction("EDITOR", reopenInput, input, reopenClaim, { publicPages: true });
+  return runAction("EDITOR", reopenInput, input, reopenClaim, { publicPages: claimOf });
 }
 
 export async function reconcileReviews(input: unknown) {

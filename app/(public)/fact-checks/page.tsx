@@ -12,21 +12,25 @@ type Search = { searchParams: Promise<Record<string, string | string[] | undefin
 
 /** Every fact-check that is up, newest first, in pages; by verdict when one is chosen. */
 export default async function FactCheckIndexPage({ searchParams }: Search) {
-  const { page, verdict } = publicIndexQuery(await searchParams);
+  const { before, verdict } = publicIndexQuery(await searchParams);
   const [index, verdicts] = await Promise.all([
-    cachedFactCheckIndex({ page, verdict }),
+    cachedFactCheckIndex({ before, verdict }),
     cachedRatings(),
   ]);
-  const link = (next: { page?: number; verdict?: string }) => {
+  const link = (next: { before?: string; verdict?: string }) => {
     const params = new URLSearchParams();
     if (next.verdict) params.set("verdict", next.verdict);
-    if (next.page && next.page > 1) params.set("page", String(next.page));
+    if (next.before) params.set("before", next.before);
     const query = params.toString();
     return `/fact-checks${query ? `?${query}` : ""}`;
   };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Fact-checks</h1>
+      <p className="text-sm text-slate-600">
+        {index.total.toLocaleString("en")} {index.total === 1 ? "fact-check" : "fact-checks"}
+        {verdict ? " with this verdict" : ""}, newest first.
+      </p>
       <nav aria-label="By verdict" className="flex flex-wrap gap-2 text-sm">
         <Link
           href={link({})}
@@ -73,18 +77,15 @@ export default async function FactCheckIndexPage({ searchParams }: Search) {
           ))}
         </ul>
       )}
-      {index.pages > 1 && (
+      {(before || index.older) && (
         <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
-          {page > 1 && (
-            <Link className="underline" href={link({ verdict, page: page - 1 })} rel="prev">
-              Newer
+          {before && (
+            <Link className="underline" href={link({ verdict })}>
+              Newest
             </Link>
           )}
-          <span>
-            Page {page} of {index.pages}
-          </span>
-          {page < index.pages && (
-            <Link className="underline" href={link({ verdict, page: page + 1 })} rel="next">
+          {index.older && (
+            <Link className="underline" href={link({ verdict, before: index.older })} rel="next">
               Older
             </Link>
           )}

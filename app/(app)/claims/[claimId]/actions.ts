@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions";
+import { claimOf, runAction } from "@/lib/actions";
 import { dismissClaim } from "@/lib/data/dismissal";
 import { mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
 import { renameSpeaker } from "@/lib/data/speakers";
@@ -35,9 +35,9 @@ export async function correctSpeakerName(input: unknown) {
 }
 
 export async function publishClaimAction(input: unknown) {
-  return runAction("EDITOR", publishInput, input, publishClaim, { publicPages: true });
+  return runAction("EDITOR", publishInput, input, publishClaim, { publicPages: claimOf });
 }
 
 export async function unpublishClaimAction(input: unknown) {
-  return runAction("EDITOR", unpublishInput, input, unpublishClaim, { publicPages: true });
+  return runAction("EDITOR", unpublishInput, input, unpublishClaim, { publicPages: claimOf });
 }
