@@ -87,8 +87,8 @@ const SLUG_WORDS_MAX = 60;
 
 /**
  * A fact-check's address under /fact-checks/: the headline's words, in ASCII and lower
- * case, and the start of the claim's id (so that two headlines alike never share an
- * address). Fixed at the first publication: a changed headline does not move the page.
+ * case, and the last eight hex digits of the claim's id (random in a UUID v7, so that two
+ * headlines alike do not share an address). Fixed at the first publication: a changed headline does not move the page.
  */
 export function slugFor(headline: string, claimId: string): string {
   const words = headline
