@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/components/ui/format";
 import { ApprovalsChart } from "@/components/overview/approvals-chart";
 import { AgreementCard } from "@/components/overview/agreement-card";
-import { agreementOverview } from "@/lib/data/double-review";
+import { agreementOverview } from "@/lib/data/agreement";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/ui/format";
-import type { DoubleReview } from "@/lib/data/double-review";
+import type { DoubleReview } from "@/lib/data/blind-reviews";
 import { ReviewComparison } from "./review-comparison";
 
 /**

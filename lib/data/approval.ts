@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
-import { reopenBothReviews, returnBothReviews } from "./double-review";
+import { reopenBothReviews, returnBothReviews } from "./reconciliation";
 import { markUnderReview } from "./publishing";
 
 /** What a decision reads: the latest submission and whether it was decided. */

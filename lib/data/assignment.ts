@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "./users";
 import { changeClaim, requireRoleFor } from "./claim-writer";
-import { joinAsBlindReviewer } from "./double-review";
+import { joinAsBlindReviewer } from "./blind-reviews";
 
 type ClaimRef = { id: string; version: number };
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { visibleBlindReviewIds } from "./double-review";
+import { visibleBlindReviewIds } from "./blind-reviews";
 
 /**
  * A claim's audit trail, oldest first, as `viewerId` may read it. Every change of a claim,
  * its evidence included, is one "Claim" event (lib/data/claim-writer.ts); a claim needing
  * two reviews adds its blind reviews' events, each shown only to its author until both
- * reviews are in (lib/data/double-review.ts).
+ * reviews are in (lib/data/blind-reviews.ts).
  */
 export async function listClaimHistory(
   claimId: string,

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewFormInput } from "@/lib/validation/review";
 import type { SessionUser } from "./users";
 import { changeClaim } from "./claim-writer";
-import { saveBlindReview } from "./double-review";
+import { saveBlindReview } from "./blind-reviews";
 import {
   checkReviewInput,
   EVIDENCE_SELECT,
@@ -19,7 +19,7 @@ import {
  * transaction, and with `submit` then moves the claim to SUBMITTED with a Review record
  * (a second change: its own audit event and version). A claim changed since `version` is refused with who changed what,
  * so the person can merge by hand without losing what they typed. A claim that needs two
- * reviews keeps each reviewer's in their own blind review instead (lib/data/double-review.ts),
+ * reviews keeps each reviewer's in their own blind review instead (lib/data/blind-reviews.ts),
  * `version` then being that review's.
  */
 export async function saveReview(

@@ -3,13 +3,9 @@ import { prisma } from "@/lib/db";
 import { approveClaim, returnClaim, reopenClaim } from "@/lib/data/approval";
 import { takeClaims, assignClaims } from "@/lib/data/assignment";
 import { saveReview } from "@/lib/data/review";
-import {
-  agreementOverview,
-  getDoubleReview,
-  reconcileClaim,
-  setReviewMode,
-  setReviewModeForQuery,
-} from "@/lib/data/double-review";
+import { agreementOverview } from "@/lib/data/agreement";
+import { getDoubleReview, setReviewMode, setReviewModeForQuery } from "@/lib/data/blind-reviews";
+import { reconcileClaim } from "@/lib/data/reconciliation";
 import { listClaimHistory } from "@/lib/data/history";
 import { listQueue } from "@/lib/data/queue";
 import type { ExportClaim, ExportFormat } from "@/lib/domain/export/types";

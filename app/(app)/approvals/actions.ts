@@ -3,7 +3,7 @@
 import { claimOf, runAction } from "@/lib/actions";
 import { approveClaim, reopenClaim, returnClaim } from "@/lib/data/approval";
 import { approveInput, reopenInput, returnInput } from "@/lib/validation/decision";
-import { reconcileClaim } from "@/lib/data/double-review";
+import { reconcileClaim } from "@/lib/data/reconciliation";
 import { reconcileInput } from "@/lib/validation/double-review";
 
 export async function approveSubmittedClaim(input: unknown) {

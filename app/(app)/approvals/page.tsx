@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { APPROVAL_PAGE_SIZE, listSubmittedClaims } from "@/lib/data/approval";
-import { listAwaitingReconciliation } from "@/lib/data/double-review";
+import { listAwaitingReconciliation } from "@/lib/data/reconciliation";
 import { refusalOf } from "@/lib/domain/lifecycle";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";

@@ -7,7 +7,7 @@ import { addComment } from "@/lib/data/comments";
 import { assignClaims, takeClaims } from "@/lib/data/assignment";
 import { dismissClaims } from "@/lib/data/dismissal";
 import { saveReview } from "@/lib/data/review";
-import { setReviewMode, setReviewModeForQuery } from "@/lib/data/double-review";
+import { setReviewMode, setReviewModeForQuery } from "@/lib/data/blind-reviews";
 import { reviewModeByFilterInput, reviewModeInput } from "@/lib/validation/double-review";
 import {
   assignInput,

@@ -25,7 +25,7 @@ import { SimilarClaims } from "@/components/claims/similar-claims";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
-import { getDoubleReview } from "@/lib/data/double-review";
+import { getDoubleReview } from "@/lib/data/blind-reviews";
 import { ReconcilePanel } from "@/components/claims/reconcile-panel";
 import { DoubleReviewStatus } from "@/components/claims/double-review-status";
 import { PublishPanel } from "@/components/claims/publish-panel";

@@ -1,0 +1,286 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { transition } from "@/lib/domain/lifecycle";
+import type { ReviewFormInput } from "@/lib/validation/review";
+import type { QueueQuery } from "@/lib/validation/queue";
+import type { SessionUser } from "./users";
+import { filters } from "./queue";
+import { blindFacts, changeClaim, fieldChanges, requireRoleFor } from "./claim-writer";
+import { recordAudit } from "./audit";
+import {
+  checkReviewInput,
+  evidenceFields,
+  evidenceSummary,
+  REVIEW_FIELDS,
+  REVIEW_SELECT,
+  reviewValues,
+} from "./review-input";
+
+type Tx = Prisma.TransactionClient;
+type ClaimRef = { id: string; version: number };
+
+/**
+ * Blind double review. A claim marked (while NEW) as needing two reviews is taken by two
+ * reviewers, each of whom writes their own source annotation, verdict, rationale and
+ * evidence in a BlindReview that nobody else reads, editors included, until both have
+ * submitted once; the claim's own fields stay empty meanwhile, so no page, export, search
+ * or API that reads claims can show either. An editor who wrote neither then adopts one,
+ * writes the final verdict drawing on both, or returns both with a reason
+ * (lib/data/reconciliation.ts).
+ */
+
+/** One evidence item of a blind review, stored in order as JSON. */
+export interface BlindEvidence {
+  id: string;
+  url: string;
+  archivedUrl: string | null;
+  title: string | null;
+  publisher: string | null;
+  excerpt: string | null;
+  stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
+  sourceType: "PRIMARY" | "SECONDARY";
+}
+
+export const evidenceOf = (review: { evidence: Prisma.JsonValue }) =>
+  (review.evidence ?? []) as unknown as BlindEvidence[];
+
+/** Both reviews are in (each submitted at least once): from then on, everyone may read both. */
+export function revealed(reviews: ReadonlyArray<{ firstSubmittedAt: Date | null }>): boolean {
+  return reviews.length === 2 && reviews.every((r) => r.firstSubmittedAt !== null);
+}
+
+/** Marks claims (NEW) as needing two independent reviews, or one again. All or none. */
+export async function setReviewMode(
+  user: SessionUser,
+  input: { claims: ClaimRef[]; double: boolean },
+) {
+  requireRoleFor("mode", user);
+  return prisma.$transaction(async (tx) => {
+    for (const ref of input.claims) {
+      await changeClaim(tx, user, ref, {
+        action: "mode",
+        audit: "claim.review-mode",
+        noun: "A selected claim",
+        data: () => ({ doubleReview: input.double }),
+      });
+    }
+    return { changed: input.claims.length };
+  });
+}
+
+/** How many claims one "by filter" marking changes at most; the rest take another run. */
+export const MODE_BATCH = 1000;
+
+/**
+ * Marks the NEW claims that match the queue's filters (a check-worthiness threshold, a
+ * speaker, an article…), the most check-worthy first, at most MODE_BATCH in one
+ * transaction, each through the claim writer (its own audit event). Says how many are left.
+ */
+export async function setReviewModeForQuery(
+  user: SessionUser,
+  input: { query: Omit<QueueQuery, "q" | "after" | "sort">; double: boolean },
+) {
+  requireRoleFor("mode", user);
+  const where: Prisma.ClaimWhereInput = {
+    AND: [filters(input.query, user.id), { state: "NEW", doubleReview: !input.double }],
+  };
+  return prisma.$transaction(
+    async (tx) => {
+      const claims = await tx.claim.findMany({
+        where,
+        orderBy: [{ checkworthiness: "desc" }, { id: "asc" }],
+        take: MODE_BATCH,
+        select: { id: true, version: true },
+      });
+      for (const ref of claims) {
+        await changeClaim(tx, user, ref, {
+          action: "mode",
+          audit: "claim.review-mode",
+          data: () => ({ doubleReview: input.double }),
+        });
+      }
+      return { changed: claims.length, remaining: await tx.claim.count({ where }) };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** A reviewer joins a claim needing two reviews: their own blind review, empty. */
+export async function joinAsBlindReviewer(tx: Tx, user: SessionUser, claimId: string) {
+  const review = await tx.blindReview.create({
+    data: { claimId, reviewerId: user.id },
+    select: { id: true },
+  });
+  return { after: { blindReviewId: review.id } };
+}
+
+export const BLIND_SELECT = {
+  id: true,
+  reviewerId: true,
+  version: true,
+  ...REVIEW_SELECT,
+  evidence: true,
+  submittedAt: true,
+  firstSubmittedAt: true,
+  blindVerdictId: true,
+  takenAt: true,
+} as const satisfies Prisma.BlindReviewSelect;
+
+/**
+ * Saves a reviewer's own blind review (and with `submit`, submits it: the claim moves to
+ * SUBMITTED when the other review is in too). The claim's row is locked first, so two
+ * reviewers submitting at once, or an editor deciding, are serialised; `version` is the
+ * blind review's own, so the two reviewers never conflict with each other.
+ */
+export async function saveBlindReview(
+  user: SessionUser,
+  input: ReviewFormInput,
+  { submit }: { submit: boolean },
+) {
+  return prisma.$transaction(async (tx) => {
+    const claim = await lockClaim(tx, input.claimId);
+    const actor = { role: user.role, userId: user.id };
+    const facts = {
+      state: claim.state,
+      assigneeId: claim.assigneeId,
+      blind: await blindFacts(tx, claim.id),
+    };
+    const step = transition("review", actor, facts);
+    if (!step.ok) throw new AppError(step.refusal.code, step.refusal.message);
+    const mine = await tx.blindReview.findUniqueOrThrow({
+      where: { claimId_reviewerId: { claimId: claim.id, reviewerId: user.id } },
+      select: BLIND_SELECT,
+    });
+    if (mine.version !== input.version) {
+      throw new AppError(
+        "CONFLICT",
+        "You saved this review in another window after you opened it. Reload it to see that save; what you typed is still on your screen.",
+      );
+    }
+    const stored = evidenceOf(mine);
+    await checkReviewInput(tx, input, new Set(stored.map((e) => e.id)), submit);
+    const evidence: BlindEvidence[] = input.evidence.map((item) => ({
+      id: item.id ?? randomUUID(),
+      ...evidenceFields(item),
+    }));
+    const values = reviewValues(input);
+    const version = mine.version + 1;
+    const now = new Date();
+    const submission = submit
+      ? {
+          submittedAt: now,
+          firstSubmittedAt: mine.firstSubmittedAt ?? now,
+          blindVerdictId: mine.blindVerdictId ?? input.verdictId,
+        }
+      : {};
+    if (submit) {
+      // The claim's part: its state (SUBMITTED once the other review is in too), audited
+      // without any of the review's content.
+      await changeClaim(
+        tx,
+        user,
+        { id: claim.id, version: claim.version },
+        { action: "submit", audit: "claim.blind-submit", note: { blindReviewId: mine.id } },
+      );
+    }
+    // The table let this reviewer submit, so a submitted review is the other one's.
+    const state = submit && facts.blind.submitted.length > 0 ? "SUBMITTED" : claim.state;
+    const { count } = await tx.blindReview.updateMany({
+      where: { id: mine.id, version: mine.version },
+      data: {
+        ...values,
+        evidence: evidence as unknown as Prisma.InputJsonValue,
+        ...submission,
+        version,
+      },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "This review changed while saving; reload it.");
+
+    const { before, after } = fieldChanges(REVIEW_FIELDS, mine, values);
+    const [was, is] = [evidenceSummary(stored), evidenceSummary(evidence)];
+    if (JSON.stringify(was) !== JSON.stringify(is)) {
+      before.evidence = was;
+      after.evidence = is;
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: submit ? "blind-review.submit" : "blind-review.save",
+      entity: "BlindReview",
+      entityId: mine.id,
+      before: { ...before, version: mine.version },
+      after: { ...after, version, ...(submit ? { submitted: true } : {}) },
+    });
+    return { id: claim.id, version, state };
+  });
+}
+
+/** The claim's row, locked for this transaction; NOT_FOUND when it is gone. */
+async function lockClaim(tx: Tx, claimId: string) {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Claim" WHERE id = ${claimId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "This claim no longer exists.");
+  return tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { id: true, state: true, assigneeId: true, version: true, doubleReview: true },
+  });
+}
+
+/**
+ * What `viewer` may see of a claim's double review: who took it and who has submitted
+ * (everyone), their own review, and both reviews in full once both are in. Nothing of
+ * another reviewer's review leaves this function before then.
+ */
+export async function getDoubleReview(claimId: string, viewer: { id: string }) {
+  const [reviews, last] = await Promise.all([
+    prisma.blindReview.findMany({
+      where: { claimId },
+      orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+      select: {
+        ...BLIND_SELECT,
+        reviewer: { select: { id: true, name: true } },
+        verdict: { select: { label: true } },
+      },
+    }),
+    prisma.reconciliation.findFirst({
+      where: { claimId },
+      orderBy: { decidedAt: "desc" },
+      select: {
+        outcome: true,
+        reason: true,
+        decidedAt: true,
+        adoptedReviewId: true,
+        editor: { select: { name: true } },
+        verdict: { select: { label: true } },
+      },
+    }),
+  ]);
+  const open = revealed(reviews);
+  const full = (r: (typeof reviews)[number]) => ({ ...r, evidence: evidenceOf(r) });
+  return {
+    revealed: open,
+    reviewers: reviews.map((r) => ({
+      id: r.reviewerId,
+      name: r.reviewer.name,
+      submitted: r.submittedAt !== null,
+      takenAt: r.takenAt,
+    })),
+    mine: reviews.filter((r) => r.reviewerId === viewer.id).map(full)[0] ?? null,
+    reviews: open ? reviews.map(full) : [],
+    last,
+  };
+}
+
+export type DoubleReview = Awaited<ReturnType<typeof getDoubleReview>>;
+
+/** The blind reviews of a claim whose history `viewerId` may read: their own, or both once both are in. */
+export async function visibleBlindReviewIds(claimId: string, viewerId: string) {
+  const reviews = await prisma.blindReview.findMany({
+    where: { claimId },
+    select: { id: true, reviewerId: true, firstSubmittedAt: true },
+  });
+  const open = revealed(reviews);
+  return reviews.filter((r) => open || r.reviewerId === viewerId).map((r) => r.id);
+}
