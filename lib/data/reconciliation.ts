@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { ReconcileInput } from "@/lib/validation/double-review";
 import type { SessionUser } from "./users";
 import { changeClaim, requireRoleFor } from "./claim-writer";
-import { evidenceFields } from "./review-input";
+import { evidenceFields, requireVocabularyVerdict, sourceValues } from "./review-input";
 import { BLIND_SELECT, evidenceOf } from "./blind-reviews";
 
 type Tx = Prisma.TransactionClient;
@@ -70,34 +70,14 @@ export async function reconcileClaim(user: SessionUser, input: ReconcileInput) {
               [input.outcome === "ADOPT" ? "reviewId" : "sourceReviewId"]: "Unknown review",
             });
           }
-          if (input.outcome === "FINAL") {
-            const verdict = await tx.verdict.findUnique({
-              where: { id: input.verdictId },
-              select: { retiredAt: true },
-            });
-            if (!verdict || verdict.retiredAt) {
-              throw new AppError("VALIDATION", "That verdict is not in the vocabulary.", {
-                verdictId: "Unknown verdict",
-              });
-            }
-          }
+          if (input.outcome === "FINAL") await requireVocabularyVerdict(tx, input.verdictId);
         },
-        data: () => {
-          const s = source();
-          return {
-            shortText: s.shortText,
-            claimantName: s.claimantName,
-            claimantRole: s.claimantRole,
-            claimantType: s.claimantType,
-            appearanceUrl: s.appearanceUrl,
-            appearanceDate: s.appearanceDate,
-            firstAppearanceUrl: s.firstAppearanceUrl,
-            firstAppearanceDate: s.firstAppearanceDate,
-            ...final(),
-            approvedById: user.id,
-            approvedAt: now,
-          };
-        },
+        data: () => ({
+          ...sourceValues(source()),
+          ...final(),
+          approvedById: user.id,
+          approvedAt: now,
+        }),
         always: ["verdictId"],
         afterWrite: async (claim) => {
           const from = source();

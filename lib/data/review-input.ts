@@ -22,6 +22,38 @@ export const REVIEW_FIELDS = Object.keys(REVIEW_SELECT) as Array<keyof typeof RE
 
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
+/** The review's source annotation: its fields but the verdict and the rationale. */
+export const SOURCE_FIELDS = REVIEW_FIELDS.filter(
+  (f): f is Exclude<ReviewField, "verdictId" | "rationale"> =>
+    f !== "verdictId" && f !== "rationale",
+);
+
+/** The source annotation of a review (a claim's or a blind review's). */
+export function sourceValues<R extends Record<(typeof SOURCE_FIELDS)[number], unknown>>(
+  review: R,
+): Pick<R, (typeof SOURCE_FIELDS)[number]> {
+  return Object.fromEntries(SOURCE_FIELDS.map((f) => [f, review[f]])) as Pick<
+    R,
+    (typeof SOURCE_FIELDS)[number]
+  >;
+}
+
+/** Refuses a verdict that is not in the vocabulary (unknown, or retired). */
+export async function requireVocabularyVerdict(
+  tx: Prisma.TransactionClient,
+  verdictId: string,
+): Promise<void> {
+  const verdict = await tx.verdict.findUnique({
+    where: { id: verdictId },
+    select: { retiredAt: true },
+  });
+  if (!verdict || verdict.retiredAt) {
+    throw new AppError("VALIDATION", "That verdict is not in the vocabulary.", {
+      verdictId: "Unknown verdict",
+    });
+  }
+}
+
 export const EVIDENCE_SELECT = {
   id: true,
   position: true,
@@ -49,17 +81,7 @@ export async function checkReviewInput(
   evidenceIds: Set<string>,
   submit: boolean,
 ) {
-  if (input.verdictId) {
-    const verdict = await tx.verdict.findUnique({
-      where: { id: input.verdictId },
-      select: { retiredAt: true },
-    });
-    if (!verdict || verdict.retiredAt) {
-      throw new AppError("VALIDATION", "That verdict is not in the vocabulary.", {
-        verdictId: "Unknown verdict",
-      });
-    }
-  }
+  if (input.verdictId) await requireVocabularyVerdict(tx, input.verdictId);
   if (input.evidence.some((item) => item.id && !evidenceIds.has(item.id))) {
     throw new AppError("VALIDATION", "An evidence item no longer exists; reload the claim.", {
       evidence: "Unknown item",

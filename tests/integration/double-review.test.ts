@@ -485,7 +485,7 @@ describe("reconciliation", () => {
     });
   });
 
-  it("refuses an editor who wrote one of the reviews, a review of another claim, and a stale version, changing nothing", async () => {
+  it("refuses an editor who wrote one of the reviews, a review of another claim, a stale version and a retired verdict, changing nothing", async () => {
     const id = await bothIn("true", "false", eve);
     const [anns] = await pairIds(id);
     const before = await prisma.auditEvent.count({ where: { entityId: id } });
@@ -527,6 +527,33 @@ describe("reconciliation", () => {
         )
       ).code,
     ).toBe("CONFLICT");
+    const retired = await prisma.verdict.upsert({
+      where: { key: "double-retired" },
+      update: {},
+      create: {
+        key: "double-retired",
+        label: "Double retired",
+        ratingValue: 3,
+        order: 99,
+        retiredAt: new Date(),
+      },
+    });
+    const final = await refusal(
+      reconcileClaim(
+        editor,
+        reconcileInput.parse({
+          ...ref,
+          outcome: "FINAL",
+          verdictId: retired.id,
+          rationale: "A verdict the desk no longer uses",
+          sourceReviewId: anns,
+        }),
+      ),
+    );
+    expect(final).toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { verdictId: "Unknown verdict" },
+    });
     expect(await prisma.auditEvent.count({ where: { entityId: id } })).toBe(before);
     expect(await prisma.reconciliation.count({ where: { claimId: id } })).toBe(0);
     expect((await prisma.claim.findUniqueOrThrow({ where: { id } })).state).toBe("SUBMITTED");
