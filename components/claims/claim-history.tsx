@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/components/ui/format";
 import { CLAIM_STATE_LABELS, type ClaimState } from "@/lib/domain/claims";
+import { REVIEW_FIELD_DEFS, REVIEW_FIELDS } from "@/lib/domain/review-fields";
 
 const ACTIONS: Record<string, string> = {
   "claim.create": "added the claim",
@@ -25,17 +26,8 @@ const ACTIONS: Record<string, string> = {
 };
 
 const FIELD_LABELS: Record<string, string> = {
-  shortText: "short form",
+  ...Object.fromEntries(REVIEW_FIELDS.map((f) => [f, REVIEW_FIELD_DEFS[f].history])),
   content: "what is claimed",
-  claimantName: "claimant",
-  claimantRole: "role",
-  claimantType: "claimant type",
-  appearanceUrl: "appearance URL",
-  appearanceDate: "appearance date",
-  firstAppearanceUrl: "first appearance URL",
-  firstAppearanceDate: "first appearance date",
-  verdictId: "proposed verdict",
-  rationale: "rationale",
   evidence: "evidence",
   state: "state",
   assigneeId: "assignee",

@@ -2,6 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/ui/format";
 import type { DoubleReview } from "@/lib/data/blind-reviews";
+import { sourceValues } from "@/lib/domain/review-fields";
 import { ReviewComparison } from "./review-comparison";
 
 /**
@@ -73,14 +74,7 @@ export function DoubleReviewStatus({
                   ? (names[r.blindVerdictId] ?? "another verdict")
                   : null,
               rationale: r.rationale,
-              shortText: r.shortText,
-              claimantName: r.claimantName,
-              claimantRole: r.claimantRole,
-              claimantType: r.claimantType,
-              appearanceUrl: r.appearanceUrl,
-              appearanceDate: r.appearanceDate,
-              firstAppearanceUrl: r.firstAppearanceUrl,
-              firstAppearanceDate: r.firstAppearanceDate,
+              ...sourceValues(r),
               evidence: r.evidence,
             }))}
           />

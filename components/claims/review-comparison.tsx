@@ -1,9 +1,15 @@
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
+import {
+  REVIEW_FIELD_DEFS,
+  SOURCE_FIELDS,
+  type ReviewFieldValue,
+  type SourceField,
+} from "@/lib/domain/review-fields";
 
 /** One reviewer's review as the comparison shows it. */
-export interface ComparedReview {
+export type ComparedReview = {
   id: string;
   reviewer: string;
   submittedAt: Date | null;
@@ -11,31 +17,21 @@ export interface ComparedReview {
   /** The verdict of the first, blind submission, when it was another. */
   blindVerdict: string | null;
   rationale: string | null;
-  shortText: string | null;
-  claimantName: string | null;
-  claimantRole: string | null;
-  claimantType: string | null;
-  appearanceUrl: string | null;
-  appearanceDate: Date | null;
-  firstAppearanceUrl: string | null;
-  firstAppearanceDate: Date | null;
   evidence: Array<{ url: string; title: string | null; stance: string; sourceType: string }>;
-}
+} & { [F in SourceField]: ReviewFieldValue<F> | null };
 
+/** The verdict and rationale, then the source fields in the review form's order. */
 const ROWS: Array<[string, (r: ComparedReview) => string]> = [
-  ["Verdict", (r) => r.verdict ?? ""],
-  ["Rationale", (r) => r.rationale ?? ""],
-  ["Short form", (r) => r.shortText ?? ""],
-  ["Claimant", (r) => r.claimantName ?? ""],
-  ["Role at the time", (r) => r.claimantRole ?? ""],
-  ["Claimant type", (r) => r.claimantType?.toLowerCase() ?? ""],
-  ["Where it appeared", (r) => r.appearanceUrl ?? ""],
-  ["Appearance date", (r) => (r.appearanceDate ? formatDate(r.appearanceDate) : "")],
-  ["First appearance", (r) => r.firstAppearanceUrl ?? ""],
-  [
-    "First appearance date",
-    (r) => (r.firstAppearanceDate ? formatDate(r.firstAppearanceDate) : ""),
-  ],
+  [REVIEW_FIELD_DEFS.verdictId.short, (r) => r.verdict ?? ""],
+  [REVIEW_FIELD_DEFS.rationale.short, (r) => r.rationale ?? ""],
+  ...SOURCE_FIELDS.map((field): [string, (r: ComparedReview) => string] => [
+    REVIEW_FIELD_DEFS[field].short,
+    (r) => {
+      const value = r[field];
+      if (value instanceof Date) return formatDate(value);
+      return field === "claimantType" ? (value?.toLowerCase() ?? "") : (value ?? "");
+    },
+  ]),
 ];
 
 const STANCES: Record<string, string> = {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { saveReviewForm, submitReviewForm, takeSelectedClaims } from "@/app/(app)/claims/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,20 +11,20 @@ import { EvidenceEditor, type EvidenceValues } from "@/components/claims/evidenc
 import { useActionRunner } from "@/components/ui/use-action";
 import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
 import { useShortcuts } from "@/components/ui/use-shortcuts";
+import {
+  CLAIMANT_TYPE_LABELS,
+  CLAIMANT_TYPES,
+  REVIEW_FIELD_DEFS,
+  SOURCE_FIELDS,
+  type ReviewField,
+  type ReviewFieldDef,
+} from "@/lib/domain/review-fields";
 
-export interface ReviewValues {
-  shortText: string;
-  claimantName: string;
-  claimantRole: string;
-  claimantType: string;
-  appearanceUrl: string;
-  appearanceDate: string;
-  firstAppearanceUrl: string;
-  firstAppearanceDate: string;
-  verdictId: string;
-  rationale: string;
-  evidence: EvidenceValues[];
-}
+/** The form's values: each review field as its input holds it (text), and the evidence. */
+export type ReviewValues = { [F in ReviewField]: string } & { evidence: EvidenceValues[] };
+
+/** The source fields the form shows in its Source group. */
+const SOURCE_GROUP = SOURCE_FIELDS.filter((f) => REVIEW_FIELD_DEFS[f].part === "source");
 
 export function ReviewForm({
   claimId,
@@ -189,7 +189,7 @@ export function ReviewForm({
           </p>
         </div>
         <Field
-          label="Short form"
+          label={REVIEW_FIELD_DEFS.shortText.label}
           hint={`For ClaimReview and other sites: what is claimed in at most ${SHORT_CLAIM_LIMIT} characters. ${values.shortText.length} / ${SHORT_CLAIM_LIMIT}${values.shortText.length > SHORT_CLAIM_LIMIT ? " — longer than Google's guidance" : ""}.`}
           error={fieldError("shortText")}
         >
@@ -200,69 +200,41 @@ export function ReviewForm({
       <fieldset disabled={!editable} className="space-y-4">
         <legend className="text-sm font-semibold text-slate-800">Source</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Claimant" error={fieldError("claimantName")}>
-            <Input
-              ref={firstField}
-              value={values.claimantName}
-              onChange={(e) => set("claimantName", e.target.value)}
-            />
-          </Field>
-          <Field label="Role at the time" error={fieldError("claimantRole")}>
-            <Input
-              value={values.claimantRole}
-              onChange={(e) => set("claimantRole", e.target.value)}
-            />
-          </Field>
-          <Field label="Claimant type" error={fieldError("claimantType")}>
-            <Select
-              value={values.claimantType}
-              onChange={(e) => set("claimantType", e.target.value)}
-            >
-              <option value="">Not set</option>
-              <option value="PERSON">Person</option>
-              <option value="ORGANISATION">Organisation</option>
-              <option value="GOVERNMENT">Government</option>
-            </Select>
-          </Field>
-          <div />
-          <Field label="Where it appeared (URL)" error={fieldError("appearanceUrl")}>
-            <Input
-              type="url"
-              value={values.appearanceUrl}
-              onChange={(e) => set("appearanceUrl", e.target.value)}
-            />
-          </Field>
-          <Field label="Appearance date" error={fieldError("appearanceDate")}>
-            <Input
-              type="date"
-              value={values.appearanceDate}
-              onChange={(e) => set("appearanceDate", e.target.value)}
-            />
-          </Field>
-          <Field
-            label="First appearance (URL, if different)"
-            error={fieldError("firstAppearanceUrl")}
-          >
-            <Input
-              type="url"
-              value={values.firstAppearanceUrl}
-              onChange={(e) => set("firstAppearanceUrl", e.target.value)}
-            />
-          </Field>
-          <Field label="First appearance date" error={fieldError("firstAppearanceDate")}>
-            <Input
-              type="date"
-              value={values.firstAppearanceDate}
-              onChange={(e) => set("firstAppearanceDate", e.target.value)}
-            />
-          </Field>
+          {SOURCE_GROUP.map((field, index) => {
+            const def: ReviewFieldDef = REVIEW_FIELD_DEFS[field];
+            const onChange = (e: { target: { value: string } }) => set(field, e.target.value);
+            return (
+              <Fragment key={field}>
+                {def.startsRow && index % 2 === 1 && <div />}
+                <Field label={def.label} error={fieldError(field)}>
+                  {def.kind === "claimantType" ? (
+                    <Select value={values[field]} onChange={onChange}>
+                      <option value="">Not set</option>
+                      {CLAIMANT_TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {CLAIMANT_TYPE_LABELS[type]}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <Input
+                      ref={index === 0 ? firstField : undefined}
+                      type={def.kind === "url" ? "url" : def.kind === "date" ? "date" : undefined}
+                      value={values[field]}
+                      onChange={onChange}
+                    />
+                  )}
+                </Field>
+              </Fragment>
+            );
+          })}
         </div>
       </fieldset>
 
       <fieldset disabled={!editable} className="space-y-4">
         <legend className="text-sm font-semibold text-slate-800">Status</legend>
         <Field
-          label={state === "APPROVED" ? "Verdict" : "Proposed verdict"}
+          label={state === "APPROVED" ? "Verdict" : REVIEW_FIELD_DEFS.verdictId.label}
           error={fieldError("verdictId")}
         >
           <Select value={values.verdictId} onChange={(e) => set("verdictId", e.target.value)}>
@@ -275,7 +247,7 @@ export function ReviewForm({
           </Select>
         </Field>
         <Field
-          label="Rationale"
+          label={REVIEW_FIELD_DEFS.rationale.label}
           hint="Why the evidence supports this verdict. Required before submitting."
           error={fieldError("rationale")}
         >

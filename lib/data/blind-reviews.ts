@@ -4,17 +4,23 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { transition } from "@/lib/domain/lifecycle";
+import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { ReviewFormInput } from "@/lib/validation/review";
 import type { QueueQuery } from "@/lib/validation/queue";
 import type { SessionUser } from "./users";
 import { filters } from "./queue";
-import { blindFacts, changeClaim, fieldChanges, requireRoleFor } from "./claim-writer";
+import {
+  blindFacts,
+  changeClaim,
+  fieldChanges,
+  requireRoleFor,
+  writeVersioned,
+} from "./claim-writer";
 import { recordAudit } from "./audit";
 import {
   checkReviewInput,
   evidenceFields,
   evidenceSummary,
-  REVIEW_FIELDS,
   REVIEW_SELECT,
   reviewValues,
 } from "./review-input";
@@ -154,12 +160,7 @@ export async function saveBlindReview(
       where: { claimId_reviewerId: { claimId: claim.id, reviewerId: user.id } },
       select: BLIND_SELECT,
     });
-    if (mine.version !== input.version) {
-      throw new AppError(
-        "CONFLICT",
-        "You saved this review in another window after you opened it. Reload it to see that save; what you typed is still on your screen.",
-      );
-    }
+    if (mine.version !== input.version) throw blindConflict();
     const stored = evidenceOf(mine);
     await checkReviewInput(tx, input, new Set(stored.map((e) => e.id)), submit);
     const evidence: BlindEvidence[] = input.evidence.map((item) => ({
@@ -167,7 +168,6 @@ export async function saveBlindReview(
       ...evidenceFields(item),
     }));
     const values = reviewValues(input);
-    const version = mine.version + 1;
     const now = new Date();
     const submission = submit
       ? {
@@ -188,16 +188,12 @@ export async function saveBlindReview(
     }
     // The table let this reviewer submit, so a submitted review is the other one's.
     const state = submit && facts.blind.submitted.length > 0 ? "SUBMITTED" : claim.state;
-    const { count } = await tx.blindReview.updateMany({
-      where: { id: mine.id, version: mine.version },
-      data: {
-        ...values,
-        evidence: evidence as unknown as Prisma.InputJsonValue,
-        ...submission,
-        version,
-      },
-    });
-    if (count !== 1) throw new AppError("CONFLICT", "This review changed while saving; reload it.");
+    const version = await writeVersioned(
+      tx.blindReview,
+      mine,
+      { ...values, evidence: evidence as unknown as Prisma.InputJsonValue, ...submission },
+      blindConflict,
+    );
 
     const { before, after } = fieldChanges(REVIEW_FIELDS, mine, values);
     const [was, is] = [evidenceSummary(stored), evidenceSummary(evidence)];
@@ -216,6 +212,13 @@ export async function saveBlindReview(
     return { id: claim.id, version, state };
   });
 }
+
+/** Only its reviewer writes a blind review: a newer version is their own save elsewhere. */
+const blindConflict = () =>
+  new AppError(
+    "CONFLICT",
+    "You saved this review in another window after you opened it. Reload it to see that save; what you typed is still on your screen.",
+  );
 
 /** The claim's row, locked for this transaction; NOT_FOUND when it is gone. */
 async function lockClaim(tx: Tx, claimId: string) {

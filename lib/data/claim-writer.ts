@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { LIFECYCLE, transition, type BlindFacts, type ClaimAction } from "@/lib/domain/lifecycle";
 import { hasRole } from "@/lib/domain/roles";
+import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
 
@@ -43,16 +44,7 @@ const AUDITED = [
   "start",
   "end",
   "content",
-  "shortText",
-  "claimantName",
-  "claimantRole",
-  "claimantType",
-  "appearanceUrl",
-  "appearanceDate",
-  "firstAppearanceUrl",
-  "firstAppearanceDate",
-  "verdictId",
-  "rationale",
+  ...REVIEW_FIELDS,
   "dismissReason",
   "duplicateOfId",
   "approvedById",
@@ -160,12 +152,9 @@ export async function changeClaim<S extends Prisma.ClaimSelect = Record<never, n
     ...change.data?.(claim),
     ...(step.to !== step.from ? { state: step.to } : {}),
   };
-  const version = claim.version + 1;
-  const { count } = await tx.claim.updateMany({
-    where: { id: claim.id, version: claim.version },
-    data: { ...data, version },
-  });
-  if (count !== 1) throw await claimConflict(tx, claim.id, ref.version);
+  const version = await writeVersioned(tx.claim, claim, data, () =>
+    claimConflict(tx, claim.id, ref.version),
+  );
   const more = (await change.afterWrite?.(claim, version)) ?? {};
 
   const { before, after } = fieldChanges(AUDITED, claim, data, change.always);
@@ -178,6 +167,34 @@ export async function changeClaim<S extends Prisma.ClaimSelect = Record<never, n
     after: { ...after, ...change.note, ...more.after, version },
   });
   return { claim, version };
+}
+
+/** A table whose rows carry a version (a claim, a blind review). */
+interface Versioned<D> {
+  updateMany(args: {
+    where: { id: string; version: number };
+    data: D & { version: number };
+  }): PromiseLike<{ count: number }>;
+}
+
+/**
+ * The versioned write of a claim and of a blind review: `data` with the next version, only
+ * if the row still has the version it was read with; otherwise `conflict` says why not.
+ * Returns the new version.
+ */
+export async function writeVersioned<D extends object>(
+  table: Versioned<D>,
+  row: { id: string; version: number },
+  data: D,
+  conflict: () => Promise<AppError> | AppError,
+): Promise<number> {
+  const version = row.version + 1;
+  const { count } = await table.updateMany({
+    where: { id: row.id, version: row.version },
+    data: { ...data, version },
+  });
+  if (count !== 1) throw await conflict();
+  return version;
 }
 
 /** Who has taken a claim needing two reviews, and who of them has submitted. */

@@ -2,6 +2,7 @@ import { escapeLiteral } from "pg";
 import { BEST_RATING, SHORT_CLAIM_LIMIT, WORST_RATING } from "@/lib/domain/export/claim-review";
 import type { Publisher } from "@/lib/domain/export/claim-review";
 import type { ExportFormat } from "@/lib/domain/export/types";
+import { isDateField, SOURCE_FIELDS, type SourceField } from "@/lib/domain/review-fields";
 import type { ExportFilter } from "@/lib/validation/export";
 
 /*
@@ -49,6 +50,16 @@ const EVIDENCE_JOIN = `
        WHERE e."claimId" = c.id) ev ON true`;
 
 /**
+ * A blind review's (`b`) source fields in the review fields' order, each as `column(field,
+ * sql)` writes it, instants as ISO text.
+ */
+export function blindSource(column: (field: SourceField, sql: string) => string): string {
+  return SOURCE_FIELDS.map((f) => column(f, isDateField(f) ? iso(`b."${f}"`) : `b."${f}"`)).join(
+    ", ",
+  );
+}
+
+/**
  * A double-reviewed claim's two reviews (only once both are submitted: before, an empty
  * list, so no export or API reader sees either) and the editor's latest reconciliation.
  */
@@ -61,10 +72,8 @@ const DOUBLE_REVIEW = `CASE WHEN c."doubleReview" THEN (
             LEFT JOIN "Verdict" bv ON bv.id = b."verdictId" LEFT JOIN "Verdict" fv ON fv.id = b."blindVerdictId",
             LATERAL (SELECT u.name AS reviewer, ${iso('b."submittedAt"')} AS "submittedAt",
                             bv.label AS "verdictLabel", bv."ratingValue" AS "verdictRatingValue",
-                            fv.label AS "blindVerdictLabel", b.rationale, b."shortText",
-                            b."claimantName", b."claimantRole", b."claimantType",
-                            b."appearanceUrl", ${iso('b."appearanceDate"')} AS "appearanceDate",
-                            b."firstAppearanceUrl", ${iso('b."firstAppearanceDate"')} AS "firstAppearanceDate",
+                            fv.label AS "blindVerdictLabel", b.rationale,
+                            ${blindSource((f, column) => `${column} AS "${f}"`)},
                             ${jsonList(
                               "row_to_json(xe)::text",
                               `FROM jsonb_array_elements(b.evidence) WITH ORDINALITY AS x(e, n),

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportClaim } from "@/lib/domain/export/types";
 import type { ExportFilter } from "@/lib/validation/export";
-import { encodedExportSql, exportWhereSql, FROM, iso, REVIEWER } from "./export-sql";
+import { blindSource, encodedExportSql, exportWhereSql, FROM, iso, REVIEWER } from "./export-sql";
 
 const BATCH = 2000;
 
@@ -52,10 +52,7 @@ const DOUBLE_REVIEW_SQL = `
                  json_agg(json_build_object(
                    'reviewer', u.name, 'submittedAt', ${iso('b."submittedAt"')},
                    'verdictLabel', bv.label, 'verdictRatingValue', bv."ratingValue", 'blindVerdictLabel', fv.label,
-                   'rationale', b.rationale, 'shortText', b."shortText",
-                   'claimantName', b."claimantName", 'claimantRole', b."claimantRole", 'claimantType', b."claimantType",
-                   'appearanceUrl', b."appearanceUrl", 'appearanceDate', ${iso('b."appearanceDate"')},
-                   'firstAppearanceUrl', b."firstAppearanceUrl", 'firstAppearanceDate', ${iso('b."firstAppearanceDate"')},
+                   'rationale', b.rationale, ${blindSource((f, column) => `'${f}', ${column}`)},
                    'evidence', (SELECT coalesce(json_agg(json_build_object(
                                     'url', x.e->'url', 'archivedUrl', x.e->'archivedUrl', 'title', x.e->'title',
                                     'publisher', x.e->'publisher', 'stance', x.e->'stance', 'sourceType', x.e->'sourceType')

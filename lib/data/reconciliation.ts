@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { ReconcileInput } from "@/lib/validation/double-review";
 import type { SessionUser } from "./users";
 import { changeClaim, requireRoleFor } from "./claim-writer";
-import { evidenceFields, requireVocabularyVerdict, sourceValues } from "./review-input";
+import { sourceValues } from "@/lib/domain/review-fields";
+import { evidenceFields, requireVocabularyVerdict } from "./review-input";
 import { BLIND_SELECT, evidenceOf } from "./blind-reviews";
 
 type Tx = Prisma.TransactionClient;

@@ -3,40 +3,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { submissionProblems } from "@/lib/domain/lifecycle";
 import type { ReviewFormInput } from "@/lib/validation/review";
+import { REVIEW_FIELDS, type ReviewField } from "@/lib/domain/review-fields";
 
 /** What the review form holds of a claim (or of one reviewer's blind review) besides evidence. */
-export const REVIEW_SELECT = {
-  shortText: true,
-  claimantName: true,
-  claimantRole: true,
-  claimantType: true,
-  appearanceUrl: true,
-  appearanceDate: true,
-  firstAppearanceUrl: true,
-  firstAppearanceDate: true,
-  verdictId: true,
-  rationale: true,
-} as const;
-
-export const REVIEW_FIELDS = Object.keys(REVIEW_SELECT) as Array<keyof typeof REVIEW_SELECT>;
-
-export type ReviewField = (typeof REVIEW_FIELDS)[number];
-
-/** The review's source annotation: its fields but the verdict and the rationale. */
-export const SOURCE_FIELDS = REVIEW_FIELDS.filter(
-  (f): f is Exclude<ReviewField, "verdictId" | "rationale"> =>
-    f !== "verdictId" && f !== "rationale",
-);
-
-/** The source annotation of a review (a claim's or a blind review's). */
-export function sourceValues<R extends Record<(typeof SOURCE_FIELDS)[number], unknown>>(
-  review: R,
-): Pick<R, (typeof SOURCE_FIELDS)[number]> {
-  return Object.fromEntries(SOURCE_FIELDS.map((f) => [f, review[f]])) as Pick<
-    R,
-    (typeof SOURCE_FIELDS)[number]
-  >;
-}
+export const REVIEW_SELECT = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, true])) as {
+  [K in ReviewField]: true;
+};
 
 /** Refuses a verdict that is not in the vocabulary (unknown, or retired). */
 export async function requireVocabularyVerdict(

@@ -1,6 +1,12 @@
 import { z } from "zod";
+import {
+  CLAIMANT_TYPES,
+  REVIEW_FIELD_DEFS,
+  type ReviewFieldDef,
+  type ReviewFieldDefs,
+} from "@/lib/domain/review-fields";
 
-export const CLAIMANT_TYPES = ["PERSON", "ORGANISATION", "GOVERNMENT"] as const;
+export { CLAIMANT_TYPES };
 export const STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
 export const SOURCE_TYPES = ["PRIMARY", "SECONDARY"] as const;
 
@@ -51,25 +57,38 @@ export const evidenceInput = z.object({
   sourceType: z.enum(SOURCE_TYPES, { error: "Choose primary or secondary" }),
 });
 
+const optionalClaimantType = () =>
+  z
+    .union([z.enum(CLAIMANT_TYPES), z.literal("")])
+    .optional()
+    .transform((v) => v || null);
+
+const optionalVerdict = () =>
+  z
+    .union([z.uuid("Unknown verdict"), z.literal("")])
+    .optional()
+    .transform((v) => v || null);
+
+/** Each kind of review field's schema (an empty value is null). */
+const FIELD_SCHEMAS = {
+  text: (def: ReviewFieldDef) => optionalText(def.max ?? 300, def.name),
+  url: (def: ReviewFieldDef) => optionalUrl(def.name),
+  date: (def: ReviewFieldDef) => optionalDate(def.name),
+  claimantType: optionalClaimantType,
+  verdict: optionalVerdict,
+};
+
+type FieldSchema<D extends ReviewFieldDef> = ReturnType<(typeof FIELD_SCHEMAS)[D["kind"]]>;
+
+/** The review fields' schemas, from their one definition (lib/domain/review-fields.ts). */
+const reviewFieldShape = Object.fromEntries(
+  Object.entries(REVIEW_FIELD_DEFS).map(([field, def]) => [field, FIELD_SCHEMAS[def.kind](def)]),
+) as { [K in keyof ReviewFieldDefs]: FieldSchema<ReviewFieldDefs[K]> };
+
 export const reviewFormInput = z.object({
   claimId: z.uuid(),
   version: z.coerce.number().int().min(1),
-  shortText: optionalText(300, "Short form"),
-  claimantName: optionalText(300, "Claimant name"),
-  claimantRole: optionalText(300, "Role"),
-  claimantType: z
-    .union([z.enum(CLAIMANT_TYPES), z.literal("")])
-    .optional()
-    .transform((v) => v || null),
-  appearanceUrl: optionalUrl("Appearance URL"),
-  appearanceDate: optionalDate("Appearance date"),
-  firstAppearanceUrl: optionalUrl("First appearance URL"),
-  firstAppearanceDate: optionalDate("First appearance date"),
-  verdictId: z
-    .union([z.uuid("Unknown verdict"), z.literal("")])
-    .optional()
-    .transform((v) => v || null),
-  rationale: optionalText(20_000, "Rationale"),
+  ...reviewFieldShape,
   evidence: z.array(evidenceInput).max(50, "At most 50 evidence items"),
 });
 

@@ -86,7 +86,14 @@ const take = async (user: SessionUser, id: string) =>
 async function review(
   user: SessionUser,
   id: string,
-  values: { verdict: keyof typeof verdict; rationale: string; urls: string[]; claimant?: string },
+  values: {
+    verdict: keyof typeof verdict;
+    rationale: string;
+    urls: string[];
+    claimant?: string;
+    /** More of the source annotation, as the form sends it. */
+    source?: Record<string, string>;
+  },
   submit: boolean,
 ) {
   const mine = await prisma.blindReview.findUniqueOrThrow({
@@ -98,6 +105,7 @@ async function review(
     verdictId: verdict[values.verdict],
     rationale: values.rationale,
     claimantName: values.claimant ?? "",
+    ...values.source,
     evidence: values.urls.map((url) => ({ url, stance: "REFUTES", sourceType: "PRIMARY" })),
   });
   return saveReview(user, input, { submit });
@@ -363,6 +371,7 @@ async function bothIn(a: keyof typeof verdict, b: keyof typeof verdict, second =
       rationale: "Ann's reading of the record",
       urls: ["https://shared.example", "https://ann.example"],
       claimant: "Ann's claimant",
+      source: { appearanceUrl: "https://ann.example/said", appearanceDate: "2024-03-01" },
     },
     true,
   );
@@ -472,7 +481,31 @@ describe("reconciliation", () => {
       state: "APPROVED",
       verdictId: verdict.true,
       claimantName: "Ann's claimant",
+      appearanceUrl: "https://ann.example/said",
+      appearanceDate: new Date("2024-03-01T00:00:00.000Z"),
+      claimantRole: null,
       rationale: "Both missed the revised figures; it holds.",
+    });
+    // Each review as exported: its whole source annotation, instants as ISO text.
+    const [annsOut, secondOut] = (await exportedClaim(id)).doubleReview!.reviews;
+    const source = {
+      shortText: null,
+      claimantRole: null,
+      claimantType: null,
+      firstAppearanceUrl: null,
+      firstAppearanceDate: null,
+    };
+    expect(annsOut).toMatchObject({
+      ...source,
+      claimantName: "Ann's claimant",
+      appearanceUrl: "https://ann.example/said",
+      appearanceDate: "2024-03-01T00:00:00.000Z",
+    });
+    expect(secondOut).toMatchObject({
+      ...source,
+      claimantName: "Second claimant",
+      appearanceUrl: null,
+      appearanceDate: null,
     });
     expect(claim.evidence.map((e) => e.url)).toEqual([
       "https://shared.example",

@@ -31,18 +31,9 @@ import { DoubleReviewStatus } from "@/components/claims/double-review-status";
 import { PublishPanel } from "@/components/claims/publish-panel";
 import { publishingOf } from "@/lib/data/publishing";
 import { factCheckUrl } from "@/lib/data/public";
+import { REVIEW_FIELDS, type ReviewField, type ReviewFieldValue } from "@/lib/domain/review-fields";
 
-type FormSource = {
-  shortText: string | null;
-  claimantName: string | null;
-  claimantRole: string | null;
-  claimantType: string | null;
-  appearanceUrl: string | null;
-  appearanceDate: Date | null;
-  firstAppearanceUrl: string | null;
-  firstAppearanceDate: Date | null;
-  verdictId: string | null;
-  rationale: string | null;
+type FormSource = { [F in ReviewField]: ReviewFieldValue<F> | null } & {
   evidence: Array<{
     id: string;
     url: string;
@@ -58,16 +49,12 @@ type FormSource = {
 /** The review form's values from a claim's review or a blind review. */
 function formValues(review: FormSource): ReviewValues {
   return {
-    claimantName: review.claimantName ?? "",
-    claimantRole: review.claimantRole ?? "",
-    claimantType: review.claimantType ?? "",
-    appearanceUrl: review.appearanceUrl ?? "",
-    appearanceDate: dateInputValue(review.appearanceDate),
-    firstAppearanceUrl: review.firstAppearanceUrl ?? "",
-    firstAppearanceDate: dateInputValue(review.firstAppearanceDate),
-    verdictId: review.verdictId ?? "",
-    rationale: review.rationale ?? "",
-    shortText: review.shortText ?? "",
+    ...(Object.fromEntries(
+      REVIEW_FIELDS.map((f) => {
+        const value = review[f];
+        return [f, value instanceof Date ? dateInputValue(value) : (value ?? "")];
+      }),
+    ) as Record<ReviewField, string>),
     evidence: review.evidence.map((e) => ({
       key: e.id,
       id: e.id,
