@@ -128,21 +128,28 @@ export function ReviewForm({
 
   const fieldError = (key: string) => fieldErrors[key];
 
+  // The Take button (when the viewer may take the claim) and the last action's message.
+  const takeAndMessage = (
+    <>
+      {canTake && (
+        <Button
+          onClick={() =>
+            run(() => takeSelectedClaims({ claims: [{ id: claimId, version: takeVersion }] }))
+          }
+          disabled={pending}
+        >
+          Take this claim
+        </Button>
+      )}
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    </>
+  );
+
   if (notice) {
     return (
       <div className="space-y-3">
         <Alert tone="info">{notice}</Alert>
-        {canTake && (
-          <Button
-            onClick={() =>
-              run(() => takeSelectedClaims({ claims: [{ id: claimId, version: takeVersion }] }))
-            }
-            disabled={pending}
-          >
-            Take this claim
-          </Button>
-        )}
-        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+        {takeAndMessage}
       </div>
     );
   }
@@ -169,17 +176,7 @@ export function ReviewForm({
                 : "This claim is read-only in its current state."}
         </Alert>
       )}
-      {canTake && (
-        <Button
-          onClick={() =>
-            run(() => takeSelectedClaims({ claims: [{ id: claimId, version: takeVersion }] }))
-          }
-          disabled={pending}
-        >
-          Take this claim
-        </Button>
-      )}
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {takeAndMessage}
       <fieldset disabled={!editable} className="space-y-3">
         <legend className="text-sm font-semibold text-slate-800">The claim</legend>
         <div>

@@ -3,20 +3,14 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
+import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES } from "@/lib/domain/claims";
+import type { SimilarClaim as Similar } from "@/lib/data/matching";
 
-interface SimilarClaim {
-  id: string;
-  text: string;
-  state: ClaimState;
-  verdict: string | null;
-  score: number;
-  articleId: string | null;
-  articleTitle: string | null;
+/** A similar claim as the API sends it: its instants as ISO text. */
+type SimilarClaim = Omit<Similar, "createdAt" | "approvedAt"> & {
   createdAt: string;
   approvedAt: string | null;
-  reviewer: string | null;
-}
+};
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
