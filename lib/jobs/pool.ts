@@ -31,6 +31,9 @@ export interface DocumentPoolOptions {
   budgetMs?: number;
   /** Heap of one thread (CLAIMDESK_THREAD_MEMORY_MB). */
   memoryMb?: number;
+  /** Wall-clock time after which a document that has not used its CPU budget is starved
+   * (tried again, not failed): four times the budget unless said. */
+  starvedAfterMs?: number;
 }
 
 /** How often a running document's CPU time is read. */
@@ -64,11 +67,13 @@ export function threadCpuMs(tid: number): number | null {
  */
 export class DocumentPool {
   readonly budgetMs: number;
+  readonly starvedAfterMs: number;
   readonly threads: number;
   private readonly pool: Piscina;
 
   constructor(options: DocumentPoolOptions = {}) {
     this.budgetMs = options.budgetMs ?? settings().CLAIMDESK_DOCUMENT_BUDGET_MS;
+    this.starvedAfterMs = options.starvedAfterMs ?? this.budgetMs * WALL_PER_CPU;
     this.threads = options.threads ?? settings().CLAIMDESK_WORKER_THREADS;
     const filename = new URL("./thread.ts", import.meta.url).href;
     this.pool = new Piscina({
@@ -130,7 +135,7 @@ export class DocumentPool {
           if (cpu === null || cpuAtStart === null) {
             if (wall > this.budgetMs) abort("wall");
           } else if (cpu - cpuAtStart > this.budgetMs) abort("cpu");
-          else if (wall > this.budgetMs * WALL_PER_CPU) abort("starved");
+          else if (wall > this.starvedAfterMs) abort("starved");
         },
         Math.min(WATCH_MS, Math.max(5, this.budgetMs / 4)),
       );
@@ -154,7 +159,7 @@ export class DocumentPool {
       }
       if (why === "starved") {
         throw new StarvedError(
-          `its thread was starved of processor time for ${seconds(this.budgetMs * WALL_PER_CPU)}`,
+          `its thread was starved of processor time for ${seconds(this.starvedAfterMs)}`,
         );
       }
       if (why === "deadline") throw new StarvedError("its item's deadline came");

@@ -32,7 +32,7 @@ const { matchArticleClaims, takeUnmatchedArticle, unmatchedArticleOf } =
   await import("@/lib/data/matching");
 const { testBudgets } = await import("../support/import-runs");
 const { default: pg } = await import("pg");
-const { DocumentPool, BudgetError } = await import("@/lib/jobs/pool");
+const { DocumentPool, BudgetError, StarvedError } = await import("@/lib/jobs/pool");
 const { extractClaims, EXTRACTOR_VERSION } = await import("@/lib/domain/extraction/extract");
 const { createUser } = await import("@/seeds/factories");
 const { newsText } = await import("@/seeds/hostile-inputs");
@@ -236,8 +236,9 @@ describe("running an item", () => {
 
   it("fails a document over its time budget with a message, and the next document goes on", async () => {
     // A budget a small document meets with room to spare even in a cold thread on a busy
-    // machine, and a document many times over it (8 MB of news takes seconds).
-    const slow = new DocumentPool({ threads: 1, budgetMs: 1000 });
+    // machine, and a document many times over it (8 MB of news takes seconds). The starved
+    // backstop is far off: however busy the machine, the CPU budget is what ends it.
+    const slow = new DocumentPool({ threads: 1, budgetMs: 1000, starvedAfterMs: 600_000 });
     const huge = newsText(SAMPLE, 8_000_000);
     try {
       await expect(slow.extract(huge)).rejects.toThrow(BudgetError);
@@ -252,8 +253,28 @@ describe("running an item", () => {
     }
   });
 
+  it("a document whose thread gets too little processor time is stopped as starved: thrown for the worker to give back, not failed", async () => {
+    // CPU budget far off, wall-clock backstop near: only starvation can end it.
+    const starved = new DocumentPool({ threads: 1, budgetMs: 600_000, starvedAfterMs: 50 });
+    try {
+      const long = newsText(SAMPLE, 1_000_000);
+      await expect(starved.extract(long)).rejects.toThrow(StarvedError);
+      const { itemId } = await queueFile("starved.txt", long);
+      await expect(runQueuedItem(itemId, starved)).rejects.toThrow(
+        /starved of processor time for 50 ms/,
+      );
+      const item = await prisma.importItem.findUniqueOrThrow({ where: { id: itemId } });
+      expect(item).toMatchObject({ status: "RUNNING", error: null, writtenAttempt: null });
+      // Not left for another test's worker to take once its lease passes.
+      await prisma.importItem.update({ where: { id: itemId }, data: { status: "CANCELLED" } });
+    } finally {
+      await starved.destroy();
+    }
+  });
+
   it("ends the item of a document over budget as FAILED, with the message to read", async () => {
-    const slow = new DocumentPool({ threads: 1, budgetMs: 30 });
+    // The starved backstop is far off, so that a busy machine cannot make it a retry.
+    const slow = new DocumentPool({ threads: 1, budgetMs: 30, starvedAfterMs: 600_000 });
     try {
       const { itemId } = await queueFile("long.txt", newsText(SAMPLE, 1_000_000));
       expect(await runQueuedItem(itemId, slow)).toBe("FAILED");
