@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
 import type { QueueQuery } from "@/lib/validation/queue";
+import { Options } from "@/components/ui/options";
 
 const CONTROL =
   "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
@@ -91,12 +92,7 @@ export function QueueFilters({
             defaultValue={query.verdict ?? ""}
             className={CONTROL}
           >
-            <option value="">Any</option>
-            {verdicts.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.label}
-              </option>
-            ))}
+            <Options none="Any" items={verdicts} />
           </select>
         </Labeled>
         <Labeled label="Speaker" htmlFor="f-speaker">

@@ -8,6 +8,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { useAction } from "@/components/ui/use-action";
+import { Options } from "@/components/ui/options";
 
 /**
  * An editor's three ways out of two submitted reviews: adopt one, write the final verdict
@@ -98,12 +99,7 @@ export function ReconcilePanel({
           )}
           <Field label="Final verdict" required error={reconcile.fieldErrors.verdictId}>
             <Select value={verdictId} onChange={(e) => setVerdictId(e.target.value)}>
-              <option value="">Choose…</option>
-              {verdicts.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
+              <Options none="Choose…" items={verdicts} />
             </Select>
           </Field>
           <Field

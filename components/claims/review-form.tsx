@@ -19,6 +19,7 @@ import {
   type ReviewField,
   type ReviewFieldDef,
 } from "@/lib/domain/review-fields";
+import { Options } from "@/components/ui/options";
 
 /** The form's values: each review field as its input holds it (text), and the evidence. */
 export type ReviewValues = { [F in ReviewField]: string } & { evidence: EvidenceValues[] };
@@ -235,12 +236,7 @@ export function ReviewForm({
           error={fieldError("verdictId")}
         >
           <Select value={values.verdictId} onChange={(e) => set("verdictId", e.target.value)}>
-            <option value="">Not decided</option>
-            {verdicts.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.label}
-              </option>
-            ))}
+            <Options none="Not decided" items={verdicts} />
           </Select>
         </Field>
         <Field

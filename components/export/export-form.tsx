@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/page-header";
 import { Field, Input, Select } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
+import { Options } from "@/components/ui/options";
 
 const FORMATS = [
   ["csv", "CSV (spreadsheets)", "export.csv"],
@@ -75,12 +76,7 @@ export function ExportForm({
               value={filter.verdict}
               onChange={(e) => setFilter({ ...filter, verdict: e.target.value })}
             >
-              <option value="">Any</option>
-              {verdicts.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
+              <Options none="Any" items={verdicts} />
             </Select>
           </Field>
           <Field label="Reviewer">
