@@ -89,7 +89,8 @@ export function stem(word: string): string {
   return word;
 }
 
-export function matchText(text: string): string {
+/** The text's words as matching compares them, in order, repeats kept (for BM25). */
+export function matchWords(text: string): string[] {
   const words = text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -100,10 +101,13 @@ export function matchText(text: string): string {
     .split(/[^\p{L}\p{N}.]+/u)
     .map((w) => w.replace(/^\.+|\.+$/g, ""))
     .filter(Boolean);
-  const stems = numbersToDigits(words)
+  return numbersToDigits(words)
     .filter((w) => !STOP.has(w))
     .map(stem);
-  return [...new Set(stems)].sort().join(" ");
+}
+
+export function matchText(text: string): string {
+  return [...new Set(matchWords(text))].sort().join(" ");
 }
 
 /** 32-bit FNV-1a of a string, with a seed folded in. */

@@ -1,0 +1,69 @@
+/**
+ * Scores the fact-check matcher on CheckThat! 2022 claim matching (task 2A, English):
+ *
+ *   npm run eval:matching [-- <folder>]   (default ../shared/data/claim-matching)
+ *
+ * The folder holds factchecks.jsonl and, per split, <split>-queries.tsv and
+ * <split>-qrels.tsv. For each split: MAP@1, MAP@5 and Recall@5 of the lexical stage alone,
+ * and of the fused matcher at each semantic weight from 0 to 1; the weight is chosen on
+ * `dev` (the app's SEMANTIC_WEIGHT should be it), and `devtest` is the split to report.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { SEMANTIC_WEIGHT } from "@/lib/domain/fact-checks/matcher";
+import { rankingScores, type RankingScores } from "@/lib/domain/fact-checks/metrics";
+import { readCorpus, readJudgements, readQueries } from "./fact-checks/files";
+import { buildMatcher, encodeQueries } from "./fact-checks/build";
+import { parseCommandLine, runMain } from "./run-main";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SPLITS = ["dev", "devtest", "train"] as const;
+const WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+const show = (s: RankingScores) =>
+  `MAP@1 ${s.map1.toFixed(3)}  MAP@5 ${s.map5.toFixed(3)}  R@5 ${s.recall5.toFixed(3)}`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseCommandLine(argv, {}, { positionals: true });
+  const dir = path.resolve(positionals[0] ?? path.join(ROOT, "../shared/data/claim-matching"));
+  const corpus = readCorpus(path.join(dir, "factchecks.jsonl"));
+  console.log(`fact-checks: ${corpus.records.length} (${dir})`);
+  const matcher = await buildMatcher(corpus.records);
+  for (const split of SPLITS) {
+    const queriesFile = path.join(dir, `${split}-queries.tsv`);
+    if (!existsSync(queriesFile)) continue;
+    const queries = readQueries(queriesFile);
+    const judgements = readJudgements(path.join(dir, `${split}-qrels.tsv`));
+    const { cleaned, vectorOf } = await encodeQueries(queries.map((q) => q.text));
+    const run = (weight: number | null) => {
+      const started = performance.now();
+      const runs = new Map(
+        queries.map((q, i) => [
+          q.id,
+          matcher
+            .match(cleaned[i]!, weight === null ? null : vectorOf(i), 5, weight ?? 0)
+            .map((m) => m.record.id),
+        ]),
+      );
+      return {
+        scores: rankingScores(runs, judgements),
+        ms: (performance.now() - started) / queries.length,
+      };
+    };
+    console.log(`\n${split}: ${queries.length} queries, ${judgements.size} judged`);
+    const lexical = run(null);
+    console.log(
+      `  lexical (BM25)          ${show(lexical.scores)}  ${lexical.ms.toFixed(1)} ms a query`,
+    );
+    for (const weight of WEIGHTS) {
+      const fused = run(weight);
+      console.log(
+        `  fused, semantic ${weight.toFixed(1)}    ${show(fused.scores)}  ${fused.ms.toFixed(1)} ms a query` +
+          (weight === SEMANTIC_WEIGHT ? "   <- the app's weight" : ""),
+      );
+    }
+  }
+  return 0;
+}
+
+runMain("eval:matching", () => main(process.argv.slice(2)));
