@@ -25,7 +25,7 @@ import { SimilarClaims } from "@/components/claims/similar-claims";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
-import { getDoubleReview } from "@/lib/data/blind-reviews";
+import { getDoubleReview, type BlindEvidence } from "@/lib/data/blind-reviews";
 import { ReconcilePanel } from "@/components/claims/reconcile-panel";
 import { DoubleReviewStatus } from "@/components/claims/double-review-status";
 import { PublishPanel } from "@/components/claims/publish-panel";
@@ -33,17 +33,9 @@ import { publishingOf } from "@/lib/data/publishing";
 import { factCheckUrl } from "@/lib/data/public";
 import { REVIEW_FIELDS, type ReviewField, type ReviewFieldValue } from "@/lib/domain/review-fields";
 
+/** A claim's review or a blind review, with its evidence (the same fields either way). */
 type FormSource = { [F in ReviewField]: ReviewFieldValue<F> | null } & {
-  evidence: Array<{
-    id: string;
-    url: string;
-    archivedUrl: string | null;
-    title: string | null;
-    publisher: string | null;
-    excerpt: string | null;
-    stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
-    sourceType: "PRIMARY" | "SECONDARY";
-  }>;
+  evidence: BlindEvidence[];
 };
 
 /** The review form's values from a claim's review or a blind review. */
