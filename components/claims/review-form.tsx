@@ -24,6 +24,8 @@ import { Options } from "@/components/ui/options";
 /** The form's values: each review field as its input holds it (text), and the evidence. */
 export type ReviewValues = { [F in ReviewField]: string } & { evidence: EvidenceValues[] };
 
+const CLAIMANT_TYPE_OPTIONS = CLAIMANT_TYPES.map((id) => ({ id, label: CLAIMANT_TYPE_LABELS[id] }));
+
 /** The source fields the form shows in its Source group. */
 const SOURCE_GROUP = SOURCE_FIELDS.filter((f) => REVIEW_FIELD_DEFS[f].part === "source");
 
@@ -207,12 +209,7 @@ export function ReviewForm({
                 <Field label={def.label} error={fieldError(field)}>
                   {def.kind === "claimantType" ? (
                     <Select value={values[field]} onChange={onChange}>
-                      <option value="">Not set</option>
-                      {CLAIMANT_TYPES.map((type) => (
-                        <option key={type} value={type}>
-                          {CLAIMANT_TYPE_LABELS[type]}
-                        </option>
-                      ))}
+                      <Options none="Not set" items={CLAIMANT_TYPE_OPTIONS} />
                     </Select>
                   ) : (
                     <Input
