@@ -4,25 +4,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FactCheckMatcher } from "@/lib/domain/fact-checks/matcher";
 import { matchWords } from "@/lib/domain/matching";
-import type { FactCheckRecord } from "@/lib/domain/fact-checks/records";
+import { factCheck } from "@/tests/support/fact-check-records";
 import { DIMENSIONS, embed, embedCached } from "./sentence-encoder";
 
-const record = (id: string, claim: string): FactCheckRecord => ({
-  id,
-  claim,
-  title: null,
-  subtitle: null,
-  rating: null,
-  publisher: null,
-  date: null,
-});
-
 const records = [
-  record("vaccine", "The COVID-19 vaccine causes infertility"),
-  record("market", "The stock market crashed on Monday after the bank failed"),
-  record("bridge", "A new bridge opened in London last week"),
-  record("water", "Drinking hot water cures the coronavirus"),
-  record("birth", "The president was born in Kenya"),
+  factCheck("vaccine", "The COVID-19 vaccine causes infertility"),
+  factCheck("market", "The stock market crashed on Monday after the bank failed"),
+  factCheck("bridge", "A new bridge opened in London last week"),
+  factCheck("water", "Drinking hot water cures the coronavirus"),
+  factCheck("birth", "The president was born in Kenya"),
 ];
 
 const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-embeddings-"));

@@ -2,22 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Bm25Index, topK } from "./bm25";
 import { FactCheckMatcher, unit } from "./matcher";
 import { averagePrecisionAt, rankingScores, recallAt } from "./metrics";
-import { lexicalText, queryText, recordsOf, type FactCheckRecord } from "./records";
-
-const record = (
-  id: string,
-  claim: string,
-  extra: Partial<FactCheckRecord> = {},
-): FactCheckRecord => ({
-  id,
-  claim,
-  title: null,
-  subtitle: null,
-  rating: null,
-  publisher: null,
-  date: null,
-  ...extra,
-});
+import { factCheck } from "@/tests/support/fact-check-records";
+import { lexicalText, queryText, recordsOf } from "./records";
 
 describe("fact-check records", () => {
   const review = (url: string, claim: string) => ({
@@ -93,7 +79,7 @@ describe("fact-check records", () => {
         "Illinois GOP bill attacks #singlemoms https://t.co/wDGczl94dF @GOP — Morgan Fairchild (@morgfair) February 25, 2016",
       ),
     ).toBe("Illinois GOP bill attacks singlemoms GOP");
-    expect(lexicalText(record("x", "Claim", { title: "Title", subtitle: null }))).toBe(
+    expect(lexicalText(factCheck("x", "Claim", { title: "Title", subtitle: null }))).toBe(
       "Claim \nTitle",
     );
   });
@@ -141,9 +127,9 @@ describe("the lexical stage (BM25)", () => {
 
 describe("the fused matcher", () => {
   const records = [
-    record("vaccine", "The COVID-19 vaccine causes infertility"),
-    record("market", "The stock market crashed on Monday"),
-    record("water", "Drinking hot water cures the coronavirus"),
+    factCheck("vaccine", "The COVID-19 vaccine causes infertility"),
+    factCheck("market", "The stock market crashed on Monday"),
+    factCheck("water", "Drinking hot water cures the coronavirus"),
   ];
   // Hand-made unit vectors standing in for the sentence encoder's.
   const vectors = new Float32Array([...unit([1, 0, 0]), ...unit([0, 1, 0]), ...unit([0, 0, 1])]);

@@ -1,0 +1,17 @@
+import type { FactCheckRecord } from "@/lib/domain/fact-checks/records";
+
+/** A fact-check record with its claim, the rest empty unless given. */
+export const factCheck = (
+  id: string,
+  claim: string,
+  extra: Partial<FactCheckRecord> = {},
+): FactCheckRecord => ({
+  id,
+  claim,
+  title: null,
+  subtitle: null,
+  rating: null,
+  publisher: null,
+  date: null,
+  ...extra,
+});
