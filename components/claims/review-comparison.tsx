@@ -29,7 +29,9 @@ const ROWS: Array<[string, (r: ComparedReview) => string]> = [
     (r) => {
       const value = r[field];
       if (value instanceof Date) return formatDate(value);
-      return field === "claimantType" ? (value?.toLowerCase() ?? "") : (value ?? "");
+      return REVIEW_FIELD_DEFS[field].kind === "claimantType"
+        ? (value?.toLowerCase() ?? "")
+        : (value ?? "");
     },
   ]),
 ];

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { submissionProblems } from "@/lib/domain/lifecycle";
 import type { ReviewFormInput } from "@/lib/validation/review";
-import { REVIEW_FIELDS, type ReviewField } from "@/lib/domain/review-fields";
+import { pickFields, REVIEW_FIELDS, type ReviewField } from "@/lib/domain/review-fields";
 
 /** What the review form holds of a claim (or of one reviewer's blind review) besides evidence. */
 export const REVIEW_SELECT = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, true])) as {
@@ -39,12 +39,8 @@ export const EVIDENCE_SELECT = {
 } as const;
 
 /** The form's source, verdict and rationale fields, as written to a claim or a blind review. */
-export function reviewValues(input: ReviewFormInput): Pick<ReviewFormInput, ReviewField> {
-  return Object.fromEntries(REVIEW_FIELDS.map((f) => [f, input[f]])) as Pick<
-    ReviewFormInput,
-    ReviewField
-  >;
-}
+export const reviewValues = (input: ReviewFormInput): Pick<ReviewFormInput, ReviewField> =>
+  pickFields(input, REVIEW_FIELDS);
 
 /** The verdict is in the vocabulary, evidence ids are the claim's, a submission is complete. */
 export async function checkReviewInput(

@@ -143,9 +143,14 @@ export const SOURCE_FIELDS = REVIEW_FIELDS.filter(
 export const isDateField = (field: ReviewField): boolean =>
   REVIEW_FIELD_DEFS[field].kind === "date";
 
-/** The source annotation and short form of a review (a claim's or a blind review's). */
-export function sourceValues<R extends Record<SourceField, unknown>>(
+/** `fields` of a review (a claim's, a blind review's, the form's input), nothing else. */
+export function pickFields<R extends Record<F, unknown>, F extends ReviewField>(
   review: R,
-): Pick<R, SourceField> {
-  return Object.fromEntries(SOURCE_FIELDS.map((f) => [f, review[f]])) as Pick<R, SourceField>;
+  fields: readonly F[],
+): Pick<R, F> {
+  return Object.fromEntries(fields.map((f) => [f, review[f]])) as Pick<R, F>;
 }
+
+/** The source annotation and short form of a review (a claim's or a blind review's). */
+export const sourceValues = <R extends Record<SourceField, unknown>>(review: R) =>
+  pickFields(review, SOURCE_FIELDS);
