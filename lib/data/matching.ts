@@ -166,12 +166,18 @@ const MATCH_LEASE_SECONDS = 600;
 
 /**
  * "Checked before" for the claims of an article stored without it (a worker's import, see
- * storeArticle's matchLater): in batches of MATCH_BATCH claims, each its own statement, so
+ * storeArticle's matchLater), against the desk's approved claims and, given `library`,
+ * the fact-check library: in batches of MATCH_BATCH claims, each its own statement, so
  * that no transaction is held for the whole article; then the article records that it is
  * done. Matching again is harmless (the same best match), so an interrupted run is simply
  * run again, whole, by the next worker (takeUnmatchedArticle).
  */
-export async function matchArticleClaims(articleId: string, db: typeof prisma = prisma) {
+export async function matchArticleClaims(
+  articleId: string,
+  db: typeof prisma = prisma,
+  /** Matches each batch's claims in the fact-check library too (a worker's LibraryMatcher). */
+  library?: (claimIds: string[]) => Promise<unknown>,
+) {
   await db.$executeRaw`
     UPDATE "Article" SET "matchingUntil" = now() + make_interval(secs => ${MATCH_LEASE_SECONDS})
      WHERE id = ${articleId}::uuid`;
@@ -181,10 +187,9 @@ export async function matchArticleClaims(articleId: string, db: typeof prisma = 
       SELECT id FROM "Claim" WHERE "articleId" = ${articleId}::uuid AND id > ${after}::uuid
        ORDER BY id LIMIT ${MATCH_BATCH}`;
     if (batch.length === 0) break;
-    flagged += await flagCheckedBefore(
-      db,
-      batch.map((c) => c.id),
-    );
+    const ids = batch.map((c) => c.id);
+    flagged += await flagCheckedBefore(db, ids);
+    await library?.(ids);
     after = batch.at(-1)!.id;
   }
   await db.$executeRaw`

@@ -21,6 +21,7 @@ import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
 import { settings } from "@/lib/settings";
 import { runFeedPoll } from "./feed-jobs";
 import { runImportItem, type ImportContext } from "./import-jobs";
+import { LibraryMatcher } from "./library-matcher";
 import { DocumentPool } from "./pool";
 import { runReextraction } from "./reextract-jobs";
 import { Slots } from "./slots";
@@ -80,6 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const log = options.log.child({ worker: id });
   const pool = new DocumentPool({ threads });
+  const library = new LibraryMatcher();
   const cpu = new Slots(threads);
   const info = { id, hostname: os.hostname(), pid: process.pid, threads, startedAt: new Date() };
   await recordWorkerHeartbeat(info);
@@ -130,8 +132,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
    */
   const matchArticle = async (articleId: string) => {
     try {
-      const flagged = await matchArticleClaims(articleId);
-      log.info({ articleId, flagged }, "claims matched against the approved ones");
+      await library.refresh();
+      let inLibrary = 0;
+      const flagged = await matchArticleClaims(articleId, undefined, async (ids) => {
+        inLibrary += await library.matchClaims(ids);
+      });
+      log.info(
+        { articleId, flagged, inLibrary },
+        "claims matched against the approved ones and the library",
+      );
     } catch (err) {
       log.warn({ err, articleId }, "matching claims stopped; a later sweep finishes it");
     }
@@ -259,6 +268,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   let sweepingMatches = false;
+  let refreshingLibrary = false;
   const lanes = [documentLane(), urlLane(), feedLane()];
   const timers = [
     setInterval(() => {
@@ -278,6 +288,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           .then((articleId) => (articleId ? matchArticle(articleId) : undefined))
           .catch((err) => outage.failed(err))
           .finally(() => (sweepingMatches = false));
+      }
+      // The desk's new verdicts into the library, and records still without an embedding.
+      if (!refreshingLibrary) {
+        refreshingLibrary = true;
+        library
+          .refresh()
+          .then((embedded) => {
+            if (embedded > 0) log.info({ embedded }, "fact-checks embedded");
+          })
+          .catch((err) => log.warn({ err }, "refreshing the fact-check library stopped"))
+          .finally(() => (refreshingLibrary = false));
       }
     }, SWEEP_MS),
   ];
@@ -299,7 +320,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await Promise.all(lanes);
       // What runs has 10 s to finish; then its threads stop, and each item is given back.
       await Promise.race([Promise.all(running), sleep(10_000)]);
-      await pool.destroy();
+      await Promise.all([pool.destroy(), library.destroy()]);
       await Promise.all(running);
       await removeWorkerHeartbeat(id).catch(() => {});
       log.info("worker stopped");

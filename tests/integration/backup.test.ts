@@ -152,6 +152,38 @@ async function seedEverything(url: string) {
         note: "The report was revised — twice.",
       },
     });
+    // A library fact-check (its embedding as bytes, float32 values exact) with a rating
+    // correction, matched by a claim and judged.
+    const factCheck = await prisma.factCheck.create({
+      data: {
+        key: "https://checks.example/ünïcode?x=1&y=2",
+        url: "https://checks.example/ünïcode?x=1&y=2",
+        claim: "Tabs\tand “quotes”",
+        ratingName: "False",
+        ratingValue: 1.5,
+        reviewedAt: new Date("2024-01-02T03:04:05.678Z"),
+        source: "FILE",
+        origin: "checks.csv",
+        embedding: new Uint8Array(new Float32Array([0.1, -0.2, 1e-30, 3.4e38]).buffer),
+        embeddingModel: "use-lite@0.2.0",
+      },
+    });
+    await prisma.factCheckRevision.create({
+      data: { factCheckId: factCheck.id, ratingName: "Mostly false", ratingValue: 2 },
+    });
+    await prisma.factCheckMatch.create({
+      data: {
+        claimId: first.id,
+        factCheckId: factCheck.id,
+        score: 0.7123456789,
+        lexical: 1,
+        semantic: null,
+        stage: "LEXICAL",
+        judgement: "SAME",
+        judgedById: editor.id,
+        judgedAt: new Date(),
+      },
+    });
     await prisma.workerHeartbeat.create({
       data: {
         id: "host:1:abc",

@@ -11,7 +11,11 @@ export const factCheck = (
   title: null,
   subtitle: null,
   rating: null,
+  ratingValue: null,
   publisher: null,
+  claimant: null,
   date: null,
+  url: null,
+  language: null,
   ...extra,
 });

@@ -3,7 +3,8 @@ import { Bm25Index, topK } from "./bm25";
 import { FactCheckMatcher, unit } from "./matcher";
 import { averagePrecisionAt, rankingScores, recallAt } from "./metrics";
 import { factCheck } from "@/tests/support/fact-check-records";
-import { lexicalText, queryText, recordsOf } from "./records";
+import { libraryKey, lexicalText, queryText, recordsOf } from "./records";
+import { claimReviewsInPage, recordsFromCsv } from "./sources";
 
 describe("fact-check records", () => {
   const review = (url: string, claim: string) => ({
@@ -13,6 +14,8 @@ describe("fact-check records", () => {
     headline: `Fact check: ${claim}`,
     reviewRating: { "@type": "Rating", alternateName: "False", ratingValue: 1 },
     author: { "@type": "Organization", name: "Example Checks" },
+    itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "A. Politician" } },
+    inLanguage: "en",
     datePublished: "2024-03-01",
   });
 
@@ -24,8 +27,12 @@ describe("fact-check records", () => {
         title: "Fact check: Claim A",
         subtitle: null,
         rating: "False",
+        ratingValue: 1,
         publisher: "Example Checks",
+        claimant: "A. Politician",
         date: "2024-03-01",
+        url: "https://checks.example/a",
+        language: "en",
       },
     ]);
     const graph = {
@@ -59,8 +66,12 @@ describe("fact-check records", () => {
         title: "Cheese moon",
         subtitle: "An old joke.",
         rating: null,
+        ratingValue: null,
         publisher: "A. Writer",
+        claimant: null,
         date: "1 May 2020",
+        url: null,
+        language: null,
       },
     ]);
   });
@@ -174,5 +185,116 @@ describe("ranking measures", () => {
       ]),
     );
     expect(scores).toEqual({ queries: 2, map1: 0.5, map5: 0.5, recall5: 0.5 });
+  });
+});
+
+describe("fact-checks from pages and spreadsheets", () => {
+  const page = (...blocks: string[]) =>
+    `<!doctype html><html><head><title>A check</title>${blocks
+      .map((b) => `<script type="application/ld+json">${b}</script>`)
+      .join("")}</head><body><p>Text &amp; more</p></body></html>`;
+  const review = (claim: string, extra: object = {}) => ({
+    "@type": "ClaimReview",
+    claimReviewed: claim,
+    reviewRating: { "@type": "Rating", ratingValue: "2", alternateName: "Mostly false" },
+    author: { "@type": "Organization", name: "Checkers" },
+    ...extra,
+  });
+
+  it("reads a page's ClaimReview, its address the page's when it gives none (relative made absolute)", () => {
+    const found = claimReviewsInPage(
+      page(
+        JSON.stringify({ "@type": "NewsArticle", headline: "x" }),
+        JSON.stringify(review("Tax went up")),
+      ),
+      "https://checks.example/2024/tax",
+    );
+    expect(found).toMatchObject({
+      ok: true,
+      records: [
+        {
+          id: "https://checks.example/2024/tax",
+          url: "https://checks.example/2024/tax",
+          claim: "Tax went up",
+          rating: "Mostly false",
+          ratingValue: 2,
+          publisher: "Checkers",
+        },
+      ],
+    });
+    const relative = claimReviewsInPage(
+      page(JSON.stringify(review("A", { url: "/checks/a" }))),
+      "https://checks.example/list",
+    );
+    expect(relative.ok && relative.records[0]!.url).toBe("https://checks.example/checks/a");
+  });
+
+  it("keeps several reviews of one page apart (an @graph, the same address), and skips broken blocks", () => {
+    const found = claimReviewsInPage(
+      page(
+        "{ not json",
+        JSON.stringify({
+          "@context": "https://schema.org",
+          "@graph": [review("First"), review("Second")],
+        }),
+      ),
+      "https://checks.example/roundup",
+    );
+    expect(found.ok).toBe(true);
+    const records = found.ok ? found.records : [];
+    expect(records.map((r) => r.claim)).toEqual(["First", "Second"]);
+    expect(records.every((r) => r.url === "https://checks.example/roundup")).toBe(true);
+    const keys = records.map(libraryKey);
+    expect(new Set(keys).size).toBe(2);
+    // The same page read again gives the same keys: deduplication holds across imports.
+    const again = claimReviewsInPage(
+      page(JSON.stringify({ "@graph": [review("First"), review("Second")] })),
+      "https://checks.example/roundup",
+    );
+    expect(again.ok && again.records.map(libraryKey)).toEqual(keys);
+  });
+
+  it("says why a page holds no fact-check", () => {
+    expect(claimReviewsInPage(page(), "https://x.example/")).toEqual({
+      ok: false,
+      reason: "the page has no JSON-LD, so no ClaimReview",
+    });
+    expect(
+      claimReviewsInPage(page(JSON.stringify({ "@type": "NewsArticle" })), "https://x.example/"),
+    ).toEqual({
+      ok: false,
+      reason: "the page's JSON-LD holds no ClaimReview with the claim reviewed",
+    });
+    // Nested far too deep, and very large: skipped, not parsed, in linear time.
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const huge = JSON.stringify(review("x".repeat(300_000)));
+    expect(claimReviewsInPage(page(deep, huge), "https://x.example/").ok).toBe(false);
+  });
+
+  it("reads a CSV by its column names, skipping rows without a claim or address", () => {
+    const csv =
+      "Claim Reviewed,URL,Rating,Rating Value,Publisher,Claimant,Date\n" +
+      '"Crime fell, they said",https://c.example/1,False,1,Checkers,A. Mayor,2024-05-01\n' +
+      ",https://c.example/2,True,5,Checkers,,\n" +
+      "No address,not-a-url,True,,,,\n";
+    const { records, skipped, problems } = recordsFromCsv(csv);
+    expect(records).toEqual([
+      {
+        id: "https://c.example/1",
+        claim: "Crime fell, they said",
+        title: null,
+        subtitle: null,
+        rating: "False",
+        ratingValue: 1,
+        publisher: "Checkers",
+        claimant: "A. Mayor",
+        date: "2024-05-01",
+        url: "https://c.example/1",
+        language: null,
+      },
+    ]);
+    expect(skipped).toBe(2);
+    expect(problems).toEqual(["row 3: no claim", "row 4: no http(s) address"]);
+    expect(() => recordsFromCsv("text,link\nA,https://x.example/\n")).toThrow(/no claim column/);
   });
 });

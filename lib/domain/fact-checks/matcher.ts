@@ -8,6 +8,12 @@ import { lexicalText, type FactCheckRecord } from "./records";
  */
 export const SEMANTIC_WEIGHT = 0.7;
 
+/**
+ * The fused score a match needs to be shown: the best F1 on CheckThat!'s `train` and `dev`
+ * between right best matches and the best wrong ones (`npm run eval:matching`).
+ */
+export const MATCH_THRESHOLD = 0.69;
+
 export interface FactCheckMatch {
   index: number;
   record: FactCheckRecord;

@@ -12,8 +12,15 @@ export interface FactCheckRecord {
   title: string | null;
   subtitle: string | null;
   rating: string | null;
+  /** The rating's number on the publisher's scale (ClaimReview's ratingValue). */
+  ratingValue: number | null;
   publisher: string | null;
+  /** Who made the claim (ClaimReview's itemReviewed author). */
+  claimant: string | null;
   date: string | null;
+  /** The fact-check page's address (null for CheckThat! records, which have none). */
+  url: string | null;
+  language: string | null;
 }
 
 const text = (value: unknown): string | null =>
@@ -21,7 +28,21 @@ const text = (value: unknown): string | null =>
 
 const nameOf = (value: unknown): string | null =>
   text(value) ??
-  (value && typeof value === "object" ? text((value as Record<string, unknown>).name) : null);
+  (Array.isArray(value)
+    ? nameOf(value[0])
+    : value && typeof value === "object"
+      ? text((value as Record<string, unknown>).name)
+      : null);
+
+const numberOf = (value: unknown): number | null => {
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+};
+
+const objectOf = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 
 function isClaimReview(node: Record<string, unknown>): boolean {
   const type = node["@type"];
@@ -62,24 +83,39 @@ function toRecord(node: Record<string, unknown>): FactCheckRecord | null {
       title: text(node.title),
       subtitle: text(node.subtitle),
       rating: null,
+      ratingValue: null,
       publisher: nameOf(node.author),
+      claimant: null,
       date: text(node.date),
+      url: null,
+      language: null,
     };
   }
   const id = text(node.url);
   const claim = text(node.claimReviewed);
   if (!id || !claim) return null;
-  const rating = node.reviewRating as Record<string, unknown> | undefined;
+  const rating = objectOf(node.reviewRating);
+  const item = objectOf(node.itemReviewed);
   return {
     id,
     claim,
     title: text(node.headline) ?? text(node.name),
     subtitle: text(node.description),
     rating: rating ? (text(rating.alternateName) ?? text(rating.name)) : null,
+    ratingValue: rating ? numberOf(rating.ratingValue) : null,
     publisher: nameOf(node.author),
+    claimant: item ? nameOf(item.author) : null,
     date: text(node.datePublished),
+    url: id,
+    language: text(node.inLanguage) ?? nameOf(node.inLanguage),
   };
 }
+
+/**
+ * What deduplicates a record in the library: its page's address, or for a CheckThat!
+ * record (which has none) its id.
+ */
+export const libraryKey = (r: FactCheckRecord): string => (r.url ? r.id : `vclaim:${r.id}`);
 
 /** What the lexical stage reads of a record: its claim, title and subtitle. */
 export const lexicalText = (r: FactCheckRecord): string =>

@@ -1,0 +1,353 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+/**
+ * The fact-check library on a database of this file's own (the library and the desk's
+ * approved claims are the whole database's, matched as one): imports by the command from
+ * files and a local web server, deduplication and corrections, matching by the worker's
+ * LibraryMatcher (a real worker thread with the sentence encoder), judgements, evidence
+ * and repeats.
+ */
+const state = await vi.hoisted(async () => {
+  const { inject } = await import("vitest");
+  const { usePrivateDatabase } = await import("../support/private-database");
+  return { database: await usePrivateDatabase(inject("adminDatabaseUrl")) };
+});
+
+const { prisma } = await import("@/lib/db");
+const library = await import("@/lib/data/fact-check-library");
+const matches = await import("@/lib/data/fact-check-matches");
+const { importArticle } = await import("@/lib/data/articles");
+const { matchArticleClaims } = await import("@/lib/data/matching");
+const { LibraryMatcher } = await import("@/lib/jobs/library-matcher");
+const { matchFields } = await import("@/lib/domain/matching");
+const { SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
+const { MATCH_THRESHOLD } = await import("@/lib/domain/fact-checks/matcher");
+const { articleInput } = await import("@/lib/validation/article");
+const { createArticle, createClaim, createUser } = await import("@/seeds/factories");
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+const folder = mkdtempSync(path.join(os.tmpdir(), "claimdesk-factchecks-"));
+const matcher = new LibraryMatcher();
+
+const review = (url: string | undefined, claim: string, rating: string, extra: object = {}) => ({
+  "@type": "ClaimReview",
+  ...(url ? { url } : {}),
+  claimReviewed: claim,
+  reviewRating: {
+    "@type": "Rating",
+    alternateName: rating,
+    ratingValue: rating === "False" ? 1 : 3,
+  },
+  author: { "@type": "Organization", name: "Other Checkers" },
+  itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "A. Senator" } },
+  datePublished: "2025-02-03",
+  ...extra,
+});
+const page = (...nodes: object[]) =>
+  `<!doctype html><html><head>${nodes
+    .map((n) => `<script type="application/ld+json">${JSON.stringify(n)}</script>`)
+    .join("")}</head><body><h1>Fact check</h1></body></html>`;
+
+let server: http.Server;
+let base = "";
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const pages: Record<string, string> = {
+      "/checks/garlic": page(
+        review(undefined, "Eating garlic prevents infection with the new coronavirus.", "False"),
+      ),
+      "/checks/roundup": page({
+        "@context": "https://schema.org",
+        "@graph": [
+          { "@type": "WebPage", name: "This week's checks" },
+          review(undefined, "The river is cleaner than ever.", "Misleading"),
+          review(undefined, "Bus fares doubled this year.", "False"),
+        ],
+      }),
+      "/checks/none": "<!doctype html><html><body><p>No structured data.</p></body></html>",
+    };
+    const body = pages[req.url ?? ""];
+    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.end(body ?? "not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await matcher.destroy();
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(folder, { recursive: true, force: true });
+  await prisma.$disconnect();
+  await state.database.drop();
+});
+
+/** `npm run import:factchecks` on this file's database; its exit code and output. */
+async function importCommand(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      "npm",
+      ["run", "--silent", "import:factchecks", "--", ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: state.database.url,
+          CLAIMDESK_FETCH_ALLOW_HOSTS: "127.0.0.1",
+        },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("importing fact-checks", () => {
+  it("reads pages from a web server, JSON Lines and CSV; deduplicates by address; a new rating is a correction, kept", async () => {
+    const jsonl = path.join(folder, "checks.jsonl");
+    writeFileSync(
+      jsonl,
+      [
+        JSON.stringify(
+          review("https://other.example/wind", "Wind turbines cause cancer.", "False"),
+        ),
+        JSON.stringify({
+          vclaim_id: "vclaim-7",
+          vclaim: "The moon landing was staged.",
+          title: "Moon",
+        }),
+        "{ not json",
+        // The page below again, by its address: one record, not two.
+        JSON.stringify(
+          review(
+            `${base}/checks/garlic`,
+            "Eating garlic prevents infection with the new coronavirus.",
+            "False",
+          ),
+        ),
+      ].join("\n"),
+    );
+    const csv = path.join(folder, "checks.csv");
+    const csvText = (rating: string) =>
+      "claim,url,rating,publisher,date\n" +
+      `"Crime fell by half, the mayor said",https://other.example/crime,${rating},Other Checkers,2025-01-10\n`;
+    writeFileSync(csv, csvText("Mostly true"));
+
+    const first = await importCommand(
+      jsonl,
+      csv,
+      `${base}/checks/garlic`,
+      `${base}/checks/roundup`,
+      `${base}/checks/none`,
+      "--no-embed",
+    );
+    expect(first.stderr).not.toMatch(/Error:/);
+    // Something skipped (a line that is not JSON, a page without ClaimReview): exit 1, said why.
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("fact-checks: 6 added, 0 updated");
+    expect(first.stdout).toContain("waiting for a worker to embed them");
+    expect(first.stdout).toContain(
+      `${base}/checks/none: skipped: the page has no JSON-LD, so no ClaimReview`,
+    );
+    expect(first.stdout).toMatch(/checks\.jsonl line 3: /);
+
+    const records = await prisma.factCheck.findMany({ orderBy: { key: "asc" } });
+    const keys = records.map((r) => r.key);
+    expect(keys.filter((k) => !k.includes("/roundup#")).sort()).toEqual([
+      `${base}/checks/garlic`,
+      "https://other.example/crime",
+      "https://other.example/wind",
+      "vclaim:vclaim-7",
+    ]);
+    // The roundup's two reviews share its address: kept apart by their claims.
+    expect(keys.filter((k) => k.startsWith(`${base}/checks/roundup#claim-`))).toHaveLength(2);
+    const garlic = records.find((r) => r.key === `${base}/checks/garlic`)!;
+    expect(garlic).toMatchObject({
+      url: `${base}/checks/garlic`,
+      ratingName: "False",
+      ratingValue: 1,
+      publisher: "Other Checkers",
+      claimant: "A. Senator",
+      reviewedAt: new Date("2025-02-03T00:00:00Z"),
+      embedding: null,
+    });
+    expect(
+      records
+        .filter((r) => r.key.includes("/roundup#"))
+        .every((r) => r.url === `${base}/checks/roundup`),
+    ).toBe(true);
+
+    // Again, the CSV's rating changed: one update, a correction with the old rating kept.
+    writeFileSync(csv, csvText("False"));
+    const second = await importCommand(jsonl, csv, "--no-embed");
+    expect(second.stdout).toContain(
+      "fact-checks: 0 added, 1 updated (1 with a new rating), 3 unchanged",
+    );
+    const crime = await prisma.factCheck.findUniqueOrThrow({
+      where: { key: "https://other.example/crime" },
+      include: { revisions: true },
+    });
+    expect(crime.ratingName).toBe("False");
+    expect(crime.revisions.map((r) => r.ratingName)).toEqual(["Mostly true"]);
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "factcheck.correct", entityId: crime.id },
+    });
+    expect(audit.before).toEqual({ ratingName: "Mostly true", ratingValue: null });
+    expect(audit.after).toMatchObject({ ratingName: "False" });
+    expect(await prisma.factCheck.count()).toBe(6);
+  });
+});
+
+describe("matching claims against the library", () => {
+  it("finds a paraphrase that trigrams miss, by meaning; Same claim is stored and audited; adopted as evidence in one click", async () => {
+    const reviewer = await createUser(prisma, { role: "REVIEWER" });
+    await library.saveFactChecks(
+      library.entriesOf([
+        {
+          id: "https://checks.example/garlic-covid",
+          url: "https://checks.example/garlic-covid",
+          claim: "Eating garlic prevents infection with the new coronavirus.",
+          title: "No, garlic does not protect against COVID-19",
+          subtitle: null,
+          rating: "False",
+          ratingValue: 1,
+          publisher: "Health Checkers",
+          claimant: null,
+          date: "2020-03-01",
+          language: "en",
+        },
+      ]),
+      { source: "FILE", origin: "test", actor: { id: null, label: "test" } },
+    );
+    await matcher.refresh(10_000);
+    expect(await library.pendingEmbeddings("use-lite@0.2.0")).toBe(0);
+
+    const text = "Garlic protects people from catching COVID-19.";
+    const claim = await createClaim(prisma, { text, state: "IN_REVIEW", assigneeId: reviewer.id });
+    // Trigrams, the desk's own similarity, would not call these similar.
+    const [row] = await prisma.$queryRaw<Array<{ score: number }>>`
+      SELECT similarity(${matchFields(text).matchText}, ${matchFields("Eating garlic prevents infection with the new coronavirus.").matchText}) AS score`;
+    expect(row!.score).toBeLessThan(SIMILAR_THRESHOLD);
+
+    expect(await matcher.matchClaims([claim.id])).toBe(1);
+    const [found] = await matches.listClaimLibraryMatches(claim.id);
+    expect(found).toMatchObject({
+      repeat: false,
+      judgement: null,
+      factCheck: { publisher: "Health Checkers", ratingName: "False" },
+    });
+    expect(found!.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(found!.stage).not.toBe("LEXICAL");
+
+    const user = {
+      id: reviewer.id,
+      role: "REVIEWER" as const,
+      name: reviewer.name,
+      email: reviewer.email,
+    };
+    await matches.judgeLibraryMatch(user, { matchId: found!.id, judgement: "SAME" });
+    const judged = await prisma.factCheckMatch.findUniqueOrThrow({ where: { id: found!.id } });
+    expect(judged).toMatchObject({ judgement: "SAME", judgedById: reviewer.id });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "claim.match.judge", entityId: claim.id },
+    });
+    expect(event.after).toMatchObject({ judgement: "SAME" });
+    expect((await matches.listJudgedPairs()).map((p) => p.judgement)).toEqual(["SAME"]);
+
+    // Matching again keeps the judgement.
+    await matcher.matchClaims([claim.id]);
+    expect(
+      (await prisma.factCheckMatch.findUniqueOrThrow({ where: { id: found!.id } })).judgement,
+    ).toBe("SAME");
+
+    const adopted = await matches.adoptLibraryMatch(user, {
+      matchId: found!.id,
+      version: claim.version,
+    });
+    expect(adopted.version).toBe(claim.version + 1);
+    const evidence = await prisma.evidence.findMany({ where: { claimId: claim.id } });
+    expect(evidence).toMatchObject([
+      {
+        url: "https://checks.example/garlic-covid",
+        publisher: "Health Checkers",
+        stance: "CONTEXT",
+        sourceType: "SECONDARY",
+        addedById: reviewer.id,
+      },
+    ]);
+    // Twice is refused (already there), and so is a stale version.
+    await expect(
+      matches.adoptLibraryMatch(user, { matchId: found!.id, version: adopted.version }),
+    ).rejects.toThrow(/already in the evidence/);
+    await expect(
+      matches.adoptLibraryMatch(user, { matchId: found!.id, version: claim.version }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("flags a repeat of a verdict the desk approved when an article is imported, and lists it", async () => {
+    const verdict = await prisma.verdict.create({
+      data: { key: `false-${Date.now()}`, label: "False", ratingValue: 1, order: 90 },
+    });
+    const earlierArticle = await createArticle(prisma, { title: "Earlier" });
+    const earlier = await createClaim(prisma, {
+      articleId: earlierArticle.id,
+      state: "APPROVED",
+      text: "Vaccines cause autism in children, and autism rates rose 300 percent since 2000, the candidate said.",
+    });
+    await prisma.claim.update({
+      where: { id: earlier.id },
+      data: {
+        verdictId: verdict.id,
+        approvedAt: new Date(),
+        content: "Vaccines cause autism in young children",
+      },
+    });
+
+    const outcome = await importArticle(
+      articleInput.parse({
+        title: "Campaign trail",
+        outlet: "The Daily Example",
+        body:
+          "At a rally on Tuesday, Senator Jane Roe said the vaccines cause autism in children, and that autism rates rose 300 percent since 2000. " +
+          "The crowd cheered. Later she spoke about the weather.",
+      }),
+      { userId: null, label: "test" },
+    );
+    expect(outcome.status).toBe("imported");
+    const articleId = (outcome as { articleId: string }).articleId;
+
+    await matcher.refresh(10_000);
+    await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
+
+    const repeats = await matches.listRepeats({ since: new Date(Date.now() - 7 * 86_400_000) });
+    expect(repeats).toHaveLength(1);
+    expect(repeats[0]).toMatchObject({
+      earlierClaimId: earlier.id,
+      rating: "False",
+      speaker: "Jane Roe",
+      outlet: "The Daily Example",
+    });
+    expect(repeats[0]!.claimText).toMatch(/vaccines cause autism/);
+    expect(repeats[0]!.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+
+    // Judged "Not the same", it is no longer listed as a repeat.
+    const reviewer = await createUser(prisma, { role: "REVIEWER" });
+    const [match] = await prisma.factCheckMatch.findMany({ where: { repeat: true } });
+    await matches.judgeLibraryMatch(
+      { id: reviewer.id, role: "REVIEWER", name: reviewer.name, email: reviewer.email },
+      { matchId: match!.id, judgement: "NOT_SAME" },
+    );
+    expect(await matches.listRepeats({ since: new Date(Date.now() - 7 * 86_400_000) })).toEqual([]);
+  });
+});
