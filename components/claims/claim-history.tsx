@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   "claim.reconcile": "reconciled the two reviews and approved the verdict",
   "claim.publish": "published it as a public fact-check",
   "claim.unpublish": "withdrew its public fact-check",
+  "claim.match.judge": "judged a fact-check it matched",
   "blind-review.save": "saved their independent review",
   "blind-review.submit": "saved and submitted their independent review",
 };
@@ -28,6 +29,7 @@ const ACTIONS: Record<string, string> = {
 const FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(REVIEW_FIELDS.map((f) => [f, REVIEW_FIELD_DEFS[f].history])),
   content: "what is claimed",
+  judgement: "same claim as the fact-check",
   evidence: "evidence",
   state: "state",
   assigneeId: "assignee",
@@ -48,6 +50,8 @@ function show(value: unknown, names: Record<string, string>): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (value === "ADOPT") return "adopted one review";
   if (value === "FINAL") return "wrote the final verdict";
+  if (value === "SAME") return "yes";
+  if (value === "NOT_SAME") return "no";
   if (typeof value === "string" && value in CLAIM_STATE_LABELS) {
     return CLAIM_STATE_LABELS[value as ClaimState];
   }

@@ -133,6 +133,18 @@ export function QueueFilters({
             className={CONTROL}
           />
         </Labeled>
+        <Labeled label="Checked before" htmlFor="f-checked">
+          <select
+            id="f-checked"
+            name="checked"
+            defaultValue={query.checked ?? ""}
+            className={CONTROL}
+          >
+            <option value="">Either way</option>
+            <option value="yes">Checked before</option>
+            <option value="repeat">Repeats of our verdicts</option>
+          </select>
+        </Labeled>
         <Labeled label="Sort" htmlFor="f-sort">
           <select id="f-sort" name="sort" defaultValue={query.sort} className={CONTROL}>
             <option value="checkworthy">Most check-worthy</option>

@@ -15,6 +15,8 @@ export interface QueueRow {
   headline: string | null;
   /** An approved claim this one closely matches. */
   checkedBefore: { id: string; verdict: string | null; score: number } | null;
+  /** The best fact-check of the library it matched (a repeat: of the desk's own verdict). */
+  library: { publisher: string | null; rating: string | null; repeat: boolean } | null;
   state: ClaimState;
   version: number;
   checkworthiness: number;
@@ -86,6 +88,17 @@ export function QueueTableRow({
             row.text
           )}
         </Link>
+        {row.library && (!row.checkedBefore || !row.library.repeat) && (
+          <div className="mt-1" data-testid="library-match">
+            <Link href={`/claims/${row.id}`}>
+              <Badge tone={row.library.repeat ? "danger" : "warning"}>
+                {row.library.repeat ? "Repeat" : "Checked before"}
+                {row.library.rating ? `: ${row.library.rating}` : ""}
+                {row.library.publisher && !row.library.repeat ? ` (${row.library.publisher})` : ""}
+              </Badge>
+            </Link>
+          </div>
+        )}
         {row.checkedBefore && (
           <div className="mt-1 flex flex-wrap items-center gap-2" data-testid="checked-before">
             <Link href={`/claims/${row.checkedBefore.id}`}>

@@ -254,14 +254,15 @@ export interface RepeatRow {
   url: string | null;
 }
 
-/** Repeats found since `since`, newest first, at most `limit`; "Not the same" ones left out. */
+/** Repeats found in the last `days`, newest first, at most `limit`; "Not the same" ones left out. */
 export async function listRepeats({
-  since,
+  days = 7,
   limit = 50,
 }: {
-  since: Date;
+  days?: number;
   limit?: number;
 }): Promise<RepeatRow[]> {
+  const since = new Date(Date.now() - days * 86_400_000);
   return prisma.$queryRaw<RepeatRow[]>`
     SELECT c.id AS "claimId", c.text AS "claimText", s.name AS speaker, a.outlet,
            a.title AS "articleTitle", m."createdAt", m.score,

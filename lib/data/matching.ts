@@ -168,8 +168,9 @@ const MATCH_LEASE_SECONDS = 600;
  * "Checked before" for the claims of an article stored without it (a worker's import, see
  * storeArticle's matchLater), against the desk's approved claims and, given `library`,
  * the fact-check library: in batches of MATCH_BATCH claims, each its own statement, so
- * that no transaction is held for the whole article; then the article records that it is
- * done. Matching again is harmless (the same best match), so an interrupted run is simply
+ * that no transaction is held for the whole article (an article matched against the
+ * approved claims in its store is matched against the library only); then the article
+ * records that it is done. Matching again is harmless (the same best match), so an interrupted run is simply
  * run again, whole, by the next worker (takeUnmatchedArticle).
  */
 export async function matchArticleClaims(
@@ -178,9 +179,12 @@ export async function matchArticleClaims(
   /** Matches each batch's claims in the fact-check library too (a worker's LibraryMatcher). */
   library?: (claimIds: string[]) => Promise<unknown>,
 ) {
-  await db.$executeRaw`
+  const [article] = await db.$queryRaw<Array<{ matched: boolean }>>`
     UPDATE "Article" SET "matchingUntil" = now() + make_interval(secs => ${MATCH_LEASE_SECONDS})
-     WHERE id = ${articleId}::uuid`;
+     WHERE id = ${articleId}::uuid
+    RETURNING "checkedBeforeAt" IS NOT NULL AS matched`;
+  // Matched against the approved claims in its store (a small article): the library only.
+  const againstApproved = !article?.matched;
   let flagged = 0;
   for (let after = "00000000-0000-0000-0000-000000000000"; ;) {
     const batch = await db.$queryRaw<Array<{ id: string }>>`
@@ -188,21 +192,33 @@ export async function matchArticleClaims(
        ORDER BY id LIMIT ${MATCH_BATCH}`;
     if (batch.length === 0) break;
     const ids = batch.map((c) => c.id);
-    flagged += await flagCheckedBefore(db, ids);
+    if (againstApproved) flagged += await flagCheckedBefore(db, ids);
     await library?.(ids);
     after = batch.at(-1)!.id;
   }
   await db.$executeRaw`
-    UPDATE "Article" SET "checkedBeforeAt" = now(), "matchingUntil" = NULL
+    UPDATE "Article" SET "checkedBeforeAt" = now(), "matchingUntil" = NULL,
+           "libraryCheckedAt" = CASE WHEN ${library !== undefined} THEN now()
+                                     ELSE "libraryCheckedAt" END
      WHERE id = ${articleId}::uuid`;
   return flagged;
 }
+
+/**
+ * An article whose claims are still to be matched: against the approved ones (a large
+ * article, stored without it), or against the fact-check library once it holds anything
+ * (while it is empty there is nothing to match, and old articles are not swept for it).
+ */
+const unmatched = (article: string) =>
+  Prisma.raw(
+    `(${article}."checkedBeforeAt" IS NULL OR (${article}."libraryCheckedAt" IS NULL AND EXISTS (SELECT 1 FROM "FactCheck")))`,
+  );
 
 /** The article an import item stored, when its claims are still to be matched. */
 export async function unmatchedArticleOf(itemId: string, db: typeof prisma = prisma) {
   const [row] = await db.$queryRaw<Array<{ id: string }>>`
     SELECT a.id FROM "ImportItem" i JOIN "Article" a ON a.id = i."articleId"
-     WHERE i.id = ${itemId}::uuid AND a."checkedBeforeAt" IS NULL`;
+     WHERE i.id = ${itemId}::uuid AND ${unmatched("a")}`;
   return row?.id ?? null;
 }
 
@@ -215,7 +231,8 @@ export async function takeUnmatchedArticle(db: typeof prisma = prisma): Promise<
   const [row] = await db.$queryRaw<Array<{ id: string }>>`
     UPDATE "Article" SET "matchingUntil" = now() + make_interval(secs => ${MATCH_LEASE_SECONDS})
      WHERE id = (SELECT id FROM "Article"
-                  WHERE "checkedBeforeAt" IS NULL AND "createdAt" < now() - interval '30 seconds'
+                  WHERE ${unmatched('"Article"')}
+                    AND "createdAt" < now() - interval '30 seconds'
                     AND ("matchingUntil" IS NULL OR "matchingUntil" < now())
                   ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING id`;

@@ -37,6 +37,23 @@ export function filters(
     };
   }
   if (query.min !== undefined) where.checkworthiness = { gte: query.min };
+  if (query.checked) {
+    // A library match nobody called "not the same" (a repeat, for "repeat"), or for "yes"
+    // also an approved claim of the desk's that it closely matches.
+    const library: Prisma.ClaimWhereInput = {
+      factCheckMatches: {
+        some: {
+          OR: [{ judgement: null }, { judgement: "SAME" }],
+          ...(query.checked === "repeat" ? { repeat: true } : {}),
+        },
+      },
+    };
+    const condition =
+      query.checked === "repeat"
+        ? library
+        : { OR: [library, { matchedClaim: { state: "APPROVED" as const } }] };
+    where.AND = [...((where.AND as Prisma.ClaimWhereInput[] | undefined) ?? []), condition];
+  }
   return where;
 }
 
@@ -93,6 +110,12 @@ const ROW_SELECT = {
   dueAt: true,
   matchScore: true,
   matchedClaim: { select: { id: true, state: true, verdict: { select: { label: true } } } },
+  factCheckMatches: {
+    where: { OR: [{ judgement: null }, { judgement: "SAME" }] },
+    orderBy: [{ score: "desc" }, { id: "asc" }],
+    take: 1,
+    select: { repeat: true, factCheck: { select: { publisher: true, ratingName: true } } },
+  },
   article: { select: { id: true, title: true } },
   speaker: { select: { name: true } },
   assignee: { select: { id: true, name: true } },

@@ -61,3 +61,12 @@ export const renameSpeakerInput = z.object({
     .min(2, "Write the speaker's name")
     .max(300, "The name is too long (at most 300 characters)"),
 });
+
+/** A reviewer's word on a "checked before" match (null takes it back). */
+export const judgeMatchInput = z.object({
+  matchId: z.uuid("Unknown match"),
+  judgement: z.enum(["SAME", "NOT_SAME"]).nullable(),
+});
+
+/** A "checked before" match added to the claim's evidence, at the claim's version. */
+export const adoptMatchInput = z.object({ matchId: z.uuid("Unknown match"), version });

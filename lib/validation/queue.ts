@@ -34,6 +34,8 @@ export const queueQuery = z.object({
   from: dateParam,
   to: dateParam,
   min: z.coerce.number().min(0).max(1).optional().catch(undefined),
+  /** Claims matched in the fact-check library (or an approved claim of the desk's), or repeats only. */
+  checked: z.enum(["yes", "repeat"]).optional().catch(undefined),
   sort: z
     .enum(QUEUE_SORTS)
     .optional()

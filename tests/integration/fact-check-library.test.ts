@@ -330,7 +330,7 @@ describe("matching claims against the library", () => {
     await matcher.refresh(10_000);
     await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
 
-    const repeats = await matches.listRepeats({ since: new Date(Date.now() - 7 * 86_400_000) });
+    const repeats = await matches.listRepeats({ days: 7 });
     expect(repeats).toHaveLength(1);
     expect(repeats[0]).toMatchObject({
       earlierClaimId: earlier.id,
@@ -348,6 +348,6 @@ describe("matching claims against the library", () => {
       { id: reviewer.id, role: "REVIEWER", name: reviewer.name, email: reviewer.email },
       { matchId: match!.id, judgement: "NOT_SAME" },
     );
-    expect(await matches.listRepeats({ since: new Date(Date.now() - 7 * 86_400_000) })).toEqual([]);
+    expect(await matches.listRepeats({ days: 7 })).toEqual([]);
   });
 });

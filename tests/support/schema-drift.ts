@@ -322,7 +322,8 @@ export const HAND_WRITTEN_INDEXES = [
   // Partial: claims that point at another (migration 20261206020000_claim_reference_indexes).
   "Claim index (matchedClaimId)",
   "Claim index (duplicateOfId)",
-  // Partial: articles whose claims are still to be matched (20261206030000_checked_before_after_store).
+  // Partial: articles whose claims are still to be matched (20261206030000_checked_before_after_store),
+  // and against the fact-check library (20261207000000_fact_check_library): the same name.
   "Article index (createdAt)",
   // Partial: the public index's pages that are up (20261206040000_publications).
   "Publication index (publishedAt,id)",

@@ -98,6 +98,13 @@ export default async function ClaimsPage({
                   score: r.matchScore ?? 0,
                 }
               : null,
+          library: r.factCheckMatches[0]
+            ? {
+                publisher: r.factCheckMatches[0].factCheck.publisher,
+                rating: r.factCheckMatches[0].factCheck.ratingName,
+                repeat: r.factCheckMatches[0].repeat,
+              }
+            : null,
           state: r.state,
           version: r.version,
           checkworthiness: r.checkworthiness,

@@ -5,9 +5,12 @@ import { dismissClaim } from "@/lib/data/dismissal";
 import { mergeClaims, splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
 import { renameSpeaker } from "@/lib/data/speakers";
 import { publishClaim, unpublishClaim } from "@/lib/data/publishing";
+import { adoptLibraryMatch, judgeLibraryMatch } from "@/lib/data/fact-check-matches";
 import { publishInput, unpublishInput } from "@/lib/validation/decision";
 import {
+  adoptMatchInput,
   claimSpanInput,
+  judgeMatchInput,
   dismissClaimInput,
   mergeClaimsInput,
   renameSpeakerInput,
@@ -40,4 +43,12 @@ export async function publishClaimAction(input: unknown) {
 
 export async function unpublishClaimAction(input: unknown) {
   return runAction("EDITOR", unpublishInput, input, unpublishClaim, { publicPages: claimOf });
+}
+
+export async function judgeMatchAction(input: unknown) {
+  return runAction("REVIEWER", judgeMatchInput, input, judgeLibraryMatch);
+}
+
+export async function adoptMatchAction(input: unknown) {
+  return runAction("REVIEWER", adoptMatchInput, input, adoptLibraryMatch);
 }

@@ -14,7 +14,7 @@ import { ReviewForm, type ReviewValues } from "@/components/claims/review-form";
 import { ClaimHistory } from "@/components/claims/claim-history";
 import { CommentThread } from "@/components/claims/comment-thread";
 import { Tabs } from "@/components/ui/tabs";
-import { dateInputValue, formatDateTime } from "@/components/ui/format";
+import { dateInputValue, formatDate, formatDateTime } from "@/components/ui/format";
 import { listActiveVerdicts } from "@/lib/data/verdicts";
 import { listAssignableUsers } from "@/lib/data/users";
 import { listClaimHistory } from "@/lib/data/history";
@@ -22,6 +22,8 @@ import { listComments } from "@/lib/data/comments";
 import { allows, refusalOf } from "@/lib/domain/lifecycle";
 import { latestReturn } from "@/lib/data/approval";
 import { SimilarClaims } from "@/components/claims/similar-claims";
+import { CheckedBefore, type CheckedBeforeMatch } from "@/components/claims/checked-before";
+import { listClaimLibraryMatches, STAGE_WORDS } from "@/lib/data/fact-check-matches";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
@@ -90,16 +92,36 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const siblings =
     editable && claim.article ? await listSiblingClaims(claim.article.id, claim.id) : [];
   const isEditor = hasRole(user.role, "EDITOR");
-  const [verdicts, history, comments, users, returned, publishing] = await Promise.all([
-    listActiveVerdicts(),
-    listClaimHistory(claim.id, user.id, { doubleReview: claim.doubleReview }),
-    listComments(claim.id),
-    listAssignableUsers(),
-    claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
-    isEditor && claim.state !== "NEW" && claim.state !== "DISMISSED"
-      ? publishingOf(claim.id)
-      : Promise.resolve(null),
-  ]);
+  const [verdicts, history, comments, users, returned, publishing, libraryMatches] =
+    await Promise.all([
+      listActiveVerdicts(),
+      listClaimHistory(claim.id, user.id, { doubleReview: claim.doubleReview }),
+      listComments(claim.id),
+      listAssignableUsers(),
+      claim.state === "IN_REVIEW" ? latestReturn(claim.id) : Promise.resolve(null),
+      isEditor && claim.state !== "NEW" && claim.state !== "DISMISSED"
+        ? publishingOf(claim.id)
+        : Promise.resolve(null),
+      listClaimLibraryMatches(claim.id),
+    ]);
+  const checkedBefore: CheckedBeforeMatch[] = libraryMatches.map((m) => ({
+    id: m.id,
+    score: m.score,
+    foundBy: STAGE_WORDS[m.stage],
+    repeat: m.repeat,
+    judgement: m.judgement,
+    judgedBy: m.judgedBy?.name ?? null,
+    claim: m.factCheck.claim,
+    title: m.factCheck.title,
+    rating: m.factCheck.ratingName,
+    publisher: m.factCheck.publisher,
+    date: m.factCheck.reviewedAt ? formatDate(m.factCheck.reviewedAt) : null,
+    url: m.factCheck.url,
+    deskClaimId: m.factCheck.claimId,
+    corrections: m.factCheck._count.revisions,
+  }));
+  // A repeat of the desk's own verdict, unless a reviewer said it is not the same claim.
+  const repeat = libraryMatches.find((m) => m.repeat && m.judgement !== "NOT_SAME");
   const submittedBy = claim.reviews[0]?.reviewerId ?? null;
   // The form shows the claim's review, or the viewer's own blind review of a claim needing two.
   const mine = double?.mine ?? null;
@@ -188,6 +210,33 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               )}
             </dl>
           </Card>
+          {repeat && (
+            <Alert tone="info">
+              <strong>
+                Repeat of a claim rated {repeat.factCheck.ratingName ?? "by the desk"}
+                {repeat.factCheck.reviewedAt
+                  ? ` on ${formatDate(repeat.factCheck.reviewedAt)}`
+                  : ""}
+              </strong>
+              {repeat.factCheck.deskClaim && (
+                <>
+                  {" "}
+                  (
+                  {[
+                    repeat.factCheck.deskClaim.speaker?.name ?? repeat.factCheck.claimant,
+                    repeat.factCheck.deskClaim.article?.outlet ??
+                      repeat.factCheck.deskClaim.article?.title,
+                  ]
+                    .filter(Boolean)
+                    .join(", ") || "the desk's earlier claim"}
+                  ):{" "}
+                  <Link className="underline" href={`/claims/${repeat.factCheck.deskClaim.id}`}>
+                    {repeat.factCheck.claim}
+                  </Link>
+                </>
+              )}
+            </Alert>
+          )}
           {claim.article && claim.start !== null && claim.end !== null && (
             <Card title="In the article">
               <ClaimContext body={claim.article.body} claim={claim} />
@@ -305,6 +354,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </Card>
         </div>
         <div className="space-y-4">
+          <Card title={`Checked before (${checkedBefore.length})`}>
+            <CheckedBefore
+              claimId={claim.id}
+              version={claim.version}
+              matches={checkedBefore}
+              canAdopt={!claim.doubleReview && allows("review", actor, claim)}
+              evidenceUrls={detail.evidence.map((e) => e.url)}
+            />
+          </Card>
           <Card title="Similar claims">
             <SimilarClaims key={claim.id} claimId={claim.id} />
           </Card>

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { authorizeApi, mayReadUnpublished, unlessBusy } from "@/lib/auth/api";
+import { listRepeats } from "@/lib/data/fact-check-matches";
+import { appBaseUrl } from "@/lib/publisher";
+
+export const dynamic = "force-dynamic";
+
+const repeatsQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(7),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/**
+ * GET /api/v1/repeats?days=7&limit=100: new claims that repeat a verdict the desk approved
+ * (matched in the fact-check library at import, not judged "not the same"), newest first.
+ * The new claims are not reviewed yet: the claims:unpublished scope (or an editor) is needed.
+ */
+export async function GET(request: Request) {
+  return unlessBusy(async () => {
+    const auth = await authorizeApi(request, "claims:read");
+    if (!auth.ok) return auth.response;
+    if (!mayReadUnpublished(auth.caller)) {
+      return Response.json(
+        {
+          error:
+            "Repeats are claims not reviewed yet: they need the claims:unpublished scope or an editor",
+        },
+        { status: 403 },
+      );
+    }
+    const parsed = repeatsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) {
+      return Response.json(
+        { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") },
+        { status: 400 },
+      );
+    }
+    const { days, limit } = parsed.data;
+    const base = appBaseUrl().replace(/\/$/, "");
+    const rows = await listRepeats({ days, limit });
+    return Response.json(
+      {
+        data: rows.map((r) => ({
+          claim: { id: r.claimId, text: r.claimText, url: `${base}/claims/${r.claimId}` },
+          speaker: r.speaker,
+          outlet: r.outlet,
+          article: r.articleTitle,
+          foundAt: r.createdAt.toISOString(),
+          score: Number(r.score.toFixed(4)),
+          repeats: {
+            claimId: r.earlierClaimId,
+            text: r.earlierText,
+            rating: r.rating,
+            ratedAt: r.ratedAt?.toISOString() ?? null,
+            url: r.url,
+          },
+        })),
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  });
+}
