@@ -16,6 +16,8 @@ export interface FeedRow {
   url: string;
   title: string | null;
   intervalMinutes: number;
+  /** A fact-checker's feed, read into the fact-check library. */
+  factChecks: boolean;
   paused: boolean;
   failures: number;
   lastPoll: string;
@@ -41,6 +43,7 @@ const INTERVALS = [
 export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
   const [url, setUrl] = useState("");
   const [every, setEvery] = useState("30");
+  const [factChecks, setFactChecks] = useState(false);
   const { run, pending, message, fieldErrors } = useActionRunner();
   // While a feed waits for its first poll or its entries are being imported, the page
   // refreshes itself (typing in the form above is kept).
@@ -59,9 +62,14 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => addFeedAction({ url, intervalMinutes: every }), {
-              success: "Feed added: it is being polled now.",
-              onSuccess: () => setUrl(""),
+            void run(() => addFeedAction({ url, intervalMinutes: every, factChecks }), {
+              success: factChecks
+                ? "Feed of fact-checks added: it is being polled now, into the library."
+                : "Feed added: it is being polled now.",
+              onSuccess: () => {
+                setUrl("");
+                setFactChecks(false);
+              },
             });
           }}
         >
@@ -85,6 +93,18 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
           <Button type="submit" disabled={pending}>
             {pending ? "Adding…" : "Follow"}
           </Button>
+          <label className="flex items-start gap-2 text-sm text-slate-800 sm:col-span-3">
+            <input
+              type="checkbox"
+              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+              checked={factChecks}
+              onChange={(e) => setFactChecks(e.target.checked)}
+            />
+            <span>
+              A fact-checker&apos;s feed: read each entry&apos;s ClaimReview into the fact-check
+              library (for &ldquo;checked before&rdquo;), instead of importing its claims
+            </span>
+          </label>
         </form>
         {message && (
           <div className="mt-3">
@@ -104,6 +124,11 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
                 <span className="font-medium">{feed.title ?? "Not read yet"}</span>
                 <span className="block text-xs break-all text-slate-600">{feed.url}</span>
                 <span className="block text-xs text-slate-600">added by {feed.addedBy}</span>
+                {feed.factChecks && (
+                  <span className="mt-1 block">
+                    <Badge tone="info">Fact-checks, into the library</Badge>
+                  </span>
+                )}
               </Td>
               <Td>
                 {feed.paused ? (

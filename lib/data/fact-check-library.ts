@@ -97,6 +97,18 @@ export async function saveFactChecks(
   return summary;
 }
 
+/**
+ * saveFactChecks for a few records (a page's), in the caller's transaction: the import item
+ * that read them ends in the same one.
+ */
+export async function saveFactChecksIn(
+  tx: Prisma.TransactionClient,
+  entries: readonly LibraryEntry[],
+  options: { source: FactCheckSource; origin: string; actor: LibraryActor },
+): Promise<SaveSummary> {
+  return saveBatch(tx, [...new Map(entries.map((e) => [e.key, e])).values()], options);
+}
+
 async function saveBatch(
   tx: Prisma.TransactionClient,
   batch: LibraryEntry[],

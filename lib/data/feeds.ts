@@ -11,7 +11,8 @@ import { queueItemsIn, urlItem } from "./import-batches";
 /**
  * News feeds an editor follows. Workers poll each on its schedule (lib/jobs/feed-jobs.ts):
  * a conditional GET through the safe fetcher, and every entry not seen before becomes an
- * import of its address, in a batch of the feed's own. A feed that keeps failing backs
+ * import of its address, in a batch of the feed's own (for a feed of fact-checks, the
+ * page's ClaimReview records go into the fact-check library instead of the desk). A feed that keeps failing backs
  * off: the interval doubles with each failure in a row, up to a day.
  */
 
@@ -29,7 +30,7 @@ async function findFeed(tx: Prisma.TransactionClient, feedId: string) {
 /** Follows a feed; it is polled at once (its next poll is due now), then every `intervalMinutes`. */
 export async function addFeed(
   user: SessionUser,
-  input: { url: string; intervalMinutes: number },
+  input: { url: string; intervalMinutes: number; factChecks?: boolean },
   db: PrismaClient = prisma,
 ) {
   requireEditor(user);
@@ -39,6 +40,7 @@ export async function addFeed(
         data: {
           url: input.url,
           intervalMinutes: input.intervalMinutes,
+          factChecks: input.factChecks ?? false,
           createdById: user.id,
           nextPollAt: new Date(),
         },
@@ -49,7 +51,11 @@ export async function addFeed(
         action: "feed.add",
         entity: "Feed",
         entityId: feed.id,
-        after: { url: input.url, intervalMinutes: input.intervalMinutes },
+        after: {
+          url: input.url,
+          intervalMinutes: input.intervalMinutes,
+          factChecks: input.factChecks ?? false,
+        },
       });
       return { id: feed.id };
     });
@@ -122,6 +128,7 @@ export async function listFeeds(db: PrismaClient = prisma) {
         lastError: true,
         lastNote: true,
         failures: true,
+        factChecks: true,
         createdBy: { select: { name: true } },
       },
     }),

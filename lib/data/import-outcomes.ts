@@ -5,6 +5,8 @@ import type { ParsedArticle } from "@/lib/domain/import/parse";
 import { articleInput, type ArticleInput } from "@/lib/validation/article";
 import { findDuplicateArticle, isUniqueViolation, storeArticle } from "./articles";
 import { MATCH_BATCH } from "./matching";
+import type { FactCheckRecord } from "@/lib/domain/fact-checks/records";
+import { entriesOf, saveFactChecksIn } from "./fact-check-library";
 import { ending, whileHeld, type ClaimedItem, type WriteBudget } from "./import-queue";
 
 /**
@@ -138,4 +140,54 @@ export async function expandImportItem(
 export function articleOfItem(item: ClaimedItem): ArticleInput {
   const json = JSON.parse(Buffer.from(item.content ?? []).toString("utf8")) as unknown;
   return articleInput.parse(json);
+}
+
+/**
+ * Whether an address item came from a feed of fact-checks (its page is read for its
+ * ClaimReview records, not imported as an article).
+ */
+export async function isFactCheckItem(itemId: string, db: PrismaClient = prisma) {
+  const entry = await db.feedEntry.findFirst({
+    where: { importItemId: itemId, feed: { factChecks: true } },
+    select: { id: true },
+  });
+  return entry !== null;
+}
+
+/**
+ * A fact-check page an item read: its ClaimReview records saved into the library and the
+ * item ended IMPORTED with how many, together and fenced by the delivery's attempt; a page
+ * with none ends FAILED with the reason. Null when the item is no longer this delivery's.
+ */
+export async function storeFactCheckPage(
+  item: ClaimedItem,
+  page: { url: string; records: FactCheckRecord[] } | { url: string; reason: string },
+  { db = prisma, budget }: WriteOptions = {},
+): Promise<"IMPORTED" | "FAILED" | null> {
+  return whileHeld(
+    item,
+    async (tx) => {
+      if ("reason" in page) {
+        await tx.importItem.update({
+          where: { id: item.id },
+          data: ending(item.attempt, "FAILED", { error: `skipped: ${page.reason}` }),
+        });
+        return "FAILED" as const;
+      }
+      const saved = await saveFactChecksIn(tx, entriesOf(page.records), {
+        source: "FEED",
+        origin: page.url,
+        actor: { id: item.actor.userId, label: item.actor.label ?? "feed" },
+      });
+      const n = page.records.length;
+      await tx.importItem.update({
+        where: { id: item.id },
+        data: ending(item.attempt, "IMPORTED", {
+          note: `${n} fact-check${n === 1 ? "" : "s"} into the library (${saved.added} new, ${saved.updated} updated)`,
+        }),
+      });
+      return "IMPORTED" as const;
+    },
+    { db, budget },
+  );
 }

@@ -3,6 +3,8 @@ import {
   articleOfItem,
   duplicateOfUrl,
   expandImportItem,
+  isFactCheckItem,
+  storeFactCheckPage,
   storeImportedArticle,
 } from "@/lib/data/import-outcomes";
 import { failImportItem, type ClaimedItem, type WriteBudget } from "@/lib/data/import-queue";
@@ -88,7 +90,8 @@ function storeBudget(budgets: ImportBudgets, item: ClaimedItem): WriteBudget {
  * A web address: a page already imported from it is a duplicate (nothing is fetched);
  * else the safe fetcher brings it (its refusals and failures end the item with their
  * message), then the page waits for a thread, which reads it (Readability and the page's
- * metadata) and extracts it.
+ * metadata) and extracts it. An entry of a feed of fact-checks is read for its ClaimReview
+ * records instead, which go into the fact-check library.
  */
 async function importUrl(
   item: ClaimedItem,
@@ -98,7 +101,9 @@ async function importUrl(
   failed: (message: string) => Promise<ImportItemResult>,
 ): Promise<ImportItemResult> {
   const url = Buffer.from(item.content ?? new Uint8Array()).toString("utf8");
-  if (await duplicateOfUrl(item, url, write)) return "DUPLICATE";
+  // A fact-checker's feed entry: its page goes into the fact-check library, not the desk.
+  const factChecks = await isFactCheckItem(item.id);
+  if (!factChecks && (await duplicateOfUrl(item, url, write))) return "DUPLICATE";
   let page: Fetched;
   try {
     page = await safeFetch(url, {
@@ -115,11 +120,31 @@ async function importUrl(
   }
   const release = ctx.threadFor ? await ctx.threadFor(deadline) : () => {};
   let read;
+  let found;
   try {
-    read = await ctx.pool.readPage(page.url, page.contentType ?? "text/html", page.text, deadline);
+    if (factChecks) found = await ctx.pool.readClaimReviews(page.url, page.text, deadline);
+    else {
+      read = await ctx.pool.readPage(
+        page.url,
+        page.contentType ?? "text/html",
+        page.text,
+        deadline,
+      );
+    }
   } finally {
     release();
   }
+  if (found) {
+    const stored = await storeFactCheckPage(
+      item,
+      found.ok
+        ? { url: page.url, records: found.records }
+        : { url: page.url, reason: found.reason },
+      write,
+    );
+    return stored ?? "SKIPPED";
+  }
+  if (!read) throw new Error("the page was not read");
   const [first] = read.articles;
   if (!first?.ok) return failed(first?.error ?? "no article text was found on the page");
   return (await storeImportedArticle(item, first.article, read.extraction!, write)) ?? "SKIPPED";

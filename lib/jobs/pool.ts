@@ -4,6 +4,7 @@ import { Piscina } from "piscina";
 import type { ExtractionResult } from "@/lib/domain/extraction/extract";
 import { seconds, WALL_PER_CPU } from "@/lib/domain/budgets";
 import { settings } from "@/lib/settings";
+import type { PageRecords } from "@/lib/domain/fact-checks/sources";
 import type { DocumentTask, FeedResult, ReadResult, ThreadTask } from "./thread";
 
 /** A document that went over its time or memory budget; the message is for the importer. */
@@ -102,6 +103,11 @@ export class DocumentPool {
   /** A feed's text read into its entries. */
   readFeed(url: string, text: string, signal?: AbortSignal): Promise<FeedResult> {
     return this.run({ kind: "feed", url, text }, signal) as Promise<FeedResult>;
+  }
+
+  /** A fact-check page's ClaimReview records (its JSON-LD). */
+  readClaimReviews(url: string, text: string, signal?: AbortSignal): Promise<PageRecords> {
+    return this.run({ kind: "claimreviews", url, text }, signal) as Promise<PageRecords>;
   }
 
   extract(body: string, signal?: AbortSignal): Promise<ExtractionResult> {

@@ -18,6 +18,7 @@ import {
   type ParsedArticle,
 } from "@/lib/domain/import/parse";
 import { readFeed, type ParsedFeed } from "@/lib/domain/import/feed";
+import { claimReviewsInPage, type PageRecords } from "@/lib/domain/fact-checks/sources";
 
 export type DocumentTask =
   | { kind: "read"; name: string; bytes: Uint8Array }
@@ -25,7 +26,9 @@ export type DocumentTask =
   /** A page fetched from the web, decoded. */
   | { kind: "page"; url: string; contentType: string; text: string }
   /** A news feed fetched from the web, decoded. */
-  | { kind: "feed"; url: string; text: string };
+  | { kind: "feed"; url: string; text: string }
+  /** A fact-check page fetched from the web, decoded: its ClaimReview records. */
+  | { kind: "claimreviews"; url: string; text: string };
 
 /** A feed read, or why it could not be. */
 export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; error: string };
@@ -58,9 +61,12 @@ const THREAD_ID = (() => {
   }
 })();
 
-export default function run(task: ThreadTask): ReadResult | ExtractionResult | FeedResult {
+export default function run(
+  task: ThreadTask,
+): ReadResult | ExtractionResult | FeedResult | PageRecords {
   task.started.postMessage(THREAD_ID);
   task.started.close();
+  if (task.kind === "claimreviews") return claimReviewsInPage(task.text, task.url);
   if (task.kind === "feed") {
     try {
       return { ok: true, feed: readFeed(task.text, task.url) };

@@ -140,6 +140,8 @@ export const feedInput = z.object({
     .min(5, "Poll at most every 5 minutes")
     .max(1440, "Poll at least once a day")
     .default(30),
+  /** A fact-checker's feed: entries' pages are read for ClaimReview, into the library. */
+  factChecks: z.boolean().default(false),
 });
 
 export const feedRefInput = z.object({ feedId: z.uuid() });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const state = await vi.hoisted(async () => {
   const { inject } = await import("vitest");
   const { usePrivateDatabase } = await import("../support/private-database");
+  process.env.CLAIMDESK_FETCH_ALLOW_HOSTS = "127.0.0.1";
   return { database: await usePrivateDatabase(inject("adminDatabaseUrl")) };
 });
 
@@ -24,18 +25,23 @@ const { prisma } = await import("@/lib/db");
 const library = await import("@/lib/data/fact-check-library");
 const matches = await import("@/lib/data/fact-check-matches");
 const { importArticle } = await import("@/lib/data/articles");
-const { matchArticleClaims } = await import("@/lib/data/matching");
+const { matchArticleClaims, takeUnmatchedArticle } = await import("@/lib/data/matching");
 const { LibraryMatcher } = await import("@/lib/jobs/library-matcher");
 const { matchFields } = await import("@/lib/domain/matching");
 const { SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
 const { MATCH_THRESHOLD } = await import("@/lib/domain/fact-checks/matcher");
 const { articleInput } = await import("@/lib/validation/article");
 const { createArticle, createClaim, createUser } = await import("@/seeds/factories");
+const feeds = await import("@/lib/data/feeds");
+const { runFeedPoll } = await import("@/lib/jobs/feed-jobs");
+const { DocumentPool } = await import("@/lib/jobs/pool");
+const { runQueuedItem, testBudgets } = await import("../support/import-runs");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
 const folder = mkdtempSync(path.join(os.tmpdir(), "claimdesk-factchecks-"));
 const matcher = new LibraryMatcher();
+const pool = new DocumentPool({ threads: 1, budgetMs: 5_000, starvedAfterMs: 600_000 });
 
 const review = (url: string | undefined, claim: string, rating: string, extra: object = {}) => ({
   "@type": "ClaimReview",
@@ -74,9 +80,23 @@ beforeAll(async () => {
         ],
       }),
       "/checks/none": "<!doctype html><html><body><p>No structured data.</p></body></html>",
+      "/factchecks.xml": `<?xml version="1.0"?><rss version="2.0"><channel><title>Other Checkers</title>${[
+        "garlic",
+        "roundup",
+        "none",
+      ]
+        .map(
+          (p) =>
+            `<item><title>${p}</title><link>${base}/checks/${p}</link><guid>${p}</guid></item>`,
+        )
+        .join("")}</channel></rss>`,
     };
     const body = pages[req.url ?? ""];
-    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.writeHead(body ? 200 : 404, {
+      "content-type": req.url?.endsWith(".xml")
+        ? "application/rss+xml"
+        : "text/html; charset=utf-8",
+    });
     res.end(body ?? "not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -84,7 +104,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await matcher.destroy();
+  await Promise.all([matcher.destroy(), pool.destroy()]);
   await new Promise((resolve) => server.close(resolve));
   rmSync(folder, { recursive: true, force: true });
   await prisma.$disconnect();
@@ -206,6 +226,44 @@ describe("importing fact-checks", () => {
     expect(audit.before).toEqual({ ratingName: "Mostly true", ratingValue: null });
     expect(audit.after).toMatchObject({ ratingName: "False" });
     expect(await prisma.factCheck.count()).toBe(6);
+  });
+});
+
+describe("a feed of fact-checks", () => {
+  it("reads each entry's page into the library (not the desk), and skips a page without ClaimReview with the reason", async () => {
+    const editor = await createUser(prisma, { role: "EDITOR" });
+    const user = { id: editor.id, role: "EDITOR" as const, name: editor.name, email: editor.email };
+    const { id } = await feeds.addFeed(user, {
+      url: `${base}/factchecks.xml`,
+      intervalMinutes: 60,
+      factChecks: true,
+    });
+    const poll = await feeds.takeDueFeed({ leaseMs: 60_000 });
+    expect(poll?.id).toBe(id);
+    expect(await runFeedPoll(poll!, { pool, budgets: testBudgets(pool) })).toEqual({
+      status: "polled",
+      fresh: 3,
+    });
+    const entries = await prisma.feedEntry.findMany({
+      where: { feedId: id },
+      orderBy: { key: "asc" },
+    });
+    const outcomes = [];
+    for (const entry of entries) outcomes.push(await runQueuedItem(entry.importItemId!, pool));
+    expect(outcomes).toEqual(["IMPORTED", "FAILED", "IMPORTED"]);
+    const items = await prisma.importItem.findMany({
+      where: { id: { in: entries.map((e) => e.importItemId!) } },
+      orderBy: { source: "asc" },
+    });
+    expect(items.map((i) => [i.source.replace(base, ""), i.status, i.note ?? i.error])).toEqual([
+      ["/checks/garlic", "IMPORTED", "1 fact-check into the library (0 new, 0 updated)"],
+      ["/checks/none", "FAILED", "skipped: the page has no JSON-LD, so no ClaimReview"],
+      ["/checks/roundup", "IMPORTED", "2 fact-checks into the library (0 new, 0 updated)"],
+    ]);
+    // Nothing reached the desk: no article was made of a fact-check page.
+    expect(items.every((i) => i.articleId === null)).toBe(true);
+    expect(await prisma.article.count({ where: { url: { startsWith: base } } })).toBe(0);
+    expect(await prisma.factCheck.count({ where: { key: { startsWith: base } } })).toBe(3);
   });
 });
 
@@ -349,5 +407,42 @@ describe("matching claims against the library", () => {
       { matchId: match!.id, judgement: "NOT_SAME" },
     );
     expect(await matches.listRepeats({ days: 7 })).toEqual([]);
+  });
+
+  it("an article whose matching stopped half-way (its worker lost) is taken by the next sweep and matched once", async () => {
+    const outcome = await importArticle(
+      articleInput.parse({
+        title: "Garlic again",
+        body: "The health minister said that eating garlic protects people from catching COVID-19 in 90 percent of cases.",
+      }),
+      { userId: null, label: "test" },
+    );
+    const articleId = (outcome as { articleId: string }).articleId;
+    // The first worker stores the matches, then dies before recording that it is done.
+    await expect(
+      matchArticleClaims(articleId, prisma, async (ids) => {
+        await matcher.matchClaims(ids);
+        throw new Error("killed");
+      }),
+    ).rejects.toThrow("killed");
+    const stored = await prisma.factCheckMatch.findMany({ where: { claim: { articleId } } });
+    expect(stored).toHaveLength(1);
+    expect(
+      (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).libraryCheckedAt,
+    ).toBeNull();
+
+    // Left to the worker that stored it for half a minute; then any worker's sweep takes it.
+    await prisma.article.update({
+      where: { id: articleId },
+      data: { createdAt: new Date(Date.now() - 60_000), matchingUntil: null },
+    });
+    expect(await takeUnmatchedArticle()).toBe(articleId);
+    await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
+    const after = await prisma.factCheckMatch.findMany({ where: { claim: { articleId } } });
+    expect(after.map((m) => m.id)).toEqual(stored.map((m) => m.id));
+    expect(
+      (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).libraryCheckedAt,
+    ).not.toBeNull();
+    expect(await takeUnmatchedArticle()).toBeNull();
   });
 });

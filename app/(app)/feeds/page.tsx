@@ -14,7 +14,7 @@ export default async function FeedsPage() {
     <>
       <PageHeader
         title="Feeds"
-        description="News feeds the desk follows (RSS, Atom or JSON Feed). Workers poll each on its schedule; every new entry is fetched and imported like an address pasted on the import page, its claims joining the queue by check-worthiness."
+        description="News feeds the desk follows (RSS, Atom or JSON Feed). Workers poll each on its schedule; every new entry is fetched and imported like an address pasted on the import page, its claims joining the queue by check-worthiness. A fact-checker's feed fills the fact-check library instead: each entry's ClaimReview is read, for matching new claims against."
       />
       <FeedsAdmin
         feeds={feeds.map((f) => ({
@@ -22,6 +22,7 @@ export default async function FeedsPage() {
           url: f.url,
           title: f.title,
           intervalMinutes: f.intervalMinutes,
+          factChecks: f.factChecks,
           paused: f.pausedAt !== null,
           failures: f.failures,
           lastPoll: f.lastPolledAt ? formatDateTime(f.lastPolledAt) : "not yet",

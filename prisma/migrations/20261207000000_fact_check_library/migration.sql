@@ -13,6 +13,9 @@ UPDATE "Article" SET "libraryCheckedAt" = "createdAt";
 -- listed as hand-written in tests/support/schema-drift.ts).
 CREATE INDEX "Article_library_unmatched_idx" ON "Article" ("createdAt") WHERE "libraryCheckedAt" IS NULL;
 
+-- A feed of fact-checks: its entries' pages are read for ClaimReview, into the library.
+ALTER TABLE "Feed" ADD COLUMN "factChecks" BOOLEAN NOT NULL DEFAULT false;
+
 -- CreateEnum
 CREATE TYPE "FactCheckSource" AS ENUM ('DESK', 'PAGE', 'FEED', 'FILE');
 
