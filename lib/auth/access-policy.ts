@@ -27,6 +27,8 @@ export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {
   },
   "/api/v1/claims": { "GET /api/v1/claims": { scope: "claims:read" } },
   "/api/v1/fact-checks": { "GET /api/v1/fact-checks": anyone },
+  "/api/v1/repeats": { "GET /api/v1/repeats": { scope: "claims:read" } },
+  "/api/v1/match-judgements": { "GET /api/v1/match-judgements": { scope: "claims:read" } },
   "/fact-checks/feed.xml": { "GET /fact-checks/feed.xml": anyone },
   "/api/v1/claims/[claimId]/similar": {
     "GET /api/v1/claims/[claimId]/similar": { scope: "claims:read" },
@@ -75,6 +77,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/claims/[claimId]/actions.ts#correctSpeakerName": reviewer,
   "app/(app)/claims/[claimId]/actions.ts#publishClaimAction": editor,
   "app/(app)/claims/[claimId]/actions.ts#unpublishClaimAction": editor,
+  "app/(app)/claims/[claimId]/actions.ts#judgeMatchAction": reviewer,
+  "app/(app)/claims/[claimId]/actions.ts#adoptMatchAction": reviewer,
   "app/(app)/articles/[articleId]/actions.ts#addClaimFromSelection": reviewer,
   "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,

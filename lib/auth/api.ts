@@ -42,6 +42,14 @@ export function mayReadUnpublished(caller: ApiCaller): boolean {
 }
 
 /**
+ * The desk's work in progress that every reviewer sees in the app (repeats, judged
+ * matches): any signed-in user, or tokens with the claims:unpublished scope.
+ */
+export function mayReadDeskWork(caller: ApiCaller): boolean {
+  return caller.kind === "session" || caller.scopes.includes("claims:unpublished");
+}
+
+/**
  * A route's work, answered 503 with Retry-After when the database could not take it in
  * time (nothing was done; the same request may be sent again). Other errors go on.
  */

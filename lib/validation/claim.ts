@@ -70,3 +70,9 @@ export const judgeMatchInput = z.object({
 
 /** A "checked before" match added to the claim's evidence, at the claim's version. */
 export const adoptMatchInput = z.object({ matchId: z.uuid("Unknown match"), version });
+
+/** GET /api/v1/repeats: how far back, and how many. */
+export const repeatsQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(7),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,3 +1,4 @@
+import { repeatsQuery } from "@/lib/validation/claim";
 import { z } from "zod";
 import { claimsPage, exportFilter, similarQuery } from "@/lib/validation/export";
 import { factChecksQuery } from "@/lib/validation/public";
@@ -156,6 +157,62 @@ export const OPENAPI = {
             { next: false },
           ),
           "404": { description: "No such claim (or not approved, without claims:unpublished)." },
+        },
+      },
+    },
+    "/api/v1/repeats": {
+      get: {
+        summary:
+          "New claims that repeat a verdict the desk approved, newest first (scope claims:read and claims:unpublished)",
+        description:
+          "Found at import by matching each check-worthy claim against the fact-check library (the desk's approved verdicts among its records); a match a reviewer judged not the same claim is left out.",
+        parameters: queryParameters(repeatsQuery),
+        responses: {
+          "200": listResponse(
+            "Repeats: the new claim, where it appeared, the score (0-1) and the earlier verdict.",
+            {
+              type: "object",
+              properties: {
+                claim: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    text: { type: "string" },
+                    url: { type: "string", format: "uri" },
+                  },
+                },
+                speaker: { type: ["string", "null"] },
+                outlet: { type: ["string", "null"] },
+                article: { type: ["string", "null"] },
+                foundAt: { type: "string", format: "date-time" },
+                score: { type: "number" },
+                repeats: {
+                  type: "object",
+                  properties: {
+                    claimId: { type: "string", format: "uuid" },
+                    text: { type: "string" },
+                    rating: { type: ["string", "null"] },
+                    ratedAt: { type: ["string", "null"], format: "date-time" },
+                    url: { type: ["string", "null"], format: "uri" },
+                  },
+                },
+              },
+            },
+            { next: false },
+          ),
+          ...errors,
+        },
+      },
+    },
+    "/api/v1/match-judgements": {
+      get: {
+        summary:
+          "Matches reviewers judged Same claim / Not the same, as labelled pairs (scope claims:read and claims:unpublished)",
+        description:
+          "JSON Lines, one pair a line: claim_id, claim, fact_check (its key), fact_check_claim, score, lexical, semantic, stage, label (1 same, 0 not), judged_at.",
+        responses: {
+          "200": { description: "The pairs", content: { "application/x-ndjson": {} } },
+          ...errors,
         },
       },
     },

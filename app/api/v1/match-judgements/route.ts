@@ -1,4 +1,4 @@
-import { authorizeApi, mayReadUnpublished, unlessBusy } from "@/lib/auth/api";
+import { authorizeApi, mayReadDeskWork, unlessBusy } from "@/lib/auth/api";
 import { listJudgedPairs } from "@/lib/data/fact-check-matches";
 
 export const dynamic = "force-dynamic";
@@ -12,11 +12,11 @@ export async function GET(request: Request) {
   return unlessBusy(async () => {
     const auth = await authorizeApi(request, "claims:read");
     if (!auth.ok) return auth.response;
-    if (!mayReadUnpublished(auth.caller)) {
+    if (!mayReadDeskWork(auth.caller)) {
       return Response.json(
         {
           error:
-            "Judged matches include claims not reviewed yet: they need the claims:unpublished scope or an editor",
+            "Judged matches include claims not reviewed yet: a token needs the claims:unpublished scope",
         },
         { status: 403 },
       );

@@ -1,29 +1,23 @@
-import { z } from "zod";
-import { authorizeApi, mayReadUnpublished, unlessBusy } from "@/lib/auth/api";
+import { authorizeApi, mayReadDeskWork, unlessBusy } from "@/lib/auth/api";
 import { listRepeats } from "@/lib/data/fact-check-matches";
 import { appBaseUrl } from "@/lib/publisher";
+import { repeatsQuery } from "@/lib/validation/claim";
 
 export const dynamic = "force-dynamic";
-
-const repeatsQuery = z.object({
-  days: z.coerce.number().int().min(1).max(365).default(7),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /**
  * GET /api/v1/repeats?days=7&limit=100: new claims that repeat a verdict the desk approved
  * (matched in the fact-check library at import, not judged "not the same"), newest first.
- * The new claims are not reviewed yet: the claims:unpublished scope (or an editor) is needed.
+ * The new claims are not reviewed yet: a token needs the claims:unpublished scope.
  */
 export async function GET(request: Request) {
   return unlessBusy(async () => {
     const auth = await authorizeApi(request, "claims:read");
     if (!auth.ok) return auth.response;
-    if (!mayReadUnpublished(auth.caller)) {
+    if (!mayReadDeskWork(auth.caller)) {
       return Response.json(
         {
-          error:
-            "Repeats are claims not reviewed yet: they need the claims:unpublished scope or an editor",
+          error: "Repeats are claims not reviewed yet: a token needs the claims:unpublished scope",
         },
         { status: 403 },
       );
