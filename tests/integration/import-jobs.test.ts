@@ -317,15 +317,27 @@ describe("running an item", () => {
       prisma.claim.count({ where: { articleId: articleId!, matchedClaimId: { not: null } } });
     expect(await flaggedNow()).toBe(0);
 
-    // Its worker was lost before matching: too recent for another yet, then taken.
-    expect(await takeUnmatchedArticle()).toBeNull();
+    // Its worker was lost before matching: too recent for another yet, then taken. (Other
+    // files' articles may be waiting too, on this shared database: they are taken first
+    // when older, and never twice while leased.)
+    expect(await takeUnmatchedArticle()).not.toBe(articleId);
     await prisma.article.update({
       where: { id: articleId! },
       data: { createdAt: new Date(Date.now() - 60_000) },
     });
-    expect(await takeUnmatchedArticle()).toBe(articleId);
-    expect(await takeUnmatchedArticle()).toBeNull();
-    expect(await matchArticleClaims(articleId!)).toBe(1);
+    const taken: Array<string | null> = [];
+    for (let i = 0; i < 50 && !taken.includes(articleId); i++) {
+      taken.push(await takeUnmatchedArticle());
+      if (taken.at(-1) === null) break;
+    }
+    expect(taken).toContain(articleId);
+    expect(await takeUnmatchedArticle()).not.toBe(articleId);
+    // The fact-check library's matcher is handed the same batches (here it matches nothing).
+    const batches: number[] = [];
+    expect(
+      await matchArticleClaims(articleId!, prisma, async (ids) => void batches.push(ids.length)),
+    ).toBe(1);
+    expect(batches).toEqual([200, 100]);
     expect(await flaggedNow()).toBe(1);
     const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId! } });
     expect(article.checkedBeforeAt).not.toBeNull();
