@@ -49,17 +49,21 @@ export function parseRecordDate(text: string | null): Date | null {
   return year >= 1900 && year <= 2200 ? new Date(ms) : null;
 }
 
+/** A text cut to `max` characters (what a hostile or broken record sends is bounded). */
+const clip = (value: string | null, max: number) =>
+  value && value.length > max ? `${value.slice(0, max - 1)}…` : value;
+
 const fieldsOf = (r: FactCheckRecord) => ({
   url: r.url,
-  claim: r.claim,
-  title: r.title,
-  subtitle: r.subtitle,
-  ratingName: r.rating,
+  claim: clip(r.claim, 2000)!,
+  title: clip(r.title, 500),
+  subtitle: clip(r.subtitle, 2000),
+  ratingName: clip(r.rating, 200),
   ratingValue: r.ratingValue,
-  publisher: r.publisher,
-  claimant: r.claimant,
+  publisher: clip(r.publisher, 300),
+  claimant: clip(r.claimant, 300),
   reviewedAt: parseRecordDate(r.date),
-  language: r.language,
+  language: clip(r.language, 35),
 });
 
 type Fields = ReturnType<typeof fieldsOf>;
@@ -169,8 +173,10 @@ async function saveBatch(
       },
     });
   }
-  if (added.length > 0) await tx.factCheck.createMany({ data: added });
-  summary.added = added.length;
+  // A key another import added since the lock above is left to it.
+  if (added.length > 0) {
+    summary.added = (await tx.factCheck.createMany({ data: added, skipDuplicates: true })).count;
+  }
   await recordAudit(tx, {
     actorId: actor.id,
     actorLabel: actor.label,

@@ -269,6 +269,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   let sweepingMatches = false;
   let refreshingLibrary = false;
+  let refreshError = "";
   const lanes = [documentLane(), urlLane(), feedLane()];
   const timers = [
     setInterval(() => {
@@ -295,9 +296,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         library
           .refresh()
           .then((embedded) => {
+            refreshError = "";
             if (embedded > 0) log.info({ embedded }, "fact-checks embedded");
           })
-          .catch((err) => log.warn({ err }, "refreshing the fact-check library stopped"))
+          .catch((err) => {
+            // Logged once until it works again or fails otherwise (not every tick).
+            const message = err instanceof Error ? err.message : String(err);
+            if (message !== refreshError)
+              log.warn({ err }, "refreshing the fact-check library stopped");
+            refreshError = message;
+          })
           .finally(() => (refreshingLibrary = false));
       }
     }, SWEEP_MS),

@@ -80,6 +80,15 @@ describe("fact-check records", () => {
     expect(recordsOf({ "@type": "NewsArticle", headline: "News" })).toEqual([]);
     expect(recordsOf({ "@type": "ClaimReview", url: "https://checks.example/e" })).toEqual([]);
     expect(recordsOf({ "@type": "ClaimReview", claimReviewed: "No address" })).toEqual([]);
+    // Only a web page can be linked to and cited: other schemes are not addresses.
+    for (const url of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "/relative/only",
+      "ftp://x.example/",
+    ]) {
+      expect(recordsOf({ "@type": "ClaimReview", url, claimReviewed: "Claim" })).toEqual([]);
+    }
     expect(recordsOf(null)).toEqual([]);
     expect(recordsOf("text")).toEqual([]);
   });

@@ -49,6 +49,18 @@ function isClaimReview(node: Record<string, unknown>): boolean {
   return Array.isArray(type) ? type.includes("ClaimReview") : type === "ClaimReview";
 }
 
+/** An absolute http(s) address, or null: a fact-check's page must be one to be linked to. */
+function webAddress(value: unknown): string | null {
+  const raw = text(value);
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The records in one parsed JSON value: a `vclaim` record, a ClaimReview, or an array or
  * `@graph` of them (one level: JSON-LD nests no deeper in practice, and a hostile document
@@ -91,7 +103,7 @@ function toRecord(node: Record<string, unknown>): FactCheckRecord | null {
       language: null,
     };
   }
-  const id = text(node.url);
+  const id = webAddress(node.url);
   const claim = text(node.claimReviewed);
   if (!id || !claim) return null;
   const rating = objectOf(node.reviewRating);
