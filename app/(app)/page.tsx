@@ -143,34 +143,36 @@ export default async function OverviewPage() {
             )}
           </Card>
         </div>
-        <Card title="Repeats this week">
-          {repeats.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              No new claim repeated one the desk has rated in the last 7 days.
+        <div className="lg:col-span-3">
+          <Card title="Repeats this week">
+            {repeats.length === 0 ? (
+              <p className="text-sm text-slate-600">
+                No new claim repeated one the desk has rated in the last 7 days.
+              </p>
+            ) : (
+              <ul className="space-y-2 text-sm" data-testid="repeats">
+                {repeats.map((r) => (
+                  <li key={r.claimId}>
+                    <Link className="text-slate-900 hover:underline" href={`/claims/${r.claimId}`}>
+                      {r.claimText.length > 120 ? `${r.claimText.slice(0, 120)}…` : r.claimText}
+                    </Link>
+                    <div className="text-xs text-slate-600">
+                      {[r.speaker, r.outlet ?? r.articleTitle].filter(Boolean).join(", ")}
+                      {r.speaker || r.outlet || r.articleTitle ? " · " : ""}
+                      repeats a claim rated {r.rating ?? "by the desk"}
+                      {r.ratedAt ? ` on ${formatDate(r.ratedAt)}` : ""}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-3 text-sm">
+              <Link className="text-brand-700 underline" href="/claims?checked=repeat&sort=newest">
+                All repeats
+              </Link>
             </p>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="repeats">
-              {repeats.map((r) => (
-                <li key={r.claimId}>
-                  <Link className="text-slate-900 hover:underline" href={`/claims/${r.claimId}`}>
-                    {r.claimText.length > 120 ? `${r.claimText.slice(0, 120)}…` : r.claimText}
-                  </Link>
-                  <div className="text-xs text-slate-600">
-                    {[r.speaker, r.outlet ?? r.articleTitle].filter(Boolean).join(", ")}
-                    {r.speaker || r.outlet || r.articleTitle ? " · " : ""}
-                    repeats a claim rated {r.rating ?? "by the desk"}
-                    {r.ratedAt ? ` on ${formatDate(r.ratedAt)}` : ""}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="mt-3 text-sm">
-            <Link className="text-brand-700 underline" href="/claims?checked=repeat&sort=newest">
-              All repeats
-            </Link>
-          </p>
-        </Card>
+          </Card>
+        </div>
         <div className="lg:col-span-3">
           <AgreementCard report={agreement} />
         </div>

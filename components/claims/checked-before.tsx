@@ -72,7 +72,7 @@ export function CheckedBefore({
           return (
             <li
               key={m.id}
-              className={m.judgement === "NOT_SAME" ? "text-sm opacity-60" : "text-sm"}
+              className="text-sm"
               aria-label={`Fact-check by ${m.publisher ?? "an unnamed publisher"}`}
             >
               <div className="mb-1 flex flex-wrap items-center gap-2">

@@ -31,6 +31,8 @@ const { matchFields } = await import("@/lib/domain/matching");
 const { SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
 const { MATCH_THRESHOLD } = await import("@/lib/domain/fact-checks/matcher");
 const { articleInput } = await import("@/lib/validation/article");
+const { queueQuery } = await import("@/lib/validation/queue");
+const { listQueue } = await import("@/lib/data/queue");
 const { createArticle, createClaim, createUser } = await import("@/seeds/factories");
 const feeds = await import("@/lib/data/feeds");
 const { runFeedPoll } = await import("@/lib/jobs/feed-jobs");
@@ -399,6 +401,17 @@ describe("matching claims against the library", () => {
     expect(repeats[0]!.claimText).toMatch(/vaccines cause autism/);
     expect(repeats[0]!.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
 
+    // The queue's filter: repeats only, or anything checked before (the garlic claim too).
+    const queue = async (checked: string) =>
+      (await listQueue(queueQuery.parse({ checked }), earlier.id)).rows.map((r) => r.text);
+    expect(await queue("repeat")).toEqual([repeats[0]!.claimText]);
+    expect(await queue("yes")).toEqual(
+      expect.arrayContaining([
+        repeats[0]!.claimText,
+        "Garlic protects people from catching COVID-19.",
+      ]),
+    );
+
     // Judged "Not the same", it is no longer listed as a repeat.
     const reviewer = await createUser(prisma, { role: "REVIEWER" });
     const [match] = await prisma.factCheckMatch.findMany({ where: { repeat: true } });
@@ -407,6 +420,7 @@ describe("matching claims against the library", () => {
       { matchId: match!.id, judgement: "NOT_SAME" },
     );
     expect(await matches.listRepeats({ days: 7 })).toEqual([]);
+    expect(await queue("repeat")).toEqual([]);
   });
 
   it("an article whose matching stopped half-way (its worker lost) is taken by the next sweep and matched once", async () => {

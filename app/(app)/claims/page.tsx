@@ -79,6 +79,7 @@ export default async function ClaimsPage({
             from: query.from,
             to: query.to,
             min: query.min,
+            checked: query.checked,
           }}
         />
       )}
