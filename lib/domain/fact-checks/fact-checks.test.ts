@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Bm25Index, topK } from "./bm25";
 import { FactCheckMatcher, unit } from "./matcher";
+import { Int8Vectors } from "./int8-vectors";
 import { averagePrecisionAt, rankingScores, recallAt } from "./metrics";
 import { factCheck } from "@/tests/support/fact-check-records";
 import { libraryKey, lexicalText, queryText, recordsOf } from "./records";
@@ -305,5 +306,48 @@ describe("fact-checks from pages and spreadsheets", () => {
     expect(skipped).toBe(2);
     expect(problems).toEqual(["row 3: no claim", "row 4: no http(s) address"]);
     expect(() => recordsFromCsv("text,link\nA,https://x.example/\n")).toThrow(/no claim column/);
+  });
+});
+
+describe("embeddings as 8-bit integers", () => {
+  /** `n` random unit vectors of `d` numbers from a fixed seed. */
+  const random = (n: number, d: number, seed = 1) => {
+    const out = new Float32Array(n * d);
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0), seed / 2 ** 32 - 0.5);
+    for (let r = 0; r < n; r++) out.set(unit(Array.from({ length: d }, next)), r * d);
+    return out;
+  };
+  const exact = (vectors: Float32Array, q: Float32Array, d: number) =>
+    Array.from({ length: vectors.length / d }, (_, r) => {
+      let dot = 0;
+      for (let i = 0; i < d; i++) dot += vectors[r * d + i]! * q[i]!;
+      return Math.max(0, dot);
+    });
+
+  it("gives the cosines within a few thousandths, the SIMD kernel and JavaScript alike", () => {
+    for (const d of [512, 20, 3]) {
+      const vectors = random(3000, d);
+      const q = random(1, d, 99);
+      const simd = new Int8Vectors(vectors, d);
+      expect(simd.simd).toBe(true);
+      const js = new Int8Vectors(vectors, d, { simd: false });
+      const [a, b] = [simd.cosines(q), js.cosines(q)];
+      expect(Array.from(a)).toEqual(Array.from(b));
+      const want = exact(vectors, q, d);
+      const worst = Math.max(...want.map((c, r) => Math.abs(c - a[r]!)));
+      expect(worst).toBeLessThan(0.01);
+      expect(worst).toBeGreaterThan(0); // rounded, so not exact
+    }
+  });
+
+  it("ranks the same best vector as the exact cosines, over more than a page of memory", () => {
+    const d = 512;
+    const vectors = random(20_000, d, 5);
+    const q = random(1, d, 6);
+    // Record 12,345 made close to the query.
+    vectors.set(unit(Array.from(q, (x, i) => x + (i % 7 === 0 ? 0.01 : 0))), 12_345 * d);
+    const cosines = new Int8Vectors(vectors, d).cosines(q);
+    expect(topK(cosines, 1)[0]!.index).toBe(12_345);
+    expect(cosines[12_345]).toBeGreaterThan(0.99);
   });
 });

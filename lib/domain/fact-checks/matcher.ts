@@ -1,4 +1,5 @@
 import { Bm25Index, topK } from "./bm25";
+import { Int8Vectors } from "./int8-vectors";
 import { lexicalText, type FactCheckRecord } from "./records";
 
 /**
@@ -32,16 +33,18 @@ export interface FactCheckMatch {
  * claim, title and subtitle, and, when the records' sentence embeddings are given
  * (unit-length, `dimensions` numbers a record, in one array), cosine similarity of the
  * query's embedding to each record's claim. Both stages score every record (brute force:
- * one pass over the postings and one over the vectors), so a paraphrase sharing no word is
- * still found.
+ * one pass over the postings, and one over the embeddings, kept as 8-bit integers and
+ * multiplied 16 at a time by WebAssembly SIMD: see int8-vectors.ts), so a paraphrase
+ * sharing no word is still found. The embeddings given are not kept.
  */
 export class FactCheckMatcher {
   private readonly lexical: Bm25Index;
+  private readonly vectors: Int8Vectors | null;
 
   constructor(
     readonly records: readonly FactCheckRecord[],
-    private readonly vectors: Float32Array | null = null,
-    private readonly dimensions = 512,
+    vectors: Float32Array | null = null,
+    dimensions = 512,
     private readonly weight = SEMANTIC_WEIGHT,
   ) {
     if (vectors && vectors.length !== records.length * dimensions) {
@@ -50,6 +53,7 @@ export class FactCheckMatcher {
       );
     }
     this.lexical = new Bm25Index(records.map(lexicalText));
+    this.vectors = vectors ? new Int8Vectors(vectors, dimensions) : null;
   }
 
   match(
@@ -61,17 +65,21 @@ export class FactCheckMatcher {
     const bm25 = this.lexical.scores(query);
     let best = 0;
     for (const s of bm25) if (s > best) best = s;
-    const lexical = bm25.map((s) => (best > 0 ? s / best : 0));
-    const semantic = this.vectors && queryVector ? this.cosines(queryVector) : null;
+    const norm = best > 0 ? 1 / best : 0;
+    const semantic = this.vectors && queryVector ? this.vectors.cosines(queryVector) : null;
     const w = semantic ? weight : 0;
-    const fused = semantic ? lexical.map((l, i) => (1 - w) * l + w * semantic[i]!) : lexical;
-    const lexicalTop = new Set(topK(lexical, k).map((r) => r.index));
+    // Lexical scores over the best, mixed with the cosines: one pass, one array.
+    const fused = new Float32Array(bm25.length);
+    for (let i = 0; i < fused.length; i++) {
+      fused[i] = (1 - w) * bm25[i]! * norm + (semantic ? w * semantic[i]! : 0);
+    }
+    const lexicalTop = new Set(topK(bm25, k).map((r) => r.index));
     const semanticTop = semantic ? new Set(topK(semantic, k).map((r) => r.index)) : new Set();
     return topK(fused, k).map(({ index, score }) => ({
       index,
       record: this.records[index]!,
       score,
-      lexical: lexical[index]!,
+      lexical: bm25[index]! * norm,
       semantic: semantic ? semantic[index]! : null,
       stage:
         lexicalTop.has(index) && semanticTop.has(index)
@@ -82,19 +90,6 @@ export class FactCheckMatcher {
               ? "semantic"
               : "fused",
     }));
-  }
-
-  /** Each record's cosine with the (unit-length) query vector, negatives as 0. */
-  private cosines(query: Float32Array): Float32Array {
-    const d = this.dimensions;
-    const vectors = this.vectors!;
-    const out = new Float32Array(this.records.length);
-    for (let r = 0, base = 0; r < out.length; r++, base += d) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += vectors[base + i]! * query[i]!;
-      out[r] = dot > 0 ? dot : 0;
-    }
-    return out;
   }
 }
 
