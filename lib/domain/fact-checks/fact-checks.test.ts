@@ -87,6 +87,8 @@ describe("fact-check records", () => {
       "data:text/html,x",
       "/relative/only",
       "ftp://x.example/",
+      // Longer than the library's key may be.
+      `https://x.example/${"a".repeat(2000)}`,
     ]) {
       expect(recordsOf({ "@type": "ClaimReview", url, claimReviewed: "Claim" })).toEqual([]);
     }

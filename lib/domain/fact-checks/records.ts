@@ -49,10 +49,13 @@ function isClaimReview(node: Record<string, unknown>): boolean {
   return Array.isArray(type) ? type.includes("ClaimReview") : type === "ClaimReview";
 }
 
+/** The longest address or id a record may have (it is the library's key, indexed). */
+const MAX_KEY = 2000;
+
 /** An absolute http(s) address, or null: a fact-check's page must be one to be linked to. */
 function webAddress(value: unknown): string | null {
   const raw = text(value);
-  if (!raw) return null;
+  if (!raw || raw.length > MAX_KEY) return null;
   try {
     const url = new URL(raw);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
@@ -88,7 +91,7 @@ function toRecord(node: Record<string, unknown>): FactCheckRecord | null {
   if ("vclaim" in node) {
     const id = text(node.vclaim_id);
     const claim = text(node.vclaim);
-    if (!id || !claim) return null;
+    if (!id || !claim || id.length > MAX_KEY) return null;
     return {
       id,
       claim,
