@@ -152,12 +152,12 @@ export class Int8Vectors {
   ) {
     this.count = vectors.length / dimensions;
     const stride = (this.stride = align16(dimensions));
-    const module = simd ? simdModule() : null;
+    const kernelModule = simd ? simdModule() : null;
     this.at = { query: 0, out: stride * 2, vectors: 0 };
     this.at.vectors = align16(this.at.out + this.count * 4);
     const bytes = this.at.vectors + this.count * stride;
-    if (module) {
-      const instance = new WebAssembly.Instance(module, {});
+    if (kernelModule) {
+      const instance = new WebAssembly.Instance(kernelModule, {});
       this.memory = instance.exports.memory as WebAssembly.Memory;
       this.memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - 1));
       this.dots = instance.exports.dots as (...args: number[]) => void;
