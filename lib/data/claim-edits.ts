@@ -102,6 +102,15 @@ function articleOf(claim: { article: { id: string; body: string } | null }) {
   return claim.article;
 }
 
+/**
+ * The article's claims to be matched against the fact-check library again (a claim added
+ * or its text changed): a worker's sweep does it within seconds, when the library holds
+ * anything.
+ */
+async function matchInLibraryAgain(tx: Tx, articleId: string) {
+  await tx.article.update({ where: { id: articleId }, data: { libraryCheckedAt: null } });
+}
+
 /** A claim added by hand over a span of an article, with its audit event. */
 async function createManualClaim(
   tx: Tx,
@@ -120,6 +129,7 @@ async function createManualClaim(
     },
     select: { id: true, text: true, start: true, end: true, state: true, version: true },
   });
+  await matchInLibraryAgain(tx, article.id);
   await recordAudit(tx, {
     actorId: user.id,
     action: "claim.create",
@@ -169,6 +179,7 @@ export async function updateClaimSpan(
           span = checkSpan(articleOf(claim).body, input.start, input.end);
         },
         data: (claim) => spanData(articleOf(claim).body, span, claim),
+        afterWrite: async (claim) => void (await matchInLibraryAgain(tx, articleOf(claim).id)),
       },
     );
     return { id: input.claimId, version, ...span };

@@ -28,13 +28,16 @@ export interface LibraryMatchRow {
 }
 
 /**
- * The check-worthy claims among `claimIds` (the only ones matched against the library),
- * each with what it claims: its content (the statement without its attribution), else
- * its text.
+ * The claims among `claimIds` matched against the library: the check-worthy ones, and
+ * those a person added by hand; each with what it claims: its content (the statement
+ * without its attribution), else its text.
  */
 export async function checkworthyClaims(claimIds: string[]) {
   const claims = await prisma.claim.findMany({
-    where: { id: { in: claimIds }, checkworthiness: { gte: CHECKWORTHY_THRESHOLD } },
+    where: {
+      id: { in: claimIds },
+      OR: [{ checkworthiness: { gte: CHECKWORTHY_THRESHOLD } }, { origin: "MANUAL" }],
+    },
     select: { id: true, text: true, content: true },
     orderBy: { id: "asc" },
   });

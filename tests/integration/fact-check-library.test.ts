@@ -32,6 +32,7 @@ const { SIMILAR_THRESHOLD } = await import("@/lib/data/matching");
 const { MATCH_THRESHOLD } = await import("@/lib/domain/fact-checks/matcher");
 const { articleInput } = await import("@/lib/validation/article");
 const { queueQuery } = await import("@/lib/validation/queue");
+const { addManualClaim } = await import("@/lib/data/claim-edits");
 const { listQueue } = await import("@/lib/data/queue");
 const { createArticle, createClaim, createUser } = await import("@/seeds/factories");
 const feeds = await import("@/lib/data/feeds");
@@ -458,5 +459,33 @@ describe("matching claims against the library", () => {
       (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).libraryCheckedAt,
     ).not.toBeNull();
     expect(await takeUnmatchedArticle()).toBeNull();
+  });
+
+  it("a claim added by hand (whatever its check-worthiness) is matched by the next sweep", async () => {
+    const body =
+      "The weather was mild. Some say garlic keeps people safe from COVID-19. Nobody knows why.";
+    const outcome = await importArticle(articleInput.parse({ title: "By hand", body }), {
+      userId: null,
+      label: "test",
+    });
+    const articleId = (outcome as { articleId: string }).articleId;
+    await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
+    const reviewer = await createUser(prisma, { role: "REVIEWER" });
+    const start = body.indexOf("garlic");
+    const added = await addManualClaim(
+      { id: reviewer.id, role: "REVIEWER", name: reviewer.name, email: reviewer.email },
+      { articleId, start, end: body.indexOf(".", start) + 1 },
+    );
+    // Adding it marks the article for matching again; a sweep takes it (once it is not new).
+    await prisma.article.update({
+      where: { id: articleId },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
+    expect(await takeUnmatchedArticle()).toBe(articleId);
+    await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
+    const [match] = await matches.listClaimLibraryMatches(added.id);
+    expect(match?.factCheck.claim).toBe(
+      "Eating garlic prevents infection with the new coronavirus.",
+    );
   });
 });
