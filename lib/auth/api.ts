@@ -42,11 +42,21 @@ export function mayReadUnpublished(caller: ApiCaller): boolean {
 }
 
 /**
- * The desk's work in progress that every reviewer sees in the app (repeats, judged
- * matches): any signed-in user, or tokens with the claims:unpublished scope.
+ * A route of the desk's work in progress that every reviewer sees in the app (repeats,
+ * judged matches): any signed-in user, or a token with claims:read and claims:unpublished
+ * (403 naming `what` without the latter).
  */
-export function mayReadDeskWork(caller: ApiCaller): boolean {
-  return caller.kind === "session" || caller.scopes.includes("claims:unpublished");
+export async function authorizeDeskWork(request: Request, what: string): Promise<ApiAuth> {
+  const auth = await authorizeApi(request, "claims:read");
+  if (!auth.ok || auth.caller.kind === "session") return auth;
+  if (auth.caller.scopes.includes("claims:unpublished")) return auth;
+  return {
+    ok: false,
+    response: json(
+      403,
+      `${what} include claims not reviewed yet: a token needs the claims:unpublished scope`,
+    ),
+  };
 }
 
 /**

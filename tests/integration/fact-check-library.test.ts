@@ -33,6 +33,9 @@ const { MATCH_THRESHOLD } = await import("@/lib/domain/fact-checks/matcher");
 const { articleInput } = await import("@/lib/validation/article");
 const { queueQuery } = await import("@/lib/validation/queue");
 const { addManualClaim } = await import("@/lib/data/claim-edits");
+const { createApiToken } = await import("@/lib/data/api-tokens");
+const { GET: repeatsRoute } = await import("@/app/api/v1/repeats/route");
+const { GET: judgementsRoute } = await import("@/app/api/v1/match-judgements/route");
 const { listQueue } = await import("@/lib/data/queue");
 const { createArticle, createClaim, createUser } = await import("@/seeds/factories");
 const feeds = await import("@/lib/data/feeds");
@@ -412,6 +415,44 @@ describe("matching claims against the library", () => {
         "Garlic protects people from catching COVID-19.",
       ]),
     );
+
+    // The API: a token needs claims:unpublished besides claims:read (the claims are new).
+    const admin = await createUser(prisma, { role: "ADMIN" });
+    const owner = { id: admin.id, role: "ADMIN" as const, name: admin.name, email: admin.email };
+    const token = async (scopes: Array<"claims:read" | "claims:unpublished">) =>
+      (await createApiToken(owner, { name: scopes.join(" "), scopes })).secret;
+    const [readOnly, unpublished] = [
+      await token(["claims:read"]),
+      await token(["claims:read", "claims:unpublished"]),
+    ];
+    const get = (route: (r: Request) => Promise<Response>, path: string, secret: string) =>
+      route(
+        new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${secret}` } }),
+      );
+    expect((await get(repeatsRoute, "/api/v1/repeats", readOnly)).status).toBe(403);
+    expect((await get(repeatsRoute, "/api/v1/repeats?days=0", unpublished)).status).toBe(400);
+    const listed = await (await get(repeatsRoute, "/api/v1/repeats?days=7", unpublished)).json();
+    expect(listed.data).toMatchObject([
+      {
+        speaker: "Jane Roe",
+        outlet: "The Daily Example",
+        repeats: { claimId: earlier.id, rating: "False" },
+      },
+    ]);
+    expect((await get(judgementsRoute, "/api/v1/match-judgements", readOnly)).status).toBe(403);
+    const pairs = await get(judgementsRoute, "/api/v1/match-judgements", unpublished);
+    expect(pairs.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = (await pairs.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toMatchObject([
+      {
+        claim: "Garlic protects people from catching COVID-19.",
+        label: 1,
+        stage: expect.any(String),
+      },
+    ]);
 
     // Judged "Not the same", it is no longer listed as a repeat.
     const reviewer = await createUser(prisma, { role: "REVIEWER" });

@@ -1,4 +1,4 @@
-import { authorizeApi, mayReadDeskWork, unlessBusy } from "@/lib/auth/api";
+import { authorizeDeskWork, unlessBusy } from "@/lib/auth/api";
 import { listJudgedPairs } from "@/lib/data/fact-check-matches";
 
 export const dynamic = "force-dynamic";
@@ -10,17 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   return unlessBusy(async () => {
-    const auth = await authorizeApi(request, "claims:read");
+    const auth = await authorizeDeskWork(request, "Judged matches");
     if (!auth.ok) return auth.response;
-    if (!mayReadDeskWork(auth.caller)) {
-      return Response.json(
-        {
-          error:
-            "Judged matches include claims not reviewed yet: a token needs the claims:unpublished scope",
-        },
-        { status: 403 },
-      );
-    }
     const pairs = await listJudgedPairs();
     const lines = pairs.map((p) =>
       JSON.stringify({

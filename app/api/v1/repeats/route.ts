@@ -1,4 +1,4 @@
-import { authorizeApi, mayReadDeskWork, unlessBusy } from "@/lib/auth/api";
+import { authorizeDeskWork, unlessBusy } from "@/lib/auth/api";
 import { listRepeats } from "@/lib/data/fact-check-matches";
 import { appBaseUrl } from "@/lib/publisher";
 import { repeatsQuery } from "@/lib/validation/claim";
@@ -12,16 +12,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   return unlessBusy(async () => {
-    const auth = await authorizeApi(request, "claims:read");
+    const auth = await authorizeDeskWork(request, "Repeats");
     if (!auth.ok) return auth.response;
-    if (!mayReadDeskWork(auth.caller)) {
-      return Response.json(
-        {
-          error: "Repeats are claims not reviewed yet: a token needs the claims:unpublished scope",
-        },
-        { status: 403 },
-      );
-    }
     const parsed = repeatsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) {
       return Response.json(
