@@ -29,6 +29,11 @@ export interface CheckedBeforeMatch {
   corrections: number;
 }
 
+const JUDGEMENTS = [
+  ["SAME", "Same claim"],
+  ["NOT_SAME", "Not the same"],
+] as const;
+
 /**
  * "Checked before": the fact-checks in the library this claim matched at import, by this
  * desk or others, best first, each with Same claim / Not the same (labels stored for
@@ -112,24 +117,19 @@ export function CheckedBefore({
                 role="group"
                 aria-label="Is it the same claim?"
               >
-                <Button
-                  size="sm"
-                  variant={m.judgement === "SAME" ? "primary" : "secondary"}
-                  aria-pressed={m.judgement === "SAME"}
-                  disabled={pending}
-                  onClick={() => judge(m.id, m.judgement === "SAME" ? null : "SAME")}
-                >
-                  Same claim
-                </Button>
-                <Button
-                  size="sm"
-                  variant={m.judgement === "NOT_SAME" ? "primary" : "secondary"}
-                  aria-pressed={m.judgement === "NOT_SAME"}
-                  disabled={pending}
-                  onClick={() => judge(m.id, m.judgement === "NOT_SAME" ? null : "NOT_SAME")}
-                >
-                  Not the same
-                </Button>
+                {JUDGEMENTS.map(([judgement, label]) => (
+                  <Button
+                    key={judgement}
+                    size="sm"
+                    variant={m.judgement === judgement ? "primary" : "secondary"}
+                    aria-pressed={m.judgement === judgement}
+                    disabled={pending}
+                    // Pressed again, a judgement is taken back.
+                    onClick={() => judge(m.id, m.judgement === judgement ? null : judgement)}
+                  >
+                    {label}
+                  </Button>
+                ))}
                 {m.url &&
                   canAdopt &&
                   (adopted ? (
