@@ -170,8 +170,9 @@ const MATCH_LEASE_SECONDS = 600;
  * the fact-check library: in batches of MATCH_BATCH claims, each its own statement, so
  * that no transaction is held for the whole article (an article matched against the
  * approved claims in its store is matched against the library only); then the article
- * records that it is done. Matching again is harmless (the same best match), so an interrupted run is simply
- * run again, whole, by the next worker (takeUnmatchedArticle).
+ * records that it is done. Matching again is harmless (the same best match, the same
+ * stored pair), so an interrupted run is simply run again, whole, by the next worker
+ * (takeUnmatchedArticle).
  */
 export async function matchArticleClaims(
   articleId: string,

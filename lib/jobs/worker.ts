@@ -132,7 +132,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
    */
   const matchArticle = async (articleId: string) => {
     try {
-      await library.refresh();
+      // The desk's latest verdicts in the library first; a failure here only leaves them out.
+      await library.refresh().catch((err) => log.warn({ err }, "refreshing the library stopped"));
       let inLibrary = 0;
       const flagged = await matchArticleClaims(articleId, undefined, async (ids) => {
         inLibrary += await library.matchClaims(ids);
