@@ -18,6 +18,7 @@ const PAGES = [
   "/claims",
   "/articles",
   "/articles/import",
+  "/library",
   "/approvals",
   "/feeds",
   "/admin",

@@ -386,3 +386,74 @@ export async function loadLibrary(
   parts.forEach((p, i) => bytes.set(p, i * dimensions * 4));
   return { records, vectors };
 }
+
+export const LIBRARY_PAGE_SIZE = 50;
+
+/**
+ * The library as its page lists it, newest first, a page at a time (keyset on the id, a
+ * uuid v7: the order of saving): optionally those whose claim or title holds the words of
+ * `q` (full text, indexed), or of one source.
+ */
+export async function listLibrary({
+  q,
+  source,
+  after,
+}: {
+  q?: string;
+  source?: FactCheckSource;
+  after?: string;
+}) {
+  const rows = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      url: string | null;
+      claim: string;
+      title: string | null;
+      ratingName: string | null;
+      publisher: string | null;
+      reviewedAt: Date | null;
+      source: FactCheckSource;
+      claimId: string | null;
+      embedded: boolean;
+      corrections: bigint;
+      matches: bigint;
+    }>
+  >`
+    SELECT f.id, f.url, f.claim, f.title, f."ratingName", f.publisher, f."reviewedAt",
+           f.source::text AS source, f."claimId", f."embeddingModel" IS NOT NULL AS embedded,
+           (SELECT count(*) FROM "FactCheckRevision" r WHERE r."factCheckId" = f.id) AS corrections,
+           (SELECT count(*) FROM "FactCheckMatch" m WHERE m."factCheckId" = f.id) AS matches
+      FROM "FactCheck" f
+     WHERE (${q ?? null}::text IS NULL
+            OR to_tsvector('simple', f.claim || ' ' || coalesce(f.title, ''))
+               @@ websearch_to_tsquery('simple', ${q ?? ""}))
+       AND (${source ?? null}::text IS NULL OR f.source::text = ${source ?? null})
+       AND (${after ?? null}::uuid IS NULL OR f.id < ${after ?? null}::uuid)
+     ORDER BY f.id DESC
+     LIMIT ${LIBRARY_PAGE_SIZE + 1}`;
+  return {
+    rows: rows.slice(0, LIBRARY_PAGE_SIZE).map((r) => ({
+      ...r,
+      corrections: Number(r.corrections),
+      matches: Number(r.matches),
+    })),
+    next: rows.length > LIBRARY_PAGE_SIZE ? rows[LIBRARY_PAGE_SIZE - 1]!.id : null,
+  };
+}
+
+/** How many records the library holds by source, and how many wait for an embedding. */
+export async function librarySummary(model: string) {
+  const [row] = await prisma.$queryRaw<
+    Array<{ total: bigint; desk: bigint; others: bigint; waiting: bigint }>
+  >`
+    SELECT count(*) AS total, count(*) FILTER (WHERE source = 'DESK') AS desk,
+           count(*) FILTER (WHERE source <> 'DESK') AS others,
+           count(*) FILTER (WHERE "embeddingModel" IS DISTINCT FROM ${model}) AS waiting
+      FROM "FactCheck"`;
+  return {
+    total: Number(row!.total),
+    desk: Number(row!.desk),
+    others: Number(row!.others),
+    waiting: Number(row!.waiting),
+  };
+}

@@ -5,11 +5,19 @@ import { ROLES } from "./roles";
 describe("the page table", () => {
   it("a reviewer sees no Approvals or Admin; an editor no Admin; an admin everything", () => {
     const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((i) => i.label);
-    expect(labels("REVIEWER")).toEqual(["Overview", "Claims", "Articles", "Export", "Help"]);
+    expect(labels("REVIEWER")).toEqual([
+      "Overview",
+      "Claims",
+      "Articles",
+      "Library",
+      "Export",
+      "Help",
+    ]);
     expect(labels("EDITOR")).toEqual([
       "Overview",
       "Claims",
       "Articles",
+      "Library",
       "Approvals",
       "Feeds",
       "Export",
@@ -19,6 +27,7 @@ describe("the page table", () => {
       "Overview",
       "Claims",
       "Articles",
+      "Library",
       "Approvals",
       "Feeds",
       "Export",

@@ -36,6 +36,7 @@ export const PAGES: readonly Page[] = [
   { route: "/articles", access: reviewer, nav: "Articles" },
   { route: "/articles/import", access: reviewer },
   { route: "/articles/[articleId]", access: reviewer },
+  { route: "/library", access: reviewer, nav: "Library" },
   { route: "/approvals", access: editor, nav: "Approvals" },
   { route: "/feeds", access: editor, nav: "Feeds" },
   { route: "/export", access: reviewer, nav: "Export" },

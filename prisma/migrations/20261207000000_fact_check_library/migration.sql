@@ -114,3 +114,8 @@ ALTER TABLE "FactCheckMatch" ADD CONSTRAINT "FactCheckMatch_factCheckId_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "FactCheckMatch" ADD CONSTRAINT "FactCheckMatch_judgedById_fkey" FOREIGN KEY ("judgedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- The library page's search: full text over each record's claim and title (hand-written:
+-- an expression index, listed in tests/support/schema-drift.ts).
+CREATE INDEX "FactCheck_search_idx" ON "FactCheck"
+  USING GIN (to_tsvector('simple', "claim" || ' ' || coalesce("title", '')));
