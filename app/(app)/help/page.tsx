@@ -72,6 +72,19 @@ export default async function HelpPage() {
             .
           </p>
         </Card>
+        <Card title="Checked before">
+          <p className="text-sm text-slate-700">
+            Each new check-worthy claim is matched against the{" "}
+            <Link href="/library" className="text-brand-700 underline">
+              fact-check library
+            </Link>
+            : the desk&apos;s approved verdicts and other fact-checkers&apos; ClaimReview, by the
+            words they share and by what they mean. A match scores from 0 to 1 and is shown from
+            0.69; say <strong>Same claim</strong> or <strong>Not the same</strong> on the claim page
+            (kept, as labelled pairs for tuning the matcher), and add a match to the evidence in one
+            click. A claim matching a verdict of the desk is a <strong>repeat</strong>.
+          </p>
+        </Card>
       </div>
     </>
   );
