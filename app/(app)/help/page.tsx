@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MATCH_THRESHOLD } from "@/lib/domain/fact-checks/matcher";
 import { requireRole } from "@/lib/auth/session";
 import { CLAIM_STATE_LABELS } from "@/lib/domain/claims";
 import { QUEUE_SHORTCUTS, REVIEW_SHORTCUTS } from "@/lib/domain/shortcuts";
@@ -79,10 +80,11 @@ export default async function HelpPage() {
               fact-check library
             </Link>
             : the desk&apos;s approved verdicts and other fact-checkers&apos; ClaimReview, by the
-            words they share and by what they mean. A match scores from 0 to 1 and is shown from
-            0.69; say <strong>Same claim</strong> or <strong>Not the same</strong> on the claim page
-            (kept, as labelled pairs for tuning the matcher), and add a match to the evidence in one
-            click. A claim matching a verdict of the desk is a <strong>repeat</strong>.
+            words they share and by what they mean. A match scores from 0 to 1 and is shown from{" "}
+            {MATCH_THRESHOLD}; say <strong>Same claim</strong> or <strong>Not the same</strong> on
+            the claim page (kept, as labelled pairs for tuning the matcher), and add a match to the
+            evidence in one click. A claim matching a verdict of the desk is a{" "}
+            <strong>repeat</strong>.
           </p>
         </Card>
       </div>
