@@ -331,28 +331,32 @@ test("two app instances and two workers import 500 articles exactly once; a work
     }
     const batches = [batchA!, batchB!];
 
-    // The second worker, with an article half done, is killed outright.
+    // The second worker, with an article half done, is killed outright. It is frozen first
+    // (SIGSTOP), so that what it holds is read while it can finish nothing; holding nothing
+    // at that instant (it had just finished one), it is let go and caught again.
     const pid = second.child.pid!;
     let workerId = "";
-    await eventually(async () => {
-      const running = await db.importItem.findFirst({
-        where: {
-          batchId: { in: batches },
-          status: "RUNNING",
-          kind: "ARTICLE",
-          workerId: { contains: `:${pid}:` },
-        },
-        select: { workerId: true },
+    let killed: Array<{ id: string; kind: string }> = [];
+    const running = (where: { workerId: string } | { workerId: { contains: string } }) =>
+      db.importItem.findMany({
+        where: { batchId: { in: batches }, status: "RUNNING", ...where },
+        select: { id: true, kind: true, workerId: true },
       });
-      workerId = running?.workerId ?? "";
-      return running !== null;
+    await eventually(async () => {
+      const seen = await running({ workerId: { contains: `:${pid}:` } });
+      if (!seen.some((i) => i.kind === "ARTICLE")) return false;
+      process.kill(pid, "SIGSTOP");
+      workerId = seen[0]!.workerId!;
+      killed = await running({ workerId });
+      if (killed.length > 0) return true;
+      process.kill(pid, "SIGCONT");
+      return false;
     }, 60_000);
     process.kill(pid, "SIGKILL");
+    // A commit it had sent just before it froze lands all the same: what it held is read
+    // again once the database has settled its connections.
     await new Promise((r) => setTimeout(r, 500));
-    const killed = await db.importItem.findMany({
-      where: { batchId: { in: batches }, status: "RUNNING", workerId },
-      select: { id: true, kind: true },
-    });
+    killed = await running({ workerId });
     expect(killed.length, "the killed worker left an item half done").toBeGreaterThan(0);
 
     await eventually(async () => {
