@@ -205,7 +205,8 @@ export function ReviewForm({
             const onChange = (e: { target: { value: string } }) => set(field, e.target.value);
             return (
               <Fragment key={field}>
-                {def.startsRow && index % 2 === 1 && <div />}
+                {/* Starts the field on a new row of two; one column has no rows to start. */}
+                {def.startsRow && index % 2 === 1 && <div className="hidden sm:block" />}
                 <Field label={def.label} error={fieldError(field)}>
                   {def.kind === "claimantType" ? (
                     <Select value={values[field]} onChange={onChange}>
