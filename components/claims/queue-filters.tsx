@@ -3,28 +3,7 @@ import { Button } from "@/components/ui/button";
 import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
 import type { QueueQuery } from "@/lib/validation/queue";
 import { Options } from "@/components/ui/options";
-
-const CONTROL =
-  "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
-
-function Labeled({
-  label,
-  htmlFor,
-  children,
-}: {
-  label: string;
-  htmlFor: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={htmlFor} className="block text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
+import { FILTER_CONTROL, FilterField } from "@/components/ui/filter-field";
 
 /** The queue's filters as a plain GET form: every view is a URL that can be shared. */
 export function QueueFilters({
@@ -45,21 +24,26 @@ export function QueueFilters({
       aria-label="Filter claims"
     >
       <div className="mb-3">
-        <Labeled label="Search claims, speakers, rationales and article titles" htmlFor="f-q">
+        <FilterField label="Search claims, speakers, rationales and article titles" htmlFor="f-q">
           <input
             id="f-q"
             name="q"
             type="search"
             defaultValue={query.q ?? ""}
             placeholder='e.g. chemical weapons, "Security Council"'
-            className={CONTROL}
+            className={FILTER_CONTROL}
           />
-        </Labeled>
+        </FilterField>
       </div>
       {/* Columns at least 11.5rem wide, so that no select cuts its longest option. */}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))]">
-        <Labeled label="State" htmlFor="f-state">
-          <select id="f-state" name="state" defaultValue={query.state ?? ""} className={CONTROL}>
+        <FilterField label="State" htmlFor="f-state">
+          <select
+            id="f-state"
+            name="state"
+            defaultValue={query.state ?? ""}
+            className={FILTER_CONTROL}
+          >
             <option value="">Any</option>
             {CLAIM_STATES.map((s) => (
               <option key={s} value={s}>
@@ -67,13 +51,13 @@ export function QueueFilters({
               </option>
             ))}
           </select>
-        </Labeled>
-        <Labeled label="Assignee" htmlFor="f-assignee">
+        </FilterField>
+        <FilterField label="Assignee" htmlFor="f-assignee">
           <select
             id="f-assignee"
             name="assignee"
             defaultValue={query.assignee ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           >
             <option value="">Anyone</option>
             <option value="mine">Mine</option>
@@ -84,44 +68,44 @@ export function QueueFilters({
               </option>
             ))}
           </select>
-        </Labeled>
-        <Labeled label="Verdict" htmlFor="f-verdict">
+        </FilterField>
+        <FilterField label="Verdict" htmlFor="f-verdict">
           <select
             id="f-verdict"
             name="verdict"
             defaultValue={query.verdict ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           >
             <Options none="Any" items={verdicts} />
           </select>
-        </Labeled>
-        <Labeled label="Speaker" htmlFor="f-speaker">
+        </FilterField>
+        <FilterField label="Speaker" htmlFor="f-speaker">
           <input
             id="f-speaker"
             name="speaker"
             defaultValue={query.speaker ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           />
-        </Labeled>
-        <Labeled label="From" htmlFor="f-from">
+        </FilterField>
+        <FilterField label="From" htmlFor="f-from">
           <input
             id="f-from"
             type="date"
             name="from"
             defaultValue={query.from ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           />
-        </Labeled>
-        <Labeled label="To" htmlFor="f-to">
+        </FilterField>
+        <FilterField label="To" htmlFor="f-to">
           <input
             id="f-to"
             type="date"
             name="to"
             defaultValue={query.to ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           />
-        </Labeled>
-        <Labeled label="Min. score" htmlFor="f-min">
+        </FilterField>
+        <FilterField label="Min. score" htmlFor="f-min">
           <input
             id="f-min"
             type="number"
@@ -130,28 +114,28 @@ export function QueueFilters({
             max={1}
             step={0.05}
             defaultValue={query.min ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           />
-        </Labeled>
-        <Labeled label="Checked before" htmlFor="f-checked">
+        </FilterField>
+        <FilterField label="Checked before" htmlFor="f-checked">
           <select
             id="f-checked"
             name="checked"
             defaultValue={query.checked ?? ""}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           >
             <option value="">Either way</option>
             <option value="yes">Checked before</option>
             <option value="repeat">Repeats of our verdicts</option>
           </select>
-        </Labeled>
-        <Labeled label="Sort" htmlFor="f-sort">
-          <select id="f-sort" name="sort" defaultValue={query.sort} className={CONTROL}>
+        </FilterField>
+        <FilterField label="Sort" htmlFor="f-sort">
+          <select id="f-sort" name="sort" defaultValue={query.sort} className={FILTER_CONTROL}>
             <option value="checkworthy">Most check-worthy</option>
             <option value="newest">Newest</option>
             <option value="oldest">Oldest waiting</option>
           </select>
-        </Labeled>
+        </FilterField>
       </div>
       {query.article && <input type="hidden" name="article" value={query.article} />}
       <div className="mt-3 flex flex-wrap items-center gap-2">

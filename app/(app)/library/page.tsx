@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
+import { FILTER_CONTROL, FilterField } from "@/components/ui/filter-field";
 
 export const metadata: Metadata = { title: "Fact-check library" };
 
@@ -18,9 +19,6 @@ const SOURCES = {
   FEED: "Feeds",
   FILE: "Files",
 } as const;
-
-const CONTROL =
-  "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
 export default async function LibraryPage({
   searchParams,
@@ -55,17 +53,22 @@ export default async function LibraryPage({
         className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto] sm:items-end"
         aria-label="Search the library"
       >
-        <div className="space-y-1">
-          <label htmlFor="l-q" className="block text-xs font-medium text-slate-700">
-            Words of the claim or headline
-          </label>
-          <input id="l-q" name="q" type="search" defaultValue={query.q ?? ""} className={CONTROL} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="l-source" className="block text-xs font-medium text-slate-700">
-            From
-          </label>
-          <select id="l-source" name="source" defaultValue={query.source ?? ""} className={CONTROL}>
+        <FilterField label="Words of the claim or headline" htmlFor="l-q">
+          <input
+            id="l-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            className={FILTER_CONTROL}
+          />
+        </FilterField>
+        <FilterField label="From" htmlFor="l-source">
+          <select
+            id="l-source"
+            name="source"
+            defaultValue={query.source ?? ""}
+            className={FILTER_CONTROL}
+          >
             <option value="">Anywhere</option>
             {Object.entries(SOURCES).map(([value, label]) => (
               <option key={value} value={value}>
@@ -73,7 +76,7 @@ export default async function LibraryPage({
               </option>
             ))}
           </select>
-        </div>
+        </FilterField>
         <Button type="submit" size="sm">
           Search
         </Button>
