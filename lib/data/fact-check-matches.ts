@@ -32,7 +32,7 @@ export interface LibraryMatchRow {
  * those a person added by hand; each with what it claims: its content (the statement
  * without its attribution), else its text.
  */
-export async function checkworthyClaims(claimIds: string[]) {
+export async function claimsToMatch(claimIds: string[]) {
   const claims = await prisma.claim.findMany({
     where: {
       id: { in: claimIds },

@@ -9,7 +9,7 @@ import {
   type LoadedRecord,
 } from "@/lib/data/fact-check-library";
 import {
-  checkworthyClaims,
+  claimsToMatch,
   saveLibraryMatches,
   type LibraryMatchRow,
 } from "@/lib/data/fact-check-matches";
@@ -105,7 +105,7 @@ export class LibraryMatcher {
    * Returns how many matches were stored.
    */
   async matchClaims(claimIds: string[]): Promise<number> {
-    const claims = await checkworthyClaims(claimIds);
+    const claims = await claimsToMatch(claimIds);
     if (claims.length === 0) return 0;
     const found = await this.match(claims.map((c) => c.text));
     if (!found) return 0;

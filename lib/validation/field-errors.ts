@@ -29,3 +29,8 @@ export function errorSummary(errors: Record<string, string>): string {
     ? messages[0]!
     : `Some fields need attention: ${messages.join("; ")}`;
 }
+
+/** A refused query string, each problem with the parameter it is of ("days: Too small…"). */
+export function queryProblems(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
+}

@@ -160,14 +160,15 @@ export function recordsFromCsv(text: string): {
       }
       return;
     }
-    const value = Number(pick(row, "ratingValue") ?? "");
+    const ratingValue = pick(row, "ratingValue");
+    const value = ratingValue === null ? NaN : Number(ratingValue);
     records.push({
       id: url,
       claim,
       title: pick(row, "title"),
       subtitle: null,
       rating: pick(row, "rating"),
-      ratingValue: pick(row, "ratingValue") !== null && Number.isFinite(value) ? value : null,
+      ratingValue: Number.isFinite(value) ? value : null,
       publisher: pick(row, "publisher"),
       claimant: pick(row, "claimant"),
       date: pick(row, "date"),

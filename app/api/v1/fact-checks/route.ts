@@ -1,6 +1,7 @@
 import { unlessBusy } from "@/lib/auth/api";
 import { factChecksForApi } from "@/lib/data/public";
 import { factChecksQuery } from "@/lib/validation/public";
+import { queryProblems } from "@/lib/validation/field-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -17,14 +18,7 @@ async function factChecks(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const parsed = factChecksQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
-    return Response.json(
-      {
-        error: parsed.error.issues
-          .map((i) => `${i.path.join(".") || "query"}: ${i.message}`)
-          .join("; "),
-      },
-      { status: 400 },
-    );
+    return Response.json({ error: queryProblems(parsed.error) }, { status: 400 });
   }
   const { data, before } = await factChecksForApi(parsed.data);
   let next: string | null = null;

@@ -2,6 +2,7 @@ import { authorizeDeskWork, unlessBusy } from "@/lib/auth/api";
 import { listRepeats } from "@/lib/data/fact-check-matches";
 import { appBaseUrl } from "@/lib/publisher";
 import { repeatsQuery } from "@/lib/validation/claim";
+import { queryProblems } from "@/lib/validation/field-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +17,7 @@ export async function GET(request: Request) {
     if (!auth.ok) return auth.response;
     const parsed = repeatsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) {
-      return Response.json(
-        { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") },
-        { status: 400 },
-      );
+      return Response.json({ error: queryProblems(parsed.error) }, { status: 400 });
     }
     const { days, limit } = parsed.data;
     const base = appBaseUrl().replace(/\/$/, "");
