@@ -42,29 +42,49 @@ function evalAttribution(dir: string) {
   console.log(`  speed: ${(chars / 1e6 / seconds).toFixed(2)} MB/s`);
 }
 
-function evalCheckworthiness(file: string) {
-  const rows = readFileSync(file, "utf8").split("\n").slice(1).filter(Boolean);
+/** The Yes class's precision, recall and F1 of the scores at the decision threshold. */
+function yesClass(scores: readonly number[], gold: readonly boolean[]) {
   let tp = 0,
     fp = 0,
     fn = 0;
-  for (const row of rows) {
-    const [, sentence = "", label = ""] = row.split("\t");
-    const yes = checkworthiness(sentence) >= CHECKWORTHY_THRESHOLD;
-    const gold = label.trim() === "Yes";
-    if (yes && gold) tp++;
+  scores.forEach((score, i) => {
+    const yes = score >= CHECKWORTHY_THRESHOLD;
+    if (yes && gold[i]) tp++;
     else if (yes) fp++;
-    else if (gold) fn++;
-  }
-  console.log(
-    `check-worthiness (${path.basename(file)}, ${rows.length} sentences): Yes class ${fmt(prf(tp, tp + fp, tp + fn))}`,
+    else if (gold[i]) fn++;
+  });
+  return prf(tp, tp + fp, tp + fn);
+}
+
+/**
+ * Both check-worthiness models on a CheckThat! file: the words model, and the encoder
+ * model on the sentences' embeddings (computed once, then read from .data/cache).
+ */
+async function evalCheckworthiness(file: string) {
+  const rows = readFileSync(file, "utf8")
+    .split("\n")
+    .slice(1)
+    .filter(Boolean)
+    .map((row) => row.split("\t"));
+  const sentences = rows.map(([, sentence = ""]) => sentence);
+  const gold = rows.map(([, , label = ""]) => label.trim() === "Yes");
+  console.log(`check-worthiness (${path.basename(file)}, ${rows.length} sentences), Yes class:`);
+  console.log(`  words model:    ${fmt(yesClass(sentences.map(checkworthiness), gold))}`);
+  const { DIMENSIONS, embedCached } = await import("@/lib/encoder/sentence-encoder");
+  const { encoderCheckworthiness } =
+    await import("@/lib/domain/extraction/encoder-checkworthiness");
+  const vectors = await embedCached(sentences, path.resolve(".data/cache/checkworthiness"));
+  const scores = sentences.map((s, i) =>
+    encoderCheckworthiness(s, vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)),
   );
+  console.log(`  sentence model: ${fmt(yesClass(scores, gold))}`);
   if (/CT24_checkworthy_english_(?:train|dev|dev-test)\.tsv$/.test(file))
     console.log(
-      "  (the shipped model was trained on this file: not a held-out figure; npm run train:checkworthiness reports the cross-validated F1)",
+      "  (the shipped models were trained on this file: not a held-out figure; npm run train:checkworthiness reports the cross-validated F1)",
     );
 }
 
-function run(dir: string): boolean {
+async function run(dir: string): Promise<boolean> {
   let any = false;
   if (existsSync(path.join(dir, "attributions")) && existsSync(path.join(dir, "text"))) {
     evalAttribution(dir);
@@ -72,10 +92,10 @@ function run(dir: string): boolean {
   }
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isFile() && entry.name.endsWith(".tsv") && /checkworth/i.test(entry.name)) {
-      evalCheckworthiness(path.join(dir, entry.name));
+      await evalCheckworthiness(path.join(dir, entry.name));
       any = true;
     } else if (entry.isDirectory() && !["text", "attributions"].includes(entry.name)) {
-      any = run(path.join(dir, entry.name)) || any;
+      any = (await run(path.join(dir, entry.name))) || any;
     }
   }
   return any;
@@ -95,7 +115,7 @@ if (!target || !existsSync(target)) {
   console.error(`eval: ${target} does not exist\nusage: ${USAGE}`);
   process.exit(2);
 }
-if (!run(path.resolve(target))) {
+if (!(await run(path.resolve(target)))) {
   console.error(`eval: no annotated data found under ${target}`);
   process.exit(1);
 }

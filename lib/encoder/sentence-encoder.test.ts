@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { FactCheckMatcher } from "@/lib/domain/fact-checks/matcher";
 import { matchWords } from "@/lib/domain/matching";
@@ -60,5 +62,43 @@ describe("the sentence encoder (Universal Sentence Encoder Lite, offline)", () =
     expect(readdirSync(dir).filter((f) => f.endsWith(".f32"))).toEqual(files);
     // Read, not written again.
     expect(statSync(path.join(dir, files[0]!)).mtimeMs).toBe(written);
+  });
+});
+
+describe("the encoder offline", () => {
+  it("loads its weights from the installed package and scores a sentence in a process with no network", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./tests/support/no-network.mjs",
+        "tests/support/embed-offline.ts",
+      ],
+      { cwd: root, env: { ...process.env, HTTP_PROXY: "", HTTPS_PROXY: "" } },
+    );
+    expect(stderr).not.toMatch(/network refused/);
+    const out = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(out.dimensions).toBe(out.expected);
+    expect(out.score).toBeGreaterThan(0);
+    expect(out.score).toBeLessThan(1);
+  });
+
+  it("the preload does cut the network (a fetch from that process fails)", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const result = await promisify(execFile)(
+      process.execPath,
+      [
+        "--import",
+        "./tests/support/no-network.mjs",
+        "-e",
+        "fetch('http://127.0.0.1:9/').then(() => console.log('reached'), (e) => console.log('refused: ' + e.message))",
+      ],
+      { cwd: root },
+    );
+    expect(result.stdout).toMatch(/^refused: network refused: fetch/);
+    expect(result.stderr).toMatch(/network refused: fetch/);
   });
 });

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 /**
  * The sentence encoder (TensorFlow.js and 28 MB of weights) runs in workers and scripts
  * only: no module the web server serves from (app/, components/, proxy.ts,
- * instrumentation.ts) may reach it, directly or through what it imports.
+ * instrumentation.ts) may reach it, directly or through what it imports; nor the encoder
+ * check-worthiness model's weights, which only the encoder's side reads.
  */
+const WORKER_ONLY = [/^@energetic-ai\//, /checkworthiness-encoder-model\.json$/];
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".js", ".mjs"];
 
@@ -50,7 +52,8 @@ describe("the web server and the sentence encoder", () => {
       const file = queue.shift()!;
       const text = readFileSync(file, "utf8");
       for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
-        if (spec!.startsWith("@energetic-ai/")) reached.push(chain(seen, file, spec!));
+        if (WORKER_ONLY.some((pattern) => pattern.test(spec!)))
+          reached.push(chain(seen, file, spec!));
         const target = resolve(file, spec!);
         if (!target || seen.has(target)) continue;
         seen.set(target, file);
@@ -61,6 +64,9 @@ describe("the web server and the sentence encoder", () => {
     // The walk did follow the app's imports into lib/ (it is not vacuous).
     expect(seen.has(path.join(ROOT, "lib/data/fact-check-library.ts"))).toBe(true);
     expect(seen.has(path.join(ROOT, "lib/encoder/version.ts"))).toBe(true);
+    expect(seen.has(path.join(ROOT, "lib/domain/extraction/checkworthiness-features.ts"))).toBe(
+      true,
+    );
   });
 });
 

@@ -45,3 +45,59 @@ export function scoreWith(model: CheckworthinessModel, sentence: string): number
   for (const f of sentenceFeatures(sentence)) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * The model that reads a sentence's embedding (lib/encoder: Universal Sentence Encoder
+ * Lite) beside its words: the words' weights and bias as above, plus the embedding's part,
+ * either straight (`hidden` null: one weight a dimension) or through one hidden layer of
+ * rectified units. Its bias is shifted at training so that it decides at the words model's
+ * threshold: a score means the same whichever model gave it.
+ */
+export interface EncoderCheckworthinessModel extends CheckworthinessModel {
+  /** The encoder whose embeddings it reads (ENCODER_VERSION). */
+  encoder: string;
+  hidden: { units: number; weights: number[]; bias: number[] } | null;
+  /** The output weights over the embedding (hidden null) or the hidden units. */
+  dense: number[];
+}
+
+/** Embeddings are unit-length: scaled so that a dimension is of the order of one. */
+export function embeddingInputs(vector: ArrayLike<number>): Float64Array {
+  const scale = Math.sqrt(vector.length);
+  const out = new Float64Array(vector.length);
+  for (let d = 0; d < vector.length; d++) out[d] = vector[d]! * scale;
+  return out;
+}
+
+/** The embedding's part of the logit (what the dense layers add to the words' sum). */
+export function embeddingLogit(
+  model: {
+    hidden: { units: number; weights: ArrayLike<number>; bias: ArrayLike<number> } | null;
+    dense: ArrayLike<number>;
+  },
+  inputs: Float64Array,
+): number {
+  const { hidden, dense } = model;
+  let z = 0;
+  if (!hidden) {
+    for (let d = 0; d < inputs.length; d++) z += dense[d]! * inputs[d]!;
+    return z;
+  }
+  const n = inputs.length;
+  for (let u = 0; u < hidden.units; u++) {
+    let a = hidden.bias[u]!;
+    for (let d = 0; d < n; d++) a += hidden.weights[u * n + d]! * inputs[d]!;
+    if (a > 0) z += dense[u]! * a;
+  }
+  return z;
+}
+
+export function scoreWithEmbedding(
+  model: EncoderCheckworthinessModel,
+  sentence: string,
+  vector: ArrayLike<number>,
+): number {
+  let z = model.bias + embeddingLogit(model, embeddingInputs(vector));
+  for (const f of sentenceFeatures(sentence)) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
