@@ -250,6 +250,7 @@ export function extractedFields(
     cueStart: claim.cue?.start ?? null,
     cueEnd: claim.cue?.end ?? null,
     checkworthiness: claim.checkworthiness,
+    checkworthinessBy: claim.checkworthinessBy ?? "WORDS",
     ...matchFields(claim.text),
     claimantName: speaker?.name ?? null,
     claimantRole: speaker?.title ?? null,
@@ -272,6 +273,7 @@ const EXTRACTED = [
   ["cueStart", "int"],
   ["cueEnd", "int"],
   ["checkworthiness", "double precision"],
+  ["checkworthinessBy", "text"],
   ["matchText", "text"],
   ["matchBands", "int[]"],
   ["claimantName", "text"],
@@ -279,8 +281,11 @@ const EXTRACTED = [
   ["claimantType", "text"],
 ] as const;
 const EXTRACTED_NAMES = Prisma.raw(EXTRACTED.map(([name]) => `"${name}"`).join(", "));
-const castOf = (name: string) =>
-  name === "claimantType" ? `r."${name}"::"ClaimantType"` : `r."${name}"`;
+const CASTS: Record<string, string> = {
+  claimantType: "ClaimantType",
+  checkworthinessBy: "CheckworthinessScorer",
+};
+const castOf = (name: string) => (CASTS[name] ? `r."${name}"::"${CASTS[name]}"` : `r."${name}"`);
 const EXTRACTED_VALUES = Prisma.raw(EXTRACTED.map(([name]) => castOf(name)).join(", "));
 const EXTRACTED_TYPES = Prisma.raw(EXTRACTED.map(([name, type]) => `"${name}" ${type}`).join(", "));
 const EXTRACTED_SET = Prisma.raw(
@@ -344,6 +349,7 @@ export async function listArticleClaims(articleId: string) {
       kind: true,
       state: true,
       checkworthiness: true,
+      checkworthinessBy: true,
       cueText: true,
       speaker: { select: { name: true, title: true } },
     },

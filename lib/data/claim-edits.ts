@@ -73,6 +73,8 @@ function spanData(body: string, span: Span, attribution?: Attribution) {
     contentStart: content.start,
     contentEnd: content.end,
     checkworthiness: contentCheckworthiness(body, span, parts),
+    // Scored here by words; a worker's sweep judges it again by the encoder model.
+    checkworthinessBy: "WORDS" as const,
     ...matchFields(text),
   };
 }
@@ -105,7 +107,7 @@ function articleOf(claim: { article: { id: string; body: string } | null }) {
 /**
  * The article's claims to be matched against the fact-check library again (a claim added
  * or its text changed): a worker's sweep does it within seconds, when the library holds
- * anything.
+ * anything, and judges the changed claim by the encoder model first.
  */
 async function matchInLibraryAgain(tx: Tx, articleId: string) {
   await tx.article.update({ where: { id: articleId }, data: { libraryCheckedAt: null } });

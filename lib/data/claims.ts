@@ -17,6 +17,7 @@ export async function getClaimDetail(claimId: string) {
       state: true,
       version: true,
       checkworthiness: true,
+      checkworthinessBy: true,
       speakerStart: true,
       speakerEnd: true,
       cueText: true,

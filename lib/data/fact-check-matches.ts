@@ -45,6 +45,36 @@ export async function claimsToMatch(claimIds: string[]) {
 }
 
 /**
+ * The claims among `claimIds` whose check-worthiness the words model gave (added or edited
+ * by hand, or stored while the encoder could not run), with the text the encoder model
+ * judges and the version it was read at.
+ */
+export async function claimsToJudge(claimIds: string[]) {
+  const claims = await prisma.claim.findMany({
+    where: { id: { in: claimIds }, checkworthinessBy: "WORDS" },
+    select: { id: true, text: true, content: true, version: true },
+    orderBy: { id: "asc" },
+  });
+  return claims.map((c) => ({ id: c.id, version: c.version, text: c.content ?? c.text }));
+}
+
+/**
+ * Stores the encoder model's scores, one statement: a claim changed since it was read (its
+ * version moved on) keeps what its change gave it. The version is not advanced (a score is
+ * not an edit: a reviewer's open form stays current). Returns how many were written.
+ */
+export async function saveJudgedCheckworthiness(
+  rows: ReadonlyArray<{ id: string; version: number; score: number }>,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  return prisma.$executeRaw`
+    UPDATE "Claim" c SET checkworthiness = r.score, "checkworthinessBy" = 'ENCODER'
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.version)}::int[],
+                  ${rows.map((r) => r.score)}::float8[]) AS r(id, version, score)
+     WHERE c.id = r.id AND c.version = r.version AND c."checkworthinessBy" = 'WORDS'`;
+}
+
+/**
  * Stores matches, one statement: a pair matched again keeps its judgement and takes the
  * new scores. Returns how many were written.
  */

@@ -9,6 +9,9 @@ import {
 } from "@/lib/data/import-outcomes";
 import { failImportItem, type ClaimedItem, type WriteBudget } from "@/lib/data/import-queue";
 import { FetchError, PAGE_TYPES, safeFetch, type Fetched } from "@/lib/fetch/safe-fetch";
+import type { ExtractionResult } from "@/lib/domain/extraction/extract";
+import type { ArticleInput } from "@/lib/validation/article";
+import { judgeExtraction, judgeSignal, type Judge } from "./judge";
 import { BudgetError, StarvedError, type DocumentPool } from "./pool";
 
 export interface ImportContext {
@@ -18,6 +21,28 @@ export interface ImportContext {
   threadFor?: (deadline: AbortSignal) => Promise<() => void>;
   /** The worker stopping: what runs stops too, and its item is given back, not failed. */
   stop?: AbortSignal;
+  /**
+   * Rescores extracted claims by the encoder model before they are stored (lib/jobs/judge.ts);
+   * without it, or when the encoder cannot run, they keep the words model's scores.
+   */
+  judge?: Judge;
+  /** Hears why the encoder could not judge an article's claims. */
+  onJudgeError?: (error: unknown) => void;
+}
+
+/** An extraction's claims judged by the encoder model within what the item's lease allows. */
+export function judged(
+  extraction: ExtractionResult,
+  ctx: ImportContext,
+  leaseUntil: Date,
+  deadline: AbortSignal,
+): Promise<ExtractionResult> {
+  return judgeExtraction(
+    extraction,
+    ctx.judge,
+    judgeSignal(leaseUntil, ctx.budgets, deadline),
+    ctx.onJudgeError ?? (() => {}),
+  );
 }
 
 /** The item's deadline (its lease), or the worker stopping, whichever comes first. */
@@ -25,6 +50,9 @@ export function itemDeadline(leaseUntil: Date, stop?: AbortSignal): AbortSignal 
   const lease = AbortSignal.timeout(Math.max(0, leaseUntil.getTime() - Date.now()));
   return stop ? AbortSignal.any([lease, stop]) : lease;
 }
+
+/** Stores an article read and extracted, its claims judged first. */
+type Store = (article: ArticleInput, extraction: ExtractionResult) => Promise<ImportItemResult>;
 
 export type ImportItemResult =
   | "IMPORTED"
@@ -50,12 +78,18 @@ export async function runImportItem(
   const write = { budget: storeBudget(ctx.budgets, item) };
   const failed = async (message: string) =>
     (await failImportItem(item, message)) ? ("FAILED" as const) : ("SKIPPED" as const);
+  const store: Store = async (article, extraction) =>
+    (await storeImportedArticle(
+      item,
+      article,
+      await judged(extraction, ctx, item.leaseUntil, deadline),
+      write,
+    )) ?? "SKIPPED";
   try {
-    if (item.kind === "URL") return await importUrl(item, ctx, deadline, write, failed);
+    if (item.kind === "URL") return await importUrl(item, ctx, deadline, write, failed, store);
     if (item.kind === "ARTICLE") {
       const article = articleOfItem(item);
-      const extraction = await ctx.pool.extract(article.body, deadline);
-      return (await storeImportedArticle(item, article, extraction, write)) ?? "SKIPPED";
+      return await store(article, await ctx.pool.extract(article.body, deadline));
     }
     const read = await ctx.pool.read(item.source, item.content ?? new Uint8Array(), deadline);
     const [first] = read.articles;
@@ -67,7 +101,7 @@ export async function runImportItem(
       return (await expandImportItem(item, read.articles, write)) === null ? "SKIPPED" : "EXPANDED";
     }
     if (!first?.ok) return await failed(first?.error ?? "the file holds no article");
-    return (await storeImportedArticle(item, first.article, read.extraction!, write)) ?? "SKIPPED";
+    return await store(first.article, read.extraction!);
   } catch (error) {
     if (error instanceof BudgetError) return failed(error.message);
     throw error;
@@ -99,6 +133,7 @@ async function importUrl(
   deadline: AbortSignal,
   write: { budget: WriteBudget },
   failed: (message: string) => Promise<ImportItemResult>,
+  store: Store,
 ): Promise<ImportItemResult> {
   const url = Buffer.from(item.content ?? new Uint8Array()).toString("utf8");
   // A fact-checker's feed entry: its page goes into the fact-check library, not the desk.
@@ -147,5 +182,5 @@ async function importUrl(
   if (!read) throw new Error("the page was not read");
   const [first] = read.articles;
   if (!first?.ok) return failed(first?.error ?? "no article text was found on the page");
-  return (await storeImportedArticle(item, first.article, read.extraction!, write)) ?? "SKIPPED";
+  return store(first.article, read.extraction!);
 }

@@ -9,10 +9,13 @@ import {
   type LoadedRecord,
 } from "@/lib/data/fact-check-library";
 import {
+  claimsToJudge,
   claimsToMatch,
+  saveJudgedCheckworthiness,
   saveLibraryMatches,
   type LibraryMatchRow,
 } from "@/lib/data/fact-check-matches";
+import { JUDGE_MS, judgeTexts } from "./judge";
 import type { MatchResult, MatchTask, ThreadMatch } from "./match-thread";
 
 /** Matches kept per claim (those over MATCH_THRESHOLD among them). */
@@ -44,11 +47,26 @@ export class LibraryMatcher {
     }));
   }
 
-  private async run(task: MatchTask, transfer: ArrayBuffer[] = []): Promise<MatchResult> {
+  private async run(
+    task: MatchTask,
+    transfer: ArrayBuffer[] = [],
+    signal?: AbortSignal,
+  ): Promise<MatchResult> {
+    const timeout = AbortSignal.timeout(TASK_TIMEOUT_MS);
     return this.thread().run(task, {
-      signal: AbortSignal.timeout(TASK_TIMEOUT_MS),
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
       transferList: transfer,
     }) as Promise<MatchResult>;
+  }
+
+  /**
+   * Check-worthiness of claims' contents by the encoder model (one task of the thread,
+   * shared with matching: keep it to JUDGE_BATCH texts); throws when the encoder cannot run.
+   */
+  async judge(texts: string[], signal?: AbortSignal): Promise<number[]> {
+    const result = await this.run({ kind: "judge", texts }, [], signal);
+    if (result.kind !== "judged") throw new Error(`the match thread answered ${result.kind}`);
+    return result.scores;
   }
 
   /** Sentence embeddings of the texts, by the thread. */
@@ -100,11 +118,25 @@ export class LibraryMatcher {
   }
 
   /**
-   * The check-worthy claims among `claimIds` matched against the library, their matches
-   * over MATCH_THRESHOLD stored (a match to the desk's own approved verdict is a repeat).
+   * The check-worthy claims among `claimIds` matched against the library (those the words
+   * model scored judged by the encoder model first), their matches over MATCH_THRESHOLD stored (a match to the desk's own approved verdict is a repeat).
    * Returns how many matches were stored.
    */
   async matchClaims(claimIds: string[]): Promise<number> {
+    const unjudged = await claimsToJudge(claimIds);
+    if (unjudged.length > 0) {
+      const scores = await judgeTexts(
+        (texts, signal) => this.judge(texts, signal),
+        unjudged.map((c) => c.text),
+        AbortSignal.timeout(JUDGE_MS),
+      );
+      await saveJudgedCheckworthiness(
+        unjudged.flatMap((c, i) => {
+          const score = scores[i];
+          return score === null || score === undefined ? [] : [{ ...c, score }];
+        }),
+      );
+    }
     const claims = await claimsToMatch(claimIds);
     if (claims.length === 0) return 0;
     const found = await this.match(claims.map((c) => c.text));

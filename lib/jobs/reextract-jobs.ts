@@ -6,11 +6,11 @@ import {
   type ReextractionOutcome,
 } from "@/lib/data/reextraction";
 import { BudgetError } from "./pool";
-import { itemDeadline, type ImportContext } from "./import-jobs";
+import { itemDeadline, judged, type ImportContext } from "./import-jobs";
 
 /**
- * Extracts one article again (in a worker thread, within the document budget) and applies
- * the result, fenced by the delivery's attempt. An article over budget keeps its claims;
+ * Extracts one article again (in a worker thread, within the document budget), judges its
+ * claims by the encoder model when it can, and applies the result, fenced by the delivery's attempt. An article over budget keeps its claims;
  * the item says why. Any other error is thrown, for the worker to give the item back.
  */
 export async function runReextraction(
@@ -31,6 +31,11 @@ export async function runReextraction(
     if (error instanceof BudgetError) return skip(error.message);
     throw error;
   }
-  const outcome = await applyReextraction(item.articleId, extraction, item.actor, { held: item });
+  const outcome = await applyReextraction(
+    item.articleId,
+    await judged(extraction, ctx, item.leaseUntil, deadline),
+    item.actor,
+    { held: item },
+  );
   return outcome ?? { skipped: "no longer this worker's, or the article was deleted" };
 }

@@ -96,7 +96,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await cpu.take(AbortSignal.any([deadline, stopping.signal]));
       return () => cpu.give();
     },
+    judge: (texts, signal) => library.judge(texts, signal),
+    onJudgeError: (err) =>
+      log.warn({ err }, "the sentence encoder could not judge claims; they keep the words' scores"),
   };
+
+  // The sentence encoder loads in the background (a few seconds), so that the first
+  // article's claims need not wait for it to be judged.
+  library.judge(["The sentence encoder is ready."], stopping.signal).catch((err) => {
+    if (!stopping.signal.aborted)
+      log.warn({ err }, "the sentence encoder could not be loaded; claims keep the words' scores");
+  });
 
   const outage = outageLog(log);
   /** Keeps a promise of running work, so that stop() can wait for it. */

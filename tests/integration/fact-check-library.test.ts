@@ -42,6 +42,8 @@ const feeds = await import("@/lib/data/feeds");
 const { runFeedPoll } = await import("@/lib/jobs/feed-jobs");
 const { DocumentPool } = await import("@/lib/jobs/pool");
 const { runQueuedItem, testBudgets } = await import("../support/import-runs");
+const { queueImport } = await import("@/lib/data/import-batches");
+const { CHECKWORTHY_THRESHOLD } = await import("@/lib/domain/extraction/checkworthiness");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -552,5 +554,95 @@ describe("matching claims against the library", () => {
     expect(match?.factCheck.claim).toBe(
       "Eating garlic prevents infection with the new coronavirus.",
     );
+  });
+});
+
+describe("check-worthiness by the sentence model", () => {
+  /** An article file queued and run by a worker's delivery, given how it judges claims. */
+  async function importJudged(body: string, judging: Parameters<typeof runQueuedItem>[2]) {
+    const owner = await createUser(prisma, { role: "REVIEWER" });
+    const queued = await queueImport(
+      { userId: owner.id },
+      [{ source: "judged.txt", kind: "FILE", content: new TextEncoder().encode(body) }],
+      {},
+    );
+    expect(await runQueuedItem(queued.itemIds[0]!, pool, judging)).toBe("IMPORTED");
+    const item = await prisma.importItem.findUniqueOrThrow({ where: { id: queued.itemIds[0]! } });
+    return prisma.claim.findMany({
+      where: { articleId: item.articleId! },
+      select: { content: true, checkworthiness: true, checkworthinessBy: true },
+      orderBy: { start: "asc" },
+    });
+  }
+
+  it("scores a checkable statement over the threshold and small talk under it", async () => {
+    const [checkable, smallTalk] = await matcher.judge([
+      "Unemployment fell to 3.5 percent last year, the lowest rate in fifty years",
+      "Thank you all so much for being here tonight",
+    ]);
+    expect(checkable).toBeGreaterThanOrEqual(CHECKWORTHY_THRESHOLD);
+    expect(smallTalk).toBeLessThan(CHECKWORTHY_THRESHOLD);
+  });
+
+  it("judges a worker's imported claims before they are stored; without the encoder they keep the words' scores", async () => {
+    const body = (year: number) =>
+      `Housing\n\nThe minister said that rents rose by 12 percent in ${year}. ` +
+      `"We have cut waiting lists by half since ${year}," the mayor told reporters. ` +
+      `Crime in the city doubled over the past ${year - 2000} years.`;
+    const judged = await importJudged(body(2021), {
+      judge: (texts, signal) => matcher.judge(texts, signal),
+    });
+    expect(judged.length).toBeGreaterThanOrEqual(3);
+    expect(judged.every((c) => c.checkworthinessBy === "ENCODER")).toBe(true);
+    // The sentence model's own scores, not the words model's under another name.
+    const again = await matcher.judge(judged.map((c) => c.content!));
+    expect(judged.map((c) => c.checkworthiness)).toEqual(again);
+
+    const errors: unknown[] = [];
+    const fallback = await importJudged(body(2022), {
+      judge: async () => {
+        throw new Error("the sentence encoder could not be loaded");
+      },
+      onJudgeError: (error) => errors.push(error),
+    });
+    expect(fallback).toHaveLength(judged.length);
+    expect(fallback.every((c) => c.checkworthinessBy === "WORDS")).toBe(true);
+    expect(errors).toHaveLength(1);
+  });
+
+  it("judges a claim added by hand at the next sweep, unless it changed meanwhile", async () => {
+    const body =
+      "Reporters asked about money. The city spent 40 million dollars on roads in 2024. It rained.";
+    const outcome = await importArticle(articleInput.parse({ title: "Roads", body }), {
+      userId: null,
+      label: "test",
+    });
+    const articleId = (outcome as { articleId: string }).articleId;
+    const reviewer = await createUser(prisma, { role: "REVIEWER" });
+    const actor = {
+      id: reviewer.id,
+      role: "REVIEWER" as const,
+      name: reviewer.name,
+      email: reviewer.email,
+    };
+    const start = body.indexOf("The city");
+    const added = await addManualClaim(actor, {
+      articleId,
+      start,
+      end: body.indexOf(".", start) + 1,
+    });
+    const read = await prisma.claim.findUniqueOrThrow({ where: { id: added.id } });
+    expect(read.checkworthinessBy).toBe("WORDS");
+
+    // A score read before a change is not written over it.
+    const [toJudge] = await matches.claimsToJudge([added.id]);
+    await prisma.claim.update({ where: { id: added.id }, data: { version: { increment: 1 } } });
+    expect(await matches.saveJudgedCheckworthiness([{ ...toJudge!, score: 0.99 }])).toBe(0);
+
+    await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
+    const judged = await prisma.claim.findUniqueOrThrow({ where: { id: added.id } });
+    expect(judged.checkworthinessBy).toBe("ENCODER");
+    expect(judged.version).toBe(read.version + 1);
+    expect(judged.checkworthiness).toEqual((await matcher.judge([judged.content!]))[0]);
   });
 });

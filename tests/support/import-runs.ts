@@ -1,6 +1,6 @@
 import { importBudgets } from "@/lib/domain/budgets";
 import { takeImportItemById } from "@/lib/data/import-queue";
-import { runImportItem, type ImportItemResult } from "@/lib/jobs/import-jobs";
+import { runImportItem, type ImportContext, type ImportItemResult } from "@/lib/jobs/import-jobs";
 import type { DocumentPool } from "@/lib/jobs/pool";
 
 /** Budgets of the tests' deliveries: the defaults, with a document budget of the pool's. */
@@ -20,9 +20,13 @@ export function testBudgets(pool: DocumentPool) {
 export async function runQueuedItem(
   itemId: string,
   pool: DocumentPool,
-  { workerId = "test-worker", leaseMs = 120_000 }: { workerId?: string; leaseMs?: number } = {},
+  {
+    workerId = "test-worker",
+    leaseMs = 120_000,
+    ...judging
+  }: { workerId?: string; leaseMs?: number } & Pick<ImportContext, "judge" | "onJudgeError"> = {},
 ): Promise<ImportItemResult> {
   const item = await takeImportItemById(itemId, { workerId, leaseMs });
   if (!item) return "SKIPPED";
-  return runImportItem(item, { pool, budgets: testBudgets(pool) });
+  return runImportItem(item, { pool, budgets: testBudgets(pool), ...judging });
 }

@@ -46,6 +46,8 @@ export interface ExtractedClaim {
   end: number;
   kind: ClaimKind;
   checkworthiness: number;
+  /** The model that gave the score: extraction's words model unless a worker rescored it. */
+  checkworthinessBy?: "WORDS" | "ENCODER";
   /** The words naming the source at this point ("Peskov", "the deputy minister", "he"). */
   speaker: (Span & { text: string }) | null;
   /** Who that is, once pronouns, descriptions and spelling variants are resolved. */
