@@ -18,6 +18,13 @@ export const CLAIM_STATE_TONES = {
   DISMISSED: "neutral",
 } as const satisfies Record<ClaimState, string>;
 
+/** The check-worthiness models, as the pages name them (Help explains them). */
+export const CHECKWORTHINESS_SCORER_LABELS = {
+  ENCODER: "sentence model",
+  WORDS: "words model",
+} as const;
+export type CheckworthinessScorer = keyof typeof CHECKWORTHINESS_SCORER_LABELS;
+
 export const CLAIM_KINDS = ["DIRECT_QUOTE", "INDIRECT_QUOTE", "ASSERTION"] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MATCH_THRESHOLD } from "@/lib/domain/fact-checks/matcher";
 import { requireRole } from "@/lib/auth/session";
-import { CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { CHECKWORTHINESS_SCORER_LABELS, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { CHECKWORTHY_THRESHOLD } from "@/lib/domain/extraction/checkworthiness";
 import { QUEUE_SHORTCUTS, REVIEW_SHORTCUTS } from "@/lib/domain/shortcuts";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ShortcutList } from "@/components/claims/shortcut-list";
@@ -71,6 +72,19 @@ export default async function HelpPage() {
               /api/v1/openapi.json
             </a>
             .
+          </p>
+        </Card>
+        <Card title="Check-worthiness">
+          <p className="text-sm text-slate-700">
+            Every claim is scored from 0 to 1 for how worth checking it is, and the queue shows the
+            highest first; from {CHECKWORTHY_THRESHOLD} a claim counts as check-worthy. The{" "}
+            <strong>{CHECKWORTHINESS_SCORER_LABELS.WORDS}</strong> reads the words of every sentence
+            as an article is read, and picks the statements nobody is quoted for. Before the claims
+            are stored, the <strong>{CHECKWORTHINESS_SCORER_LABELS.ENCODER}</strong> scores each one
+            again from its words and its meaning (a sentence encoder that runs on the worker). A
+            claim added or edited by hand is scored by words at once, and by the sentence model
+            within seconds when the fact-check library holds anything; when the sentence model
+            cannot run, the words model&apos;s score stays. Each claim says which model scored it.
           </p>
         </Card>
         <Card title="Checked before">

@@ -11,6 +11,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { ArticleText } from "@/components/articles/article-text";
+import { CheckworthinessScore } from "@/components/claims/checkworthiness-score";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -81,9 +82,10 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
                     {CLAIM_STATE_LABELS[claim.state]}
                   </Badge>
                   <Badge>{CLAIM_KIND_LABELS[claim.kind]}</Badge>
-                  <span className="text-xs text-slate-600 tabular-nums">
-                    check-worthiness {claim.checkworthiness.toFixed(2)}
-                  </span>
+                  <CheckworthinessScore
+                    score={claim.checkworthiness}
+                    by={claim.checkworthinessBy}
+                  />
                 </div>
                 <Link href={`/claims/${claim.id}`} className="text-slate-900 hover:underline">
                   {claim.text.length > 220 ? `${claim.text.slice(0, 220)}…` : claim.text}

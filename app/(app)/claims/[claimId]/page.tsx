@@ -34,6 +34,7 @@ import { PublishPanel } from "@/components/claims/publish-panel";
 import { publishingOf } from "@/lib/data/publishing";
 import { factCheckUrl } from "@/lib/data/public";
 import { REVIEW_FIELDS, type ReviewField, type ReviewFieldValue } from "@/lib/domain/review-fields";
+import { CheckworthinessScore } from "@/components/claims/checkworthiness-score";
 
 /** A claim's review or a blind review, with its evidence (the same fields either way). */
 type FormSource = { [F in ReviewField]: ReviewFieldValue<F> | null } & {
@@ -170,9 +171,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               <Badge>{CLAIM_KIND_LABELS[claim.kind]}</Badge>
               {claim.doubleReview && <Badge tone="info">Two independent reviews</Badge>}
               {claim.origin === "MANUAL" && <Badge tone="info">Added by hand</Badge>}
-              <span className="text-xs text-slate-600 tabular-nums">
-                check-worthiness {claim.checkworthiness.toFixed(2)}
-              </span>
+              <CheckworthinessScore score={claim.checkworthiness} by={claim.checkworthinessBy} />
             </div>
             <blockquote
               className="border-l-4 border-amber-300 pl-4 text-lg leading-relaxed text-slate-900"
