@@ -1,7 +1,9 @@
 /**
  * Extraction speed on one core: MB of article text per second, against the time to merely
  * split the same text into sentences with Intl.Segmenter (the ratio compares across
- * machines), plus the latency of the sample article after warm-up.
+ * machines), plus the latency of the sample article after warm-up; then the cost of
+ * judging the claims found by the encoder model (the sentence encoder, on this thread),
+ * in claims a second and in MB of text a second with extraction and judging together.
  *
  *   npx tsx scripts/bench-extraction.ts [folder of .txt articles]
  *   (default: ../shared/data/polnear/train/text, else the seeds/ articles repeated)
@@ -33,3 +35,26 @@ console.log(
 console.log(`Intl.Segmenter sentences only: ${(megabytes / (segmentMs / 1000)).toFixed(2)} MB/s`);
 console.log(`ratio extraction/segmentation time: ${(extractMs / segmentMs).toFixed(2)}x`);
 console.log(`sample article: ${sampleMs.toFixed(2)} ms median after warm-up`);
+
+// Judging: the encoder check-worthiness model over the claims' contents (what a worker does
+// before it stores them), timed on a sample of them after the encoder has loaded.
+const { DIMENSIONS, embed } = await import("@/lib/encoder/sentence-encoder");
+const { encoderCheckworthiness } = await import("@/lib/domain/extraction/encoder-checkworthiness");
+const { contentOf } = await import("@/lib/jobs/judge");
+const contents = texts.flatMap((t) => extractClaims(t).claims.map(contentOf));
+const sampleClaims = contents.slice(0, 512);
+await embed(["warm-up"]);
+const judgeStarted = performance.now();
+const vectors = await embed(sampleClaims);
+sampleClaims.forEach((text, i) =>
+  encoderCheckworthiness(text, vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)),
+);
+const perClaimMs = (performance.now() - judgeStarted) / sampleClaims.length;
+const judgeAllMs = perClaimMs * contents.length;
+console.log(
+  `judging: ${(1000 / perClaimMs).toFixed(1)} claims/s (${sampleClaims.length} of the ${contents.length} claims found, ${(contents.length / megabytes).toFixed(0)} a MB)`,
+);
+console.log(
+  `extraction and judging together: ${(megabytes / ((extractMs + judgeAllMs) / 1000)).toFixed(3)} MB/s`,
+);
+process.exit(0);

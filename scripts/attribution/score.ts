@@ -28,7 +28,7 @@ export const SPEECH =
 const overlap = (a: Span, b: Span) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
-function match(pred: PredictedAttribution[], gold: GoldAttribution[], threshold: number) {
+export function match(pred: PredictedAttribution[], gold: GoldAttribution[], threshold: number) {
   const pairs: Array<[number, number, number]> = [];
   pred.forEach((p, i) =>
     gold.forEach((g, j) => {
