@@ -264,7 +264,7 @@ export function cueLinkFeatures(
 
 /** A candidate source of a cue: a tagged source chunk, or a noun phrase the rules find. */
 export interface SourceCandidate extends Chunk {
-  rule: "tagged" | "subject" | "after" | "agent" | "sentence";
+  rule: "tagged" | "subject" | "after" | "agent" | "sentence" | "aside";
   /** A rule's phrase that a tagged chunk overlaps. */
   tagged: boolean;
 }
@@ -288,23 +288,106 @@ export function sourceCandidates(
     const overlapsTagged = tagged.some((c) => c.first < chunk.last && chunk.first < c.last);
     out.push({ ...chunk, rule, tagged: overlapsTagged });
   };
+  let start = cue.first;
+  while (start > 0 && !tokens[start]!.sentenceStart) {
+    countStep();
+    start--;
+  }
   const back = skipAuxiliariesBack(tokens, cue.first - 1).index;
   if (back >= 0) {
     const subject =
       nounPhraseEndingAt(tokens, back) ??
       (tokens[back]!.text === "," ? beforeAppositive(tokens, back) : null);
     add(subject, "subject");
+    for (const earlier of subjectsBeforeAsides(tokens, subject, back, start)) add(earlier, "aside");
   }
   add(nounPhraseStartingAt(tokens, cue.last), "after");
   if (tokens[cue.last]?.lower === "by") add(nounPhraseStartingAt(tokens, cue.last + 1), "agent");
-  // The subject of the cue's sentence: what a participle ("…, arguing that") refers to.
-  let start = cue.first;
-  while (start > 0 && !tokens[start]!.sentenceStart) {
-    countStep();
-    start--;
+  // The subject of the cue's sentence: what a participle ("…, arguing that") refers to,
+  // past an opening adverbial ("Meanwhile, it attacked", "On Monday night, Clinton …").
+  if (start < cue.first) {
+    add(nounPhraseStartingAt(tokens, start, cue.first - 1), "sentence");
+    const opening = afterOpeningAdverbial(tokens, start, cue.first);
+    if (opening !== null) add(nounPhraseStartingAt(tokens, opening, cue.first - 1), "sentence");
   }
-  if (start < cue.first) add(nounPhraseStartingAt(tokens, start, cue.first - 1), "sentence");
-  return out;
+  return out.filter((c) => !onlyFunctionWords(tokens, c));
+}
+
+/** Words that never name a source on their own ("even", "further", "Meanwhile", "In"). */
+const FUNCTION_WORDS = new Set(
+  "even further also together aside still just then now already instead indeed meanwhile worse much once however moreover thus so too only by of in on at to for with from about into over after before during under against among between than via as the a an and or but not it's".split(
+    " ",
+  ),
+);
+
+function onlyFunctionWords(tokens: SequenceToken[], c: Chunk): boolean {
+  for (let i = c.first; i < c.last; i++) {
+    const t = tokens[i]!;
+    if (/^[\p{L}\p{N}]/u.test(t.text) && !FUNCTION_WORDS.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/** Phrases whose head is a stretch of time ("this month", "last week"): when, not who. */
+const TIME_NOUNS = new Set(
+  "month week year day morning afternoon evening night weekend time months weeks years days".split(
+    " ",
+  ),
+);
+
+/** How many asides set off by commas the source linker looks back past. */
+const ASIDES = 4;
+
+/**
+ * The subject before what stands between it and the cue, when the phrase right before the
+ * cue is not it: the object of a preposition ("Stumpf in a televised interview appeared"),
+ * a time ("Wells Fargo just this month announced") or asides set off by commas ("Donna
+ * Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on the Mall, said"): the
+ * phrase before each of the nearest commas, within the sentence and a bounded reach.
+ */
+function subjectsBeforeAsides(
+  tokens: SequenceToken[],
+  subject: TokenRange | null,
+  back: number,
+  floor: number,
+): Array<TokenRange | null> {
+  if (tokens[back]!.text === ",") {
+    const found: TokenRange[] = [];
+    for (let k = back - 1; k > floor && back - k <= 40 && found.length < ASIDES; k--) {
+      countStep();
+      const t = tokens[k]!;
+      if (t.text === ";" || SPEECH_CUES.has(t.lower)) break;
+      const phrase = t.text === "," ? nounPhraseEndingAt(tokens, k - 1, floor) : null;
+      if (phrase) found.push(phrase);
+    }
+    return found;
+  }
+  if (!subject) return [];
+  const before = subject.first - 1;
+  if (before <= floor) return [];
+  if (PREPOSITIONS.has(tokens[before]!.lower))
+    return [nounPhraseEndingAt(tokens, before - 1, floor)];
+  if (TIME_NOUNS.has(tokens[subject.last]!.lower)) {
+    const k = skipAuxiliariesBack(tokens, before).index;
+    const adverb = tokens[k]?.lower === "just" || tokens[k]?.lower === "only" ? k - 1 : k;
+    return [nounPhraseEndingAt(tokens, adverb, floor)];
+  }
+  return [];
+}
+
+/** Where the sentence's subject starts after an opening adverbial and its comma, if any. */
+function afterOpeningAdverbial(tokens: SequenceToken[], start: number, end: number): number | null {
+  const first = tokens[start]!;
+  const opens =
+    PREPOSITIONS.has(first.lower) ||
+    FUNCTION_WORDS.has(first.lower) ||
+    /^\p{Lu}\p{Ll}+ly$/u.test(first.text);
+  if (!opens) return null;
+  for (let k = start + 1; k < end && k - start <= 12; k++) {
+    countStep();
+    if (tokens[k]!.text === ",") return k + 1 < end ? k + 1 : null;
+  }
+  return null;
 }
 
 const PREPOSITIONS = new Set(
@@ -323,7 +406,7 @@ function wordKind(token: SequenceToken | undefined): string {
   return "word";
 }
 
-const RULES = { tagged: 1, subject: 2, after: 3, agent: 4, sentence: 5 } as const;
+const RULES = { tagged: 1, subject: 2, after: 3, agent: 4, sentence: 5, aside: 6 } as const;
 const WORD_KINDS: Record<string, number> = { none: 1, quote: 2, prep: 3, rel: 4, conj: 5, word: 6 };
 
 /** Features of "this source is the cue's". */
@@ -559,6 +642,7 @@ export function tagAttributions(text: string, model: AttributionModel): TaggedAt
       taggedChunks(tokens, viterbi(model.tagger, sequenceFeatures(tokens))),
     );
     const linked = linkContents(tokens, chunks, model.cueLinker);
+    const local: Array<{ content: Chunk; cue: Chunk; source: Chunk | null }> = [];
     for (const [cue, contents] of linked) {
       const source = best_(sourceCandidates(tokens, chunks, cue), (candidate) =>
         rank(model.sourceLinker, sourceLinkFeatures(tokens, chunks, cue, candidate)),
@@ -571,14 +655,44 @@ export function tagAttributions(text: string, model: AttributionModel): TaggedAt
           cue,
         ),
       )) {
-        found.push({
-          content: spanOf(tokens, content),
-          cue: spanOf(tokens, ownCue),
-          speaker: source ? spanOf(tokens, trimSource(tokens, source)) : null,
-          direct: tokens[content.first]!.inQuote,
-        });
+        local.push({ content, cue: ownCue, source: source ? trimSource(tokens, source) : null });
       }
     }
+    for (const { content, cue, source } of overNested(tokens, local))
+      found.push({
+        content: spanOf(tokens, content),
+        cue: spanOf(tokens, cue),
+        speaker: source ? spanOf(tokens, source) : null,
+        direct: tokens[content.first]!.inQuote,
+      });
   }
   return found.sort((a, b) => a.content.start - b.content.start);
+}
+
+/**
+ * "Clinton says he plans to use the $18 million he says he raised": the tagger labels one
+ * layer, so an attribution inside another's content cuts that content short where its
+ * source or cue begins. The outer content (cue before it) goes on over an inner attribution
+ * that starts right where it stops, in the same sentence. With any word or comma between
+ * them it did worse on dev ("…, Mr. Obama warned that …" starts a new clause): strict F1
+ * 0.619 against 0.626, and 0.625 without the step.
+ */
+export function overNested<T extends { content: Chunk; cue: Chunk; source: Chunk | null }>(
+  tokens: SequenceToken[],
+  found: T[],
+): T[] {
+  const startOf = (a: T) => Math.min(a.content.first, a.cue.first, a.source?.first ?? Infinity);
+  const ordered = [...found].sort((x, y) => startOf(x) - startOf(y));
+  return found.map((a) => {
+    if (a.cue.last > a.content.first) return a;
+    let last = a.content.last;
+    for (const b of ordered) {
+      if (b === a || b.content.last <= last || startOf(b) !== last) continue;
+      let sentenceBreak = false;
+      for (let i = last; i < b.content.last && !sentenceBreak; i++)
+        sentenceBreak = tokens[i]!.sentenceStart;
+      if (!sentenceBreak) last = b.content.last;
+    }
+    return last === a.content.last ? a : { ...a, content: { ...a.content, last } };
+  });
 }

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { storeModel, loadModel, type StoredModel } from "./model";
-import { tagAttributions } from "./tag";
+import {
+  articleSequences,
+  ChunkList,
+  overNested,
+  sourceCandidates,
+  tagAttributions,
+  type Chunk,
+} from "./tag";
 import stored from "./attribution-model.json" with { type: "json" };
 
 const SAMPLE = readFileSync(
@@ -41,5 +48,116 @@ describe("the committed attribution model", () => {
     const bytes = Buffer.byteLength(JSON.stringify(stored));
     expect(bytes).toBeLessThan(5 * 1024 * 1024);
     expect(loadModel(storeModel(model) as StoredModel).tagger.keys).toEqual(model.tagger.keys);
+  });
+});
+
+/** The rules' source candidates for the cue `cue` in a one-sentence text (no tagged chunks). */
+function candidatesOf(text: string, cue: string): string[] {
+  const { tokens } = articleSequences(text)[0]!;
+  const first = tokens.findIndex((t) => t.text === cue);
+  const chunk: Chunk = { role: "Q", first, last: first + 1 };
+  return sourceCandidates(tokens, new ChunkList([chunk]), chunk).map(
+    (c) => `${c.rule}: ${text.slice(tokens[c.first]!.start, tokens[c.last - 1]!.end)}`,
+  );
+}
+
+describe("the source linker's candidates", () => {
+  it("reach the subject past an aside, a prepositional phrase or a time", () => {
+    expect(
+      candidatesOf(
+        "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on the Mall, said it moved her.",
+        "said",
+      ),
+    ).toContain("aside: Donna Sampson Rawlings");
+    expect(
+      candidatesOf("Stumpf in a televised interview appeared to blame workers.", "appeared"),
+    ).toEqual(expect.arrayContaining(["subject: a televised interview", "aside: Stumpf"]));
+    expect(
+      candidatesOf("Wells Fargo just this month announced it would drop them.", "announced"),
+    ).toContain("aside: Wells Fargo");
+  });
+
+  it("take the subject after an opening adverbial, and never a lone function word", () => {
+    const meanwhile = candidatesOf("Meanwhile, it attacked Trump, saying he was wrong.", "saying");
+    expect(meanwhile).toContain("sentence: it");
+    expect(meanwhile.some((c) => c.endsWith(": Meanwhile"))).toBe(false);
+    const onMonday = candidatesOf(
+      "On Monday night, Clinton leaned in, painting Trump as a caricature.",
+      "painting",
+    );
+    expect(onMonday).toContain("sentence: Clinton");
+    expect(onMonday.some((c) => /: On\b/.test(c))).toBe(false);
+  });
+});
+
+describe("an attribution inside another's content", () => {
+  /** Two attributions over `text`'s tokens, given as token ranges [first, last). */
+  function outerContent(text: string, outer: number[][], inner: number[][]): string {
+    const { tokens } = articleSequences(text)[0]!;
+    const chunk = (role: Chunk["role"], [first, last]: number[]): Chunk => ({
+      role,
+      first: first!,
+      last: last!,
+    });
+    const found = [outer, inner].map(([cue, content, source]) => ({
+      cue: chunk("Q", cue!),
+      content: chunk("C", content!),
+      source: source ? chunk("S", source) : null,
+    }));
+    const [a] = overNested(tokens, found);
+    return text.slice(tokens[a!.content.first]!.start, tokens[a!.content.last - 1]!.end);
+  }
+
+  it("is taken into the outer content when it starts where that stops", () => {
+    // Clinton(0) says(1) he(2) plans(3) to(4) use(5) the(6) money(7) he(8) says(9) he(10) raised(11) .(12)
+    const text = "Clinton says he plans to use the money he says he raised.";
+    expect(
+      outerContent(
+        text,
+        [
+          [1, 2],
+          [2, 8],
+        ],
+        [
+          [9, 10],
+          [10, 12],
+          [8, 9],
+        ],
+      ),
+    ).toBe("he plans to use the money he says he raised");
+  });
+
+  it("is left out after a comma, or in the next sentence", () => {
+    const comma = "Clinton says he plans to use the money, he says he raised it.";
+    expect(
+      outerContent(
+        comma,
+        [
+          [1, 2],
+          [2, 8],
+        ],
+        [
+          [10, 11],
+          [11, 14],
+          [9, 10],
+        ],
+      ),
+    ).toBe("he plans to use the money");
+    // The outer content runs to its full stop; the inner source starts the next sentence.
+    const next = "Clinton says he plans to use the money. He says he raised it.";
+    expect(
+      outerContent(
+        next,
+        [
+          [1, 2],
+          [2, 9],
+        ],
+        [
+          [10, 11],
+          [11, 14],
+          [9, 10],
+        ],
+      ),
+    ).toBe("he plans to use the money.");
   });
 });
