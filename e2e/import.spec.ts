@@ -25,9 +25,13 @@ test.describe("importing articles and their claims", () => {
     const body = page.getByTestId("article-body");
     await expect(body.locator("[data-claim]").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: /claims?$/ })).toHaveText(/[2-9] claims/);
+    // Each claim says how check-worthy it is and which model said so.
+    const score = /^check-worthiness [01]\.\d\d · (sentence|words) model$/;
+    await expect(page.getByTestId("checkworthiness").first()).toHaveText(score);
     await body.locator("[data-claim]", { hasText: "We kept every promise" }).click();
     await expect(page.getByTestId("claim-text")).toContainText("We kept every promise");
     await expect(page.getByTestId("claim-speaker")).toHaveText("Finance Minister Maria Costa");
+    await expect(page.getByTestId("checkworthiness")).toHaveText(score);
   });
 
   test("the same article pasted twice is reported as already imported", async ({ page }) => {
