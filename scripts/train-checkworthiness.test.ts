@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ENCODER_MODEL_ENCODER } from "@/lib/domain/extraction/encoder-checkworthiness";
+import { ENCODER_VERSION } from "@/lib/encoder/version";
 import {
   embeddingInputs,
   scoreWithEmbedding,
@@ -106,5 +108,12 @@ describe("training the check-worthiness models", () => {
       expect(Math.abs(weight)).toBeGreaterThanOrEqual(0.05);
       expect(weight).toBeCloseTo(wordsTrained.w[wordsTrained.vocab.indexOf(feature)]!, 3);
     }
+  });
+});
+
+describe("the shipped encoder model", () => {
+  it("was trained on the embeddings of the encoder the workers load", () => {
+    // A new encoder needs the model retrained (npm run train:checkworthiness).
+    expect(ENCODER_MODEL_ENCODER).toBe(ENCODER_VERSION);
   });
 });

@@ -119,8 +119,9 @@ export class LibraryMatcher {
 
   /**
    * The check-worthy claims among `claimIds` matched against the library (those the words
-   * model scored judged by the encoder model first), their matches over MATCH_THRESHOLD stored (a match to the desk's own approved verdict is a repeat).
-   * Returns how many matches were stored.
+   * model scored judged by the encoder model first), their matches over MATCH_THRESHOLD
+   * stored (a match to the desk's own approved verdict is a repeat). Returns how many
+   * matches were stored.
    */
   async matchClaims(claimIds: string[]): Promise<number> {
     const unjudged = await claimsToJudge(claimIds);

@@ -10,8 +10,9 @@ import { itemDeadline, judged, type ImportContext } from "./import-jobs";
 
 /**
  * Extracts one article again (in a worker thread, within the document budget), judges its
- * claims by the encoder model when it can, and applies the result, fenced by the delivery's attempt. An article over budget keeps its claims;
- * the item says why. Any other error is thrown, for the worker to give the item back.
+ * claims by the encoder model when it can, and applies the result, fenced by the delivery's
+ * attempt. An article over budget keeps its claims; the item says why. Any other error is
+ * thrown, for the worker to give the item back.
  */
 export async function runReextraction(
   item: ClaimedReextraction,
