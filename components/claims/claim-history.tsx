@@ -1,8 +1,9 @@
 import { formatDateTime } from "@/components/ui/format";
 import { CLAIM_STATE_LABELS, type ClaimState } from "@/lib/domain/claims";
 import { REVIEW_FIELD_DEFS, REVIEW_FIELDS } from "@/lib/domain/review-fields";
+import type { BlindReviewAuditAction, ClaimAuditAction } from "@/lib/domain/audit-actions";
 
-const ACTIONS: Record<string, string> = {
+const ACTIONS: Record<ClaimAuditAction | BlindReviewAuditAction, string> = {
   "claim.create": "added the claim",
   "claim.take": "took the claim",
   "claim.assign": "assigned the claim",
@@ -108,7 +109,7 @@ export function ClaimHistory({
           >
             <p>
               <strong>{event.actor?.name ?? event.actorLabel ?? "System"}</strong>{" "}
-              {ACTIONS[event.action] ?? event.action}
+              {ACTIONS[event.action as keyof typeof ACTIONS] ?? event.action}
               <span className="text-slate-600"> · {formatDateTime(event.at)}</span>
             </p>
             {fields.length === 0 && event.action === "claim.review" && (

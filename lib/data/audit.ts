@@ -1,10 +1,11 @@
+import type { AuditAction } from "@/lib/domain/audit-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AuditEntry {
   actorId: string | null;
   /** Who acted when there is no user (a script, an API token): shown in the history. */
   actorLabel?: string;
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId: string;
   before?: Prisma.InputJsonValue;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { LIFECYCLE, transition, type BlindFacts, type ClaimAction } from "@/lib/domain/lifecycle";
+import type { ClaimAuditAction } from "@/lib/domain/audit-actions";
 import { hasRole } from "@/lib/domain/roles";
 import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { SessionUser } from "./users";
@@ -62,7 +63,7 @@ export interface ClaimChange<S extends Prisma.ClaimSelect> {
   /** The lifecycle action it is: checked against the table, which also gives the new state. */
   action: ClaimAction;
   /** The audit event's name ("claim.span"). */
-  audit: string;
+  audit: ClaimAuditAction;
   /** More of the claim to read, for checks and for `data`. */
   select?: S;
   /** Checks beyond the lifecycle (the input against the claim); throws AppError to refuse. */
