@@ -141,6 +141,23 @@ async function importCommand(...args: string[]) {
   }
 }
 
+/** An article imported through the app's own path (no worker): its id. */
+async function importBody(input: { title: string; body: string; outlet?: string }) {
+  const outcome = await importArticle(articleInput.parse(input), { userId: null, label: "test" });
+  expect(outcome.status).toBe("imported");
+  return (outcome as { articleId: string }).articleId;
+}
+
+/** A new reviewer's claim added by hand: `body` from `from` to the full stop after it. */
+async function addByHand(articleId: string, body: string, from: string) {
+  const reviewer = await createUser(prisma, { role: "REVIEWER" });
+  const start = body.indexOf(from);
+  return addManualClaim(
+    { id: reviewer.id, role: "REVIEWER", name: reviewer.name, email: reviewer.email },
+    { articleId, start, end: body.indexOf(".", start) + 1 },
+  );
+}
+
 describe("importing fact-checks", () => {
   it("reads pages from a web server, JSON Lines and CSV; deduplicates by address; a new rating is a correction, kept", async () => {
     const jsonl = path.join(folder, "checks.jsonl");
@@ -404,18 +421,13 @@ describe("matching claims against the library", () => {
       },
     });
 
-    const outcome = await importArticle(
-      articleInput.parse({
-        title: "Campaign trail",
-        outlet: "The Daily Example",
-        body:
-          "At a rally on Tuesday, Senator Jane Roe said the vaccines cause autism in children, and that autism rates rose 300 percent since 2000. " +
-          "The crowd cheered. Later she spoke about the weather.",
-      }),
-      { userId: null, label: "test" },
-    );
-    expect(outcome.status).toBe("imported");
-    const articleId = (outcome as { articleId: string }).articleId;
+    const articleId = await importBody({
+      title: "Campaign trail",
+      outlet: "The Daily Example",
+      body:
+        "At a rally on Tuesday, Senator Jane Roe said the vaccines cause autism in children, and that autism rates rose 300 percent since 2000. " +
+        "The crowd cheered. Later she spoke about the weather.",
+    });
 
     await matcher.refresh(10_000);
     await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
@@ -492,14 +504,10 @@ describe("matching claims against the library", () => {
   });
 
   it("an article whose matching stopped half-way (its worker lost) is taken by the next sweep and matched once", async () => {
-    const outcome = await importArticle(
-      articleInput.parse({
-        title: "Garlic again",
-        body: "The health minister said that eating garlic protects people from catching COVID-19 in 90 percent of cases.",
-      }),
-      { userId: null, label: "test" },
-    );
-    const articleId = (outcome as { articleId: string }).articleId;
+    const articleId = await importBody({
+      title: "Garlic again",
+      body: "The health minister said that eating garlic protects people from catching COVID-19 in 90 percent of cases.",
+    });
     // The first worker stores the matches, then dies before recording that it is done.
     await expect(
       matchArticleClaims(articleId, prisma, async (ids) => {
@@ -531,18 +539,9 @@ describe("matching claims against the library", () => {
   it("a claim added by hand (whatever its check-worthiness) is matched by the next sweep", async () => {
     const body =
       "The weather was mild. Some say garlic keeps people safe from COVID-19. Nobody knows why.";
-    const outcome = await importArticle(articleInput.parse({ title: "By hand", body }), {
-      userId: null,
-      label: "test",
-    });
-    const articleId = (outcome as { articleId: string }).articleId;
+    const articleId = await importBody({ title: "By hand", body });
     await matchArticleClaims(articleId, prisma, (ids) => matcher.matchClaims(ids));
-    const reviewer = await createUser(prisma, { role: "REVIEWER" });
-    const start = body.indexOf("garlic");
-    const added = await addManualClaim(
-      { id: reviewer.id, role: "REVIEWER", name: reviewer.name, email: reviewer.email },
-      { articleId, start, end: body.indexOf(".", start) + 1 },
-    );
+    const added = await addByHand(articleId, body, "garlic");
     // Adding it marks the article for matching again; a sweep takes it (once it is not new).
     await prisma.article.update({
       where: { id: articleId },
@@ -613,24 +612,8 @@ describe("check-worthiness by the sentence model", () => {
   it("judges a claim added by hand at the next sweep, unless it changed meanwhile", async () => {
     const body =
       "Reporters asked about money. The city spent 40 million dollars on roads in 2024. It rained.";
-    const outcome = await importArticle(articleInput.parse({ title: "Roads", body }), {
-      userId: null,
-      label: "test",
-    });
-    const articleId = (outcome as { articleId: string }).articleId;
-    const reviewer = await createUser(prisma, { role: "REVIEWER" });
-    const actor = {
-      id: reviewer.id,
-      role: "REVIEWER" as const,
-      name: reviewer.name,
-      email: reviewer.email,
-    };
-    const start = body.indexOf("The city");
-    const added = await addManualClaim(actor, {
-      articleId,
-      start,
-      end: body.indexOf(".", start) + 1,
-    });
+    const articleId = await importBody({ title: "Roads", body });
+    const added = await addByHand(articleId, body, "The city");
     const read = await prisma.claim.findUniqueOrThrow({ where: { id: added.id } });
     expect(read.checkworthinessBy).toBe("WORDS");
 

@@ -91,17 +91,20 @@ describe("the source linker's candidates", () => {
 });
 
 describe("an attribution inside another's content", () => {
-  /** Two attributions over `text`'s tokens, given as token ranges [first, last). */
-  function outerContent(text: string, outer: number[][], inner: number[][]): string {
+  type Range = [first: number, last: number];
+  interface Ranges {
+    cue: Range;
+    content: Range;
+    source?: Range;
+  }
+
+  /** The outer content of two attributions over `text`'s tokens, after overNested. */
+  function outerContent(text: string, outer: Ranges, inner: Ranges): string {
     const { tokens } = articleSequences(text)[0]!;
-    const chunk = (role: Chunk["role"], [first, last]: number[]): Chunk => ({
-      role,
-      first: first!,
-      last: last!,
-    });
-    const found = [outer, inner].map(([cue, content, source]) => ({
-      cue: chunk("Q", cue!),
-      content: chunk("C", content!),
+    const chunk = (role: Chunk["role"], [first, last]: Range): Chunk => ({ role, first, last });
+    const found = [outer, inner].map(({ cue, content, source }) => ({
+      cue: chunk("Q", cue),
+      content: chunk("C", content),
       source: source ? chunk("S", source) : null,
     }));
     const [a] = overNested(tokens, found);
@@ -114,50 +117,22 @@ describe("an attribution inside another's content", () => {
     expect(
       outerContent(
         text,
-        [
-          [1, 2],
-          [2, 8],
-        ],
-        [
-          [9, 10],
-          [10, 12],
-          [8, 9],
-        ],
+        { cue: [1, 2], content: [2, 8] },
+        { cue: [9, 10], content: [10, 12], source: [8, 9] },
       ),
     ).toBe("he plans to use the money he says he raised");
   });
 
   it("is left out after a comma, or in the next sentence", () => {
+    const inner: Ranges = { cue: [10, 11], content: [11, 14], source: [9, 10] };
     const comma = "Clinton says he plans to use the money, he says he raised it.";
-    expect(
-      outerContent(
-        comma,
-        [
-          [1, 2],
-          [2, 8],
-        ],
-        [
-          [10, 11],
-          [11, 14],
-          [9, 10],
-        ],
-      ),
-    ).toBe("he plans to use the money");
+    expect(outerContent(comma, { cue: [1, 2], content: [2, 8] }, inner)).toBe(
+      "he plans to use the money",
+    );
     // The outer content runs to its full stop; the inner source starts the next sentence.
     const next = "Clinton says he plans to use the money. He says he raised it.";
-    expect(
-      outerContent(
-        next,
-        [
-          [1, 2],
-          [2, 9],
-        ],
-        [
-          [10, 11],
-          [11, 14],
-          [9, 10],
-        ],
-      ),
-    ).toBe("he plans to use the money.");
+    expect(outerContent(next, { cue: [1, 2], content: [2, 9] }, inner)).toBe(
+      "he plans to use the money.",
+    );
   });
 });
