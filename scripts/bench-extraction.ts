@@ -38,17 +38,15 @@ console.log(`sample article: ${sampleMs.toFixed(2)} ms median after warm-up`);
 
 // Judging: the encoder check-worthiness model over the claims' contents (what a worker does
 // before it stores them), timed on a sample of them after the encoder has loaded.
-const { DIMENSIONS, embed } = await import("@/lib/encoder/sentence-encoder");
-const { encoderCheckworthiness } = await import("@/lib/domain/extraction/encoder-checkworthiness");
+const { embed } = await import("@/lib/encoder/sentence-encoder");
+const { encoderCheckworthinessOf } =
+  await import("@/lib/domain/extraction/encoder-checkworthiness");
 const { contentOf } = await import("@/lib/jobs/judge");
 const contents = texts.flatMap((t) => extractClaims(t).claims.map(contentOf));
 const sampleClaims = contents.slice(0, 512);
 await embed(["warm-up"]);
 const judgeStarted = performance.now();
-const vectors = await embed(sampleClaims);
-sampleClaims.forEach((text, i) =>
-  encoderCheckworthiness(text, vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)),
-);
+encoderCheckworthinessOf(sampleClaims, await embed(sampleClaims));
 const perClaimMs = (performance.now() - judgeStarted) / sampleClaims.length;
 const judgeAllMs = perClaimMs * contents.length;
 console.log(

@@ -70,13 +70,11 @@ async function evalCheckworthiness(file: string) {
   const gold = rows.map(([, , label = ""]) => label.trim() === "Yes");
   console.log(`check-worthiness (${path.basename(file)}, ${rows.length} sentences), Yes class:`);
   console.log(`  words model:    ${fmt(yesClass(sentences.map(checkworthiness), gold))}`);
-  const { DIMENSIONS, embedCached } = await import("@/lib/encoder/sentence-encoder");
-  const { encoderCheckworthiness } =
+  const { embedCached } = await import("@/lib/encoder/sentence-encoder");
+  const { encoderCheckworthinessOf } =
     await import("@/lib/domain/extraction/encoder-checkworthiness");
   const vectors = await embedCached(sentences, path.resolve(".data/cache/checkworthiness"));
-  const scores = sentences.map((s, i) =>
-    encoderCheckworthiness(s, vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)),
-  );
+  const scores = encoderCheckworthinessOf(sentences, vectors);
   console.log(`  sentence model: ${fmt(yesClass(scores, gold))}`);
   if (/CT24_checkworthy_english_(?:train|dev|dev-test)\.tsv$/.test(file))
     console.log(

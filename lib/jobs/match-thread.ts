@@ -5,7 +5,7 @@
  * run on a process's event loop. Nothing here touches the database: the library comes in a
  * `load` task.
  */
-import { encoderCheckworthiness } from "@/lib/domain/extraction/encoder-checkworthiness";
+import { encoderCheckworthinessOf } from "@/lib/domain/extraction/encoder-checkworthiness";
 import { FactCheckMatcher, type FactCheckMatch } from "@/lib/domain/fact-checks/matcher";
 import type { FactCheckRecord } from "@/lib/domain/fact-checks/records";
 import { DIMENSIONS, embed as encode } from "@/lib/encoder/sentence-encoder";
@@ -58,12 +58,9 @@ async function embed(texts: string[]): Promise<Float32Array> {
 export default async function run(task: MatchTask): Promise<MatchResult> {
   if (task.kind === "embed") return { kind: "embedded", vectors: await embed(task.texts) };
   if (task.kind === "judge") {
-    const vectors = await embed(task.texts);
     return {
       kind: "judged",
-      scores: task.texts.map((text, i) =>
-        encoderCheckworthiness(text, vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)),
-      ),
+      scores: encoderCheckworthinessOf(task.texts, await embed(task.texts)),
     };
   }
   if (task.kind === "load") {

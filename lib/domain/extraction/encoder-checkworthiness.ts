@@ -1,3 +1,4 @@
+import { DIMENSIONS } from "@/lib/encoder/version";
 import model from "./checkworthiness-encoder-model.json";
 import { scoreWithEmbedding, type EncoderCheckworthinessModel } from "./checkworthiness-features";
 
@@ -15,5 +16,15 @@ export const ENCODER_MODEL_ENCODER = MODEL.encoder;
 export function encoderCheckworthiness(text: string, vector: ArrayLike<number>): number {
   return (
     Math.round(scoreWithEmbedding(MODEL, text.replace(/\s+/g, " ").trim(), vector) * 1000) / 1000
+  );
+}
+
+/** Each text's check-worthiness, given their embeddings packed one after another. */
+export function encoderCheckworthinessOf(
+  texts: readonly string[],
+  vectors: Float32Array,
+): number[] {
+  return texts.map((text, i) =>
+    encoderCheckworthiness(text, vectors.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS)),
   );
 }
