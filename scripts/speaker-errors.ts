@@ -12,13 +12,13 @@
 import { extractClaims, attributionModel } from "@/lib/domain/extraction/extract";
 import type { Span } from "@/lib/domain/extraction/text";
 import { sequenceFeatures } from "@/lib/domain/extraction/tagger/features";
-import { rank, viterbi } from "@/lib/domain/extraction/tagger/model";
+import { viterbi } from "@/lib/domain/extraction/tagger/model";
 import {
   articleSequences,
   ChunkList,
   linkContents,
+  linkSource,
   sourceCandidates,
-  sourceLinkFeatures,
   taggedChunks,
 } from "@/lib/domain/extraction/tagger/tag";
 import { readPolnear } from "./attribution/polnear";
@@ -98,12 +98,7 @@ for (const { text, gold } of articles) {
       const candidates = sourceCandidates(tokens, chunks, cue);
       if (!candidates.some((c) => overlaps(at(c.first, c.last), g.source))) continue;
       covered++;
-      let best = candidates[0]!;
-      let bestScore = -Infinity;
-      for (const c of candidates) {
-        const score = rank(model.sourceLinker, sourceLinkFeatures(tokens, chunks, cue, c));
-        if (score > bestScore) [best, bestScore] = [c, score];
-      }
+      const best = linkSource(tokens, chunks, cue, model.sourceLinker, candidates)!;
       if (overlaps(at(best.first, best.last), g.source)) ranked++;
     }
   }

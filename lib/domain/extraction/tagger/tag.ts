@@ -634,6 +634,19 @@ function trimSource(tokens: SequenceToken[], source: Chunk): Chunk {
   return { ...source, last };
 }
 
+/** The cue's source: the candidate the source linker ranks first (null when there is none). */
+export function linkSource(
+  tokens: SequenceToken[],
+  chunks: ChunkList,
+  cue: Chunk,
+  linker: RankerWeights,
+  candidates: SourceCandidate[] = sourceCandidates(tokens, chunks, cue),
+): SourceCandidate | null {
+  return best_(candidates, (candidate) =>
+    rank(linker, sourceLinkFeatures(tokens, chunks, cue, candidate)),
+  );
+}
+
 /** The attributions of an article, as the model finds them. */
 export function tagAttributions(text: string, model: AttributionModel): TaggedAttribution[] {
   const found: TaggedAttribution[] = [];
@@ -644,9 +657,7 @@ export function tagAttributions(text: string, model: AttributionModel): TaggedAt
     const linked = linkContents(tokens, chunks, model.cueLinker);
     const local: Array<{ content: Chunk; cue: Chunk; source: Chunk | null }> = [];
     for (const [cue, contents] of linked) {
-      const source = best_(sourceCandidates(tokens, chunks, cue), (candidate) =>
-        rank(model.sourceLinker, sourceLinkFeatures(tokens, chunks, cue, candidate)),
-      );
+      const source = linkSource(tokens, chunks, cue, model.sourceLinker);
       const groups = joinContents(tokens, chunks, cue, contents, model.joiner);
       for (const [content, ownCue] of groups.flatMap((group) =>
         splitConjoinedStatements(
