@@ -28,6 +28,7 @@ export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {
   "/api/v1/claims": { "GET /api/v1/claims": { scope: "claims:read" } },
   "/api/v1/fact-checks": { "GET /api/v1/fact-checks": anyone },
   "/api/v1/repeats": { "GET /api/v1/repeats": { scope: "claims:read" } },
+  "/api/v1/agreement.csv": { "GET /api/v1/agreement.csv": { scope: "claims:read" } },
   "/api/v1/match-judgements": { "GET /api/v1/match-judgements": { scope: "claims:read" } },
   "/fact-checks/feed.xml": { "GET /fact-checks/feed.xml": anyone },
   "/api/v1/claims/[claimId]/similar": {

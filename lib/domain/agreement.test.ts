@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { agreementReport, cohensKappa, type DoubleReviewRow } from "./agreement";
+import {
+  agreementReport,
+  bootstrapInterval,
+  cohensKappa,
+  krippendorffAlpha,
+  resamplesFor,
+  type DoubleReviewRow,
+  type Ratings,
+} from "./agreement";
 
 const r = (first: string, second: string, count: number) => ({ first, second, count });
 
@@ -125,10 +133,163 @@ describe("the agreement report", () => {
     expect(report.reconciled).toBe(4);
     expect(report.finalDiffered).toBe(1);
     expect(agreementReport([])).toEqual({
-      overall: { claims: 0, agreed: 0, raw: null, kappa: null },
+      overall: {
+        claims: 0,
+        agreed: 0,
+        raw: null,
+        kappa: null,
+        rawInterval: null,
+        alpha: null,
+        alphaInterval: null,
+      },
       pairs: [],
+      confusion: { verdicts: [], counts: [] },
       reconciled: 0,
       finalDiffered: 0,
     });
   });
+});
+
+describe("Krippendorff's alpha (nominal), against the published examples", () => {
+  // Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011), section A: two
+  // observers, binary data, no missing values; worked there to α = 0.095.
+  it("two observers, ten units of binary data: 0.095", () => {
+    const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
+    const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
+    const units = a.map((x, i) => ({ values: [String(x), String(b[i])], count: 1 }));
+    // By hand: o_01 = o_10 = 4, n_0 = 14, n_1 = 6, n = 20; α = 1 − 19·8 / (2·14·6) = 1 − 152/168.
+    expect(krippendorffAlpha(units)).toBeCloseTo(1 - 152 / 168, 12);
+    expect(krippendorffAlpha(units)!.toFixed(3)).toBe("0.095");
+  });
+
+  // The same paper, section C: four observers, nominal values 1–5, missing data; α = 0.743.
+  it("four observers, twelve units with missing values: 0.743", () => {
+    const observers = [
+      [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+      [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+      [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+      [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+    ];
+    const units = observers[0]!.map((_, unit) => ({
+      values: observers.flatMap((o) => (o[unit] === null ? [] : [String(o[unit])])),
+      count: 1,
+    }));
+    expect(krippendorffAlpha(units)!.toFixed(3)).toBe("0.743");
+  });
+
+  it("counts stand for repeated units; one value only, or no pairable unit, is undefined", () => {
+    const once = [
+      { values: ["t", "t"], count: 1 },
+      { values: ["t", "f"], count: 1 },
+      { values: ["f", "f"], count: 1 },
+    ];
+    const doubled = once.map((u) => ({ ...u, count: 2 }));
+    const repeated = [...once, ...once];
+    expect(krippendorffAlpha(doubled)).toBeCloseTo(krippendorffAlpha(repeated)!, 12);
+    expect(krippendorffAlpha([{ values: ["t", "t"], count: 5 }])).toBeNull();
+    expect(krippendorffAlpha([{ values: ["t"], count: 5 }])).toBeNull();
+    expect(krippendorffAlpha([])).toBeNull();
+  });
+});
+
+describe("the bootstrap interval", () => {
+  const table = (agree: number, cross: number) => [
+    r("true", "true", agree),
+    r("false", "false", agree),
+    r("true", "false", cross),
+    r("false", "true", cross),
+  ];
+  const kappa = (ratings: readonly Ratings[]) => cohensKappa(ratings).kappa;
+
+  it("holds the estimate, is the same on every call, and narrows as claims grow", () => {
+    const small = table(8, 2); // 20 claims, κ = 0.6
+    const large = table(400, 100); // 1,000 claims, κ = 0.6
+    const [lo, hi] = bootstrapInterval(small, kappa)!;
+    expect(lo).toBeLessThan(0.6);
+    expect(hi).toBeGreaterThan(0.6);
+    expect(bootstrapInterval(small, kappa)).toEqual([lo, hi]);
+    const [LO, HI] = bootstrapInterval(large, kappa)!;
+    expect(LO).toBeLessThan(0.6);
+    expect(HI).toBeGreaterThan(0.6);
+    expect(HI - LO).toBeLessThan((hi - lo) / 3);
+  });
+
+  it("matches the large-sample standard error of kappa on a thousand claims", () => {
+    // Balanced margins: p_e = .5, p_o = .8, κ = .6; the asymptotic SE (Cohen 1960) is
+    // √(p_o(1 − p_o) / n) / (1 − p_e) = √(.16 / 1000) / .5 ≈ 0.0253, so the 95% interval is
+    // about ±0.0496 wide on each side. The bootstrap's must come within 15% of that.
+    const [lo, hi] = bootstrapInterval(table(400, 100), kappa)!;
+    const halfWidth = (hi - lo) / 2;
+    expect(halfWidth).toBeGreaterThan(0.0496 * 0.85);
+    expect(halfWidth).toBeLessThan(0.0496 * 1.15);
+  });
+
+  it("perfect agreement on two verdicts is [1, 1]; no claims, or an undefined statistic, no interval", () => {
+    expect(bootstrapInterval([r("t", "t", 10), r("f", "f", 10)], kappa)).toEqual([1, 1]);
+    expect(bootstrapInterval([], kappa)).toBeNull();
+    expect(bootstrapInterval([r("t", "t", 30)], kappa)).toBeNull();
+  });
+});
+
+describe("the report's confusion table and intervals", () => {
+  const ann = { id: "a", name: "Ann" };
+  const bob = { id: "b", name: "Bob" };
+  it("counts verdict by verdict, most used verdict first, and gives every figure its interval", () => {
+    const rows: DoubleReviewRow[] = [
+      {
+        firstReviewer: ann,
+        secondReviewer: bob,
+        first: "false",
+        second: "false",
+        count: 5,
+        reconciled: 0,
+        finalDiffered: 0,
+      },
+      {
+        firstReviewer: bob,
+        secondReviewer: ann,
+        first: "false",
+        second: "mixed",
+        count: 2,
+        reconciled: 0,
+        finalDiffered: 0,
+      },
+      {
+        firstReviewer: ann,
+        secondReviewer: bob,
+        first: "true",
+        second: "true",
+        count: 3,
+        reconciled: 0,
+        finalDiffered: 0,
+      },
+    ];
+    const report = agreementReport(rows);
+    // Used: false 12, true 6, mixed 2.
+    expect(report.confusion).toEqual({
+      verdicts: ["false", "true", "mixed"],
+      counts: [
+        [5, 0, 2],
+        [0, 3, 0],
+        [0, 0, 0],
+      ],
+    });
+    expect(report.overall.alpha).toBeCloseTo(
+      krippendorffAlpha(rows.map((x) => ({ values: [x.first, x.second], count: x.count })))!,
+      12,
+    );
+    expect(report.overall.alphaInterval![0]).toBeLessThanOrEqual(report.overall.alpha!);
+    expect(report.overall.alphaInterval![1]).toBeGreaterThanOrEqual(report.overall.alpha!);
+    expect(report.overall.rawInterval![1]).toBeLessThanOrEqual(1);
+    expect(report.pairs[0]!.claims).toBe(10);
+    expect(report.pairs[0]!.kappaInterval).not.toBeNull();
+  });
+});
+
+it("the bootstrap's cost stays bounded: fewer resamples past 4,000 claims, never under 200", () => {
+  expect(resamplesFor(20)).toBe(1000);
+  expect(resamplesFor(4000)).toBe(1000);
+  expect(resamplesFor(8000)).toBe(500);
+  expect(resamplesFor(1_000_000)).toBe(200);
+  expect(resamplesFor(8000) * 8000).toBeLessThanOrEqual(4_000_000);
 });

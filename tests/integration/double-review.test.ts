@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { approveClaim, returnClaim, reopenClaim } from "@/lib/data/approval";
 import { takeClaims, assignClaims } from "@/lib/data/assignment";
 import { saveReview } from "@/lib/data/review";
-import { agreementOverview } from "@/lib/data/agreement";
+import { AGREEMENT_CSV_COLUMNS, agreementOverview, agreementPairsCsv } from "@/lib/data/agreement";
 import { getDoubleReview, setReviewMode, setReviewModeForQuery } from "@/lib/data/blind-reviews";
 import { reconcileClaim } from "@/lib/data/reconciliation";
 import { listClaimHistory } from "@/lib/data/history";
@@ -704,5 +704,30 @@ describe("agreement", () => {
     expect(pair!.kappa).toBeCloseTo(0.5, 12);
     expect(report.overall.claims).toBeGreaterThanOrEqual(4);
     expect(report.finalDiffered).toBeGreaterThanOrEqual(1);
+    expect(report.labels["double-mostly"]).toBe("Double mostly");
+
+    // The CSV behind the figures: one row per claim whose two reviews are in, not one
+    // with only one review submitted.
+    const half = await doubleClaim();
+    await take(dee, half);
+    await take(fox, half);
+    await review(dee, half, { verdict: "true", rationale: "Dee's reading", urls: [] }, false);
+    await review(
+      fox,
+      half,
+      { verdict: "false", rationale: "Fox's reading here", urls: ["https://f.example"] },
+      true,
+    );
+    const csv = await agreementPairsCsv("https://app.example/");
+    expect(csv.startsWith(`\uFEFF${AGREEMENT_CSV_COLUMNS.join(",")}\r\n`)).toBe(true);
+    const lines = csv.split("\r\n");
+    const line = (id: string) => lines.filter((l) => l.startsWith(id));
+    expect(line(half)).toEqual([]);
+    expect(line(ids[0]!)).toEqual([
+      `${ids[0]},https://app.example/claims/${ids[0]},Dee,double-true,Fox,double-true,true,,`,
+    ]);
+    expect(line(last)).toEqual([
+      `${last},https://app.example/claims/${last},Dee,double-false,Fox,double-true,false,FINAL,double-mostly`,
+    ]);
   });
 });
