@@ -53,12 +53,17 @@ export async function createClaim(
     assigneeId = null,
     checkworthiness = 0.5,
     text,
+    claimantName = null,
+    claimantRole = null,
   }: {
     articleId?: string;
     state?: "NEW" | "IN_REVIEW" | "SUBMITTED" | "APPROVED" | "DISMISSED";
     assigneeId?: string | null;
     checkworthiness?: number;
     text?: string;
+    /** The claimant extraction suggested (a person, with the role when given). */
+    claimantName?: string | null;
+    claimantRole?: string | null;
   } = {},
 ) {
   const article = articleId
@@ -77,6 +82,9 @@ export async function createClaim(
       state,
       assigneeId,
       checkworthiness,
+      claimantName,
+      claimantRole,
+      claimantType: claimantName ? "PERSON" : null,
     },
   });
 }

@@ -24,6 +24,7 @@ export interface QueueRow {
   overdue: boolean;
   article: { id: string; title: string } | null;
   speaker: string | null;
+  /** Who has it: the assignee, or a claim's blind reviewers (blindReviewersLabel in lib/domain/claims.ts); null for nobody. */
   assignee: string | null;
   verdict: string | null;
   /** For a claim needing two independent reviews: how many reviewers have taken it. */

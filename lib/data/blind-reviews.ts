@@ -114,10 +114,18 @@ export async function setReviewModeForQuery(
   );
 }
 
-/** A reviewer joins a claim needing two reviews: their own blind review, empty. */
+/**
+ * A reviewer joins a claim needing two reviews: their own blind review, its source starting
+ * from what extraction suggested (the claim's claimant, name, role and type), exactly as a
+ * single review's form does; nothing else, and nothing of the other review.
+ */
 export async function joinAsBlindReviewer(tx: Tx, user: SessionUser, claimId: string) {
+  const claimant = await tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { claimantName: true, claimantRole: true, claimantType: true },
+  });
   const review = await tx.blindReview.create({
-    data: { claimId, reviewerId: user.id },
+    data: { claimId, reviewerId: user.id, ...claimant },
     select: { id: true },
   });
   return { after: { blindReviewId: review.id } };

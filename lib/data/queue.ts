@@ -13,13 +13,17 @@ export function filters(
 ): Prisma.ClaimWhereInput {
   const where: Prisma.ClaimWhereInput = {};
   if (query.state) where.state = query.state;
-  // Mine: assigned to me, or one of my blind reviews of a claim needing two.
-  if (query.assignee === "mine") {
+  // A person's claims: assigned to them, or one of their blind reviews of a claim needing
+  // two. Unassigned: nobody has it, neither an assignee nor a blind reviewer.
+  if (query.assignee === "unassigned") {
+    where.assigneeId = null;
+    where.blindReviews = { none: {} };
+  } else if (query.assignee) {
+    const person = query.assignee === "mine" ? userId : query.assignee;
     where.AND = [
-      { OR: [{ assigneeId: userId }, { blindReviews: { some: { reviewerId: userId } } }] },
+      { OR: [{ assigneeId: person }, { blindReviews: { some: { reviewerId: person } } }] },
     ];
-  } else if (query.assignee === "unassigned") where.assigneeId = null;
-  else if (query.assignee) where.assigneeId = query.assignee;
+  }
   if (query.verdict) where.verdictId = query.verdict;
   if (query.article) where.articleId = query.article;
   if (query.speaker) {
@@ -121,7 +125,11 @@ const ROW_SELECT = {
   assignee: { select: { id: true, name: true } },
   verdict: { select: { label: true } },
   doubleReview: true,
-  _count: { select: { blindReviews: true } },
+  // Who took a claim needing two reviews (their names only: never their reviews).
+  blindReviews: {
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    select: { reviewer: { select: { name: true } } },
+  },
 } satisfies Prisma.ClaimSelect;
 
 /**

@@ -33,3 +33,12 @@ export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
   INDIRECT_QUOTE: "Indirect quote",
   ASSERTION: "Assertion",
 };
+
+/**
+ * Who has a claim needing two reviews, as the queue's assignee column says it: "Rita, Ravi",
+ * "Rita + 1 open slot", or null (nobody yet). Names only: nothing of their reviews.
+ */
+export function blindReviewersLabel(names: readonly string[]): string | null {
+  if (names.length === 0) return null;
+  return names.length >= 2 ? names.join(", ") : `${names[0]} + 1 open slot`;
+}

@@ -8,6 +8,7 @@ import { getDoubleReview, setReviewMode, setReviewModeForQuery } from "@/lib/dat
 import { reconcileClaim } from "@/lib/data/reconciliation";
 import { listClaimHistory } from "@/lib/data/history";
 import { listQueue } from "@/lib/data/queue";
+import { blindReviewersLabel } from "@/lib/domain/claims";
 import type { ExportClaim, ExportFormat } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
 import { reviewFormInput } from "@/lib/validation/review";
@@ -73,8 +74,8 @@ const version = async (id: string) =>
   (await prisma.claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 /** A NEW claim marked by the editor as needing two reviews. */
-async function doubleClaim() {
-  const claim = await createClaim(prisma);
+async function doubleClaim(options: Parameters<typeof createClaim>[1] = {}) {
+  const claim = await createClaim(prisma, options);
   await setReviewMode(editor, { claims: [{ id: claim.id, version: 1 }], double: true });
   return claim.id;
 }
@@ -181,9 +182,17 @@ describe("marking claims as needing two reviews", () => {
 
   it("takes two reviewers, not a third, and is not assigned", async () => {
     const id = await doubleClaim();
+    const queue = async (assignee: string) =>
+      (await listQueue(queueQuery.parse({ assignee }), editor.id)).rows.find((r) => r.id === id);
+    const label = async () =>
+      blindReviewersLabel((await queue(ann.id))?.blindReviews.map((b) => b.reviewer.name) ?? []);
+    expect(await queue("unassigned")).toBeDefined();
     await take(ann, id);
     const afterFirst = await prisma.claim.findUniqueOrThrow({ where: { id } });
     expect(afterFirst).toMatchObject({ state: "IN_REVIEW", assigneeId: null });
+    // The queue names who took it, and its assignee filter finds it under them, not as unassigned.
+    expect(await label()).toBe(`${ann.name} + 1 open slot`);
+    expect(await queue("unassigned")).toBeUndefined();
     expect((await refusal(take(ann, id))).message).toMatch(/already one of/);
     await take(bob, id);
     expect((await refusal(take(cy, id))).message).toBe(
@@ -198,6 +207,9 @@ describe("marking claims as needing two reviews", () => {
     );
     expect(assign.code).toBe("INVALID_STATE");
     expect(await prisma.blindReview.count({ where: { claimId: id } })).toBe(2);
+    expect(await label()).toBe(`${ann.name}, ${bob.name}`);
+    expect(await queue(bob.id)).toBeDefined();
+    expect(await queue(cy.id)).toBeUndefined();
     // Each reviewer finds it among their claims.
     for (const user of [ann, bob]) {
       const { rows } = await listQueue(
@@ -206,6 +218,29 @@ describe("marking claims as needing two reviews", () => {
       );
       expect(rows.map((r) => r.id)).toContain(id);
     }
+  });
+});
+
+describe("each blind review", () => {
+  it("starts from the claimant extraction suggested, as a single review does, and never from the other review", async () => {
+    const id = await doubleClaim({ claimantName: "Maria Lopez", claimantRole: "Mayor" });
+    await take(ann, id);
+    const source = { claimantName: "Maria Lopez", claimantRole: "Mayor", claimantType: "PERSON" };
+    const mine = (user: SessionUser) =>
+      prisma.blindReview.findUniqueOrThrow({
+        where: { claimId_reviewerId: { claimId: id, reviewerId: user.id } },
+      });
+    expect(await mine(ann)).toMatchObject(source);
+    await review(
+      ann,
+      id,
+      { verdict: "false", rationale: "Ann's own reading", urls: [], claimant: "Ann's claimant" },
+      false,
+    );
+    await take(bob, id);
+    expect(await mine(bob)).toMatchObject(source);
+    expect((await getDoubleReview(id, bob)).mine).toMatchObject(source);
+    expect((await mine(ann)).claimantName).toBe("Ann's claimant");
   });
 });
 

@@ -10,6 +10,7 @@ import { queueQuery, type QueueQuery } from "@/lib/validation/queue";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueFilters } from "@/components/claims/queue-filters";
 import { QueueTable } from "@/components/claims/queue-table";
+import { blindReviewersLabel } from "@/lib/domain/claims";
 import { ReviewModeByFilter } from "@/components/claims/review-mode-by-filter";
 import { formatAge } from "@/components/ui/format";
 import { LinkButton } from "@/components/ui/button";
@@ -115,9 +116,11 @@ export default async function ClaimsPage({
           ),
           article: r.article,
           speaker: r.speaker?.name ?? null,
-          assignee: r.assignee?.name ?? null,
+          assignee: r.doubleReview
+            ? blindReviewersLabel(r.blindReviews.map((b) => b.reviewer.name))
+            : (r.assignee?.name ?? null),
           verdict: r.verdict?.label ?? null,
-          doubleReview: r.doubleReview ? { taken: r._count.blindReviews } : null,
+          doubleReview: r.doubleReview ? { taken: r.blindReviews.length } : null,
         }))}
       />
       {total !== null && (
