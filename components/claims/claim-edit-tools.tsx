@@ -41,12 +41,18 @@ export function ClaimEditTools({
   body,
   siblings,
   canDismiss = true,
+  returnsReviews = false,
 }: {
   claim: { id: string; version: number; start: number; end: number };
   body: string;
   siblings: Sibling[];
   /** Whether the lifecycle lets this person dismiss it (one of two reviewers may not). */
   canDismiss?: boolean;
+  /**
+   * An editor on a claim whose blind reviews are open: any change of text or span sends both
+   * reviews back, with the reason asked for here.
+   */
+  returnsReviews?: boolean;
 }) {
   const { run: runAction, pending, message, setMessage, fieldErrors: errors } = useActionRunner();
   const [start, setStart] = useState(claim.start);
@@ -57,6 +63,9 @@ export function ClaimEditTools({
   const [dismissOpen, setDismissOpen] = useState(false);
   const [selectionHint, setSelectionHint] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState("");
+  const [reason, setReason] = useState("");
+  /** The reason goes with every change of text or span while blind reviews are open. */
+  const because = returnsReviews ? { reason } : {};
   const run = <T,>(call: () => Promise<ActionResult<T>>, success: string) =>
     void runAction(call, { success });
 
@@ -64,6 +73,16 @@ export function ClaimEditTools({
   return (
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {returnsReviews && (
+        <Field
+          label="Reason for both reviewers"
+          hint="Two reviewers are judging this claim: a change of its text or span sends both reviews back to them, with this reason."
+          error={errors.reason}
+          required
+        >
+          <Input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+      )}
       <section aria-labelledby="span-heading" className="space-y-3">
         <h3 id="span-heading" className="text-sm font-semibold text-slate-700">
           Span in the article
@@ -129,7 +148,14 @@ export function ClaimEditTools({
           disabled={pending || (start === claim.start && end === claim.end)}
           onClick={() =>
             run(
-              () => editClaimSpan({ claimId: claim.id, version: claim.version, start, end }),
+              () =>
+                editClaimSpan({
+                  claimId: claim.id,
+                  version: claim.version,
+                  start,
+                  end,
+                  ...because,
+                }),
               "Span saved.",
             )
           }
@@ -158,7 +184,13 @@ export function ClaimEditTools({
             disabled={pending || splitAt === ""}
             onClick={() =>
               run(
-                () => splitClaimAt({ claimId: claim.id, version: claim.version, at: splitAt }),
+                () =>
+                  splitClaimAt({
+                    claimId: claim.id,
+                    version: claim.version,
+                    at: splitAt,
+                    ...because,
+                  }),
                 "Claim split in two.",
               )
             }
@@ -198,6 +230,7 @@ export function ClaimEditTools({
                     version: claim.version,
                     otherClaimId: other.id,
                     otherVersion: other.version,
+                    ...because,
                   }),
                 "Claims merged.",
               );

@@ -47,6 +47,12 @@ export function DoubleReviewStatus({
               : "Each review stays hidden, from editors too, until both reviewers have submitted."}
           </p>
         )}
+        {double.mine?.returnReason && double.mine.returnedAt && (
+          <Alert tone="error">
+            <strong>Your review was returned</strong> ({formatDateTime(double.mine.returnedAt)}):
+            an editor changed this claim’s text or span. {double.mine.returnReason}
+          </Alert>
+        )}
         {last?.outcome === "RETURN" && state === "IN_REVIEW" && (
           <Alert tone="error">
             <strong>Both reviews returned by {last.editor.name}</strong> (

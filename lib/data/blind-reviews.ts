@@ -140,6 +140,8 @@ export const BLIND_SELECT = {
   submittedAt: true,
   firstSubmittedAt: true,
   blindVerdictId: true,
+  returnReason: true,
+  returnedAt: true,
   takenAt: true,
 } as const satisfies Prisma.BlindReviewSelect;
 
@@ -182,6 +184,8 @@ export async function saveBlindReview(
           submittedAt: now,
           firstSubmittedAt: mine.firstSubmittedAt ?? now,
           blindVerdictId: mine.blindVerdictId ?? input.verdictId,
+          returnReason: null,
+          returnedAt: null,
         }
       : {};
     if (submit) {

@@ -9,6 +9,7 @@ import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
 import { changeClaim } from "./claim-writer";
 import { dismissal } from "./dismissal";
+import { revealed } from "./blind-reviews";
 
 type Tx = Prisma.TransactionClient;
 type Span = { start: number; end: number };
@@ -113,6 +114,48 @@ async function matchInLibraryAgain(tx: Tx, articleId: string) {
   await tx.article.update({ where: { id: articleId }, data: { libraryCheckedAt: null } });
 }
 
+/**
+ * An editor's change to the text or span of a claim whose blind reviews are open (the
+ * lifecycle refuses it to everyone else): it needs a reason, and sends both reviews back to
+ * their reviewers with it, so that both judge the claim as it now stands. A review submitted
+ * before the two were revealed loses its blind verdict too: that was a verdict on another
+ * text, and agreement is measured on the next one. `check` and `afterWrite` go into the
+ * change's own; what afterWrite returns goes into its audit event.
+ */
+function returnsBlindReviews(tx: Tx, reason: string | undefined) {
+  let open: Array<{ id: string; firstSubmittedAt: Date | null }> = [];
+  return {
+    async check(claim: { id: string; doubleReview: boolean }) {
+      if (!claim.doubleReview) return;
+      open = await tx.blindReview.findMany({
+        where: { claimId: claim.id },
+        select: { id: true, firstSubmittedAt: true },
+      });
+      if (open.length > 0 && !reason) {
+        throw new AppError(
+          "VALIDATION",
+          "Two reviewers are judging this claim: say why you change its text, for both of them.",
+          { reason: "Give a reason for both reviewers" },
+        );
+      }
+    },
+    async afterWrite(claim: { id: string }): Promise<Record<string, string | number | null>> {
+      if (open.length === 0) return {};
+      await tx.blindReview.updateMany({
+        where: { claimId: claim.id },
+        data: {
+          submittedAt: null,
+          returnReason: reason,
+          returnedAt: new Date(),
+          version: { increment: 1 },
+          ...(revealed(open) ? {} : { firstSubmittedAt: null, blindVerdictId: null }),
+        },
+      });
+      return { reviewsReturned: open.length, reason: reason ?? null };
+    },
+  };
+}
+
 /** A claim added by hand over a span of an article, with its audit event. */
 async function createManualClaim(
   tx: Tx,
@@ -165,10 +208,11 @@ export async function addManualClaim(
 
 export async function updateClaimSpan(
   user: SessionUser,
-  input: { claimId: string; version: number; start: number; end: number },
+  input: { claimId: string; version: number; start: number; end: number; reason?: string },
 ) {
   return prisma.$transaction(async (tx) => {
     let span: Span = { start: 0, end: 0 };
+    const blind = returnsBlindReviews(tx, input.reason);
     const { version } = await changeClaim(
       tx,
       user,
@@ -177,11 +221,15 @@ export async function updateClaimSpan(
         action: "edit",
         audit: "claim.span",
         select: SPAN_SELECT,
-        check: (claim) => {
+        check: async (claim) => {
           span = checkSpan(articleOf(claim).body, input.start, input.end);
+          await blind.check(claim);
         },
         data: (claim) => spanData(articleOf(claim).body, span, claim),
-        afterWrite: async (claim) => void (await matchInLibraryAgain(tx, articleOf(claim).id)),
+        afterWrite: async (claim) => {
+          await matchInLibraryAgain(tx, articleOf(claim).id);
+          return { after: await blind.afterWrite(claim) };
+        },
       },
     );
     return { id: input.claimId, version, ...span };
@@ -191,11 +239,12 @@ export async function updateClaimSpan(
 /** Splits a claim at an offset inside it: the first part stays, the rest becomes a new claim. */
 export async function splitClaim(
   user: SessionUser,
-  input: { claimId: string; version: number; at: number },
+  input: { claimId: string; version: number; at: number; reason?: string },
 ) {
   return prisma.$transaction(async (tx) => {
     let parts: [Span, Span] | null = null;
     let newId = "";
+    const blind = returnsBlindReviews(tx, input.reason);
     await changeClaim(
       tx,
       user,
@@ -204,7 +253,7 @@ export async function splitClaim(
         action: "edit",
         audit: "claim.split",
         select: SPAN_SELECT,
-        check: (claim) => {
+        check: async (claim) => {
           const body = articleOf(claim).body;
           if (claim.start === null || claim.end === null) {
             throw new AppError("INVALID_STATE", "This claim has no span in an article to split.");
@@ -215,6 +264,7 @@ export async function splitClaim(
             });
           }
           parts = [checkSpan(body, claim.start, input.at), checkSpan(body, input.at, claim.end)];
+          await blind.check(claim);
         },
         data: (claim) => spanData(articleOf(claim).body, parts![0], claim),
         afterWrite: async (claim) => {
@@ -222,7 +272,7 @@ export async function splitClaim(
             splitFrom: claim.id,
           });
           newId = created.id;
-          return { after: { splitInto: created.id } };
+          return { after: { splitInto: created.id, ...(await blind.afterWrite(claim)) } };
         },
       },
     );
@@ -233,7 +283,13 @@ export async function splitClaim(
 /** Merges another claim of the same article into this one: this one spans both, the other is dismissed as its duplicate. */
 export async function mergeClaims(
   user: SessionUser,
-  input: { claimId: string; version: number; otherClaimId: string; otherVersion: number },
+  input: {
+    claimId: string;
+    version: number;
+    otherClaimId: string;
+    otherVersion: number;
+    reason?: string;
+  },
 ) {
   if (input.claimId === input.otherClaimId)
     throw new AppError("VALIDATION", "Choose a different claim to merge with.");
@@ -243,6 +299,7 @@ export async function mergeClaims(
       select: { articleId: true, start: true, end: true },
     });
     if (!other) throw new AppError("NOT_FOUND", "The other claim no longer exists.");
+    const blind = returnsBlindReviews(tx, input.reason);
     await changeClaim(
       tx,
       user,
@@ -251,7 +308,7 @@ export async function mergeClaims(
         action: "edit",
         audit: "claim.merge",
         select: SPAN_SELECT,
-        check: (claim) => {
+        check: async (claim) => {
           if (
             !claim.article ||
             claim.articleId !== other.articleId ||
@@ -260,6 +317,7 @@ export async function mergeClaims(
           ) {
             throw new AppError("VALIDATION", "Only claims of the same article can be merged.");
           }
+          await blind.check(claim);
         },
         data: (claim) =>
           spanData(
@@ -271,6 +329,7 @@ export async function mergeClaims(
             claim,
           ),
         note: { mergedFrom: input.otherClaimId },
+        afterWrite: async (claim) => ({ after: await blind.afterWrite(claim) }),
       },
     );
     await changeClaim(

@@ -154,10 +154,12 @@ function expectedDouble(
     case "assign":
     case "approve":
       return INVALID;
+    // Once taken, its text and span are frozen for reviewers (both must judge the same
+    // claim); an editor may change them (which returns both reviews).
     case "edit":
       if (state === "NEW") return { to: "NEW" };
       if (state !== "IN_REVIEW") return INVALID;
-      return editor || mine ? { to: "IN_REVIEW" } : FORBIDDEN;
+      return editor ? { to: "IN_REVIEW" } : FORBIDDEN;
     case "dismiss":
       if (state === "NEW") return { to: "DISMISSED" };
       if (state !== "IN_REVIEW") return INVALID;

@@ -97,9 +97,18 @@ const notBlind: Guard = (_actor, claim) =>
 const isBlindReviewer = (actor: Actor, claim: ClaimFacts) =>
   claim.blind?.reviewers.includes(actor.userId) ?? false;
 
-/** The claim's text and span: its assignee, one of its two reviewers, or an editor. */
+/**
+ * The claim's text and span: its assignee or an editor. Once a claim needing two reviews is
+ * taken, its text and span are frozen for reviewers, its own two included, so that both
+ * judge the same claim; an editor may still change them, which returns both reviews
+ * (lib/data/claim-edits.ts).
+ */
 const mayEditText: Guard = (actor, claim) =>
-  isBlindReviewer(actor, claim) ? null : assigneeOrEditor(actor, claim);
+  claim.blind && claim.blind.reviewers.length > 0
+    ? hasRole(actor.role, "EDITOR")
+      ? null
+      : "Two reviewers are judging this claim: its text and span stay as they were when it was taken, so that both judge the same claim. An editor may still change them, which returns both reviews."
+    : assigneeOrEditor(actor, claim);
 
 /**
  * A claim's review: its assignee or an editor; for a claim needing two reviews, each of

@@ -12,17 +12,34 @@ export const addClaimInput = z
   .object({ articleId: z.uuid("Unknown article"), start: offset, end: offset })
   .refine((v) => v.end > v.start, { message: "Select some text first", path: ["end"] });
 
+/**
+ * Why an editor changes the text or span of a claim whose blind reviews are open: sent to
+ * both reviewers with their returned reviews (required then, by the server; unused otherwise).
+ */
+const returnReason = z
+  .string()
+  .trim()
+  .max(1000, "Reason is too long (at most 1000 characters)")
+  .optional()
+  .transform((v) => v || undefined);
+
 export const claimSpanInput = z
-  .object({ claimId: uuid, version, start: offset, end: offset })
+  .object({ claimId: uuid, version, start: offset, end: offset, reason: returnReason })
   .refine((v) => v.end > v.start, { message: "The end must come after the start", path: ["end"] });
 
-export const splitClaimInput = z.object({ claimId: uuid, version, at: offset });
+export const splitClaimInput = z.object({
+  claimId: uuid,
+  version,
+  at: offset,
+  reason: returnReason,
+});
 
 export const mergeClaimsInput = z.object({
   claimId: uuid,
   version,
   otherClaimId: uuid,
   otherVersion: version,
+  reason: returnReason,
 });
 
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

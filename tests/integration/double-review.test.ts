@@ -6,6 +6,7 @@ import { saveReview } from "@/lib/data/review";
 import { AGREEMENT_CSV_COLUMNS, agreementOverview, agreementPairsCsv } from "@/lib/data/agreement";
 import { getDoubleReview, setReviewMode, setReviewModeForQuery } from "@/lib/data/blind-reviews";
 import { reconcileClaim } from "@/lib/data/reconciliation";
+import { splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
 import { listClaimHistory } from "@/lib/data/history";
 import { listQueue } from "@/lib/data/queue";
 import { blindReviewersLabel } from "@/lib/domain/claims";
@@ -241,6 +242,82 @@ describe("each blind review", () => {
     expect(await mine(bob)).toMatchObject(source);
     expect((await getDoubleReview(id, bob)).mine).toMatchObject(source);
     expect((await mine(ann)).claimantName).toBe("Ann's claimant");
+  });
+});
+
+describe("the text and span while two reviews are open", () => {
+  it("are frozen for the reviewers; an editor may change them, with a reason, which returns both reviews", async () => {
+    const id = await doubleClaim();
+    await take(ann, id);
+    await take(bob, id);
+    await review(
+      ann,
+      id,
+      { verdict: "false", rationale: "Ann's reading of it", urls: ["https://a.example"] },
+      true,
+    );
+    const claim = await prisma.claim.findUniqueOrThrow({ where: { id } });
+    const span = async (user: SessionUser, reason?: string) =>
+      updateClaimSpan(user, {
+        claimId: id,
+        version: await version(id),
+        start: claim.start!,
+        end: claim.end! - 1,
+        reason,
+      });
+    for (const user of [ann, bob, cy]) {
+      const refused = await refusal(span(user));
+      expect(refused.code).toBe("FORBIDDEN");
+      if (user !== cy) expect(refused.message).toMatch(/Two reviewers are judging this claim/);
+      const split = await refusal(
+        splitClaim(user, { claimId: id, version: await version(id), at: claim.start! + 5 }),
+      );
+      expect(split.code).toBe("FORBIDDEN");
+    }
+    // An editor without a reason: refused, nothing changed.
+    const noReason = await refusal(span(editor));
+    expect(noReason.fieldErrors).toEqual({ reason: "Give a reason for both reviewers" });
+    expect(await version(id)).toBe(claim.version);
+    // With one: the span changes and both reviews go back, Ann's blind verdict with hers
+    // (it judged another text), in the same transaction as the audit event.
+    await span(editor, "The quote ends before the full stop.");
+    const after = await prisma.claim.findUniqueOrThrow({ where: { id } });
+    expect(after.text).toBe(claim.text!.slice(0, -1));
+    const reviews = await prisma.blindReview.findMany({ where: { claimId: id } });
+    expect(reviews).toHaveLength(2);
+    for (const r of reviews) {
+      expect(r).toMatchObject({
+        submittedAt: null,
+        firstSubmittedAt: null,
+        blindVerdictId: null,
+        returnReason: "The quote ends before the full stop.",
+      });
+    }
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: id, action: "claim.span" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.after).toMatchObject({
+      reviewsReturned: 2,
+      reason: "The quote ends before the full stop.",
+    });
+    // Ann submits again: the return note goes, her blind verdict is the new one.
+    await review(
+      ann,
+      id,
+      { verdict: "true", rationale: "Ann's reading, again", urls: ["https://a.example"] },
+      true,
+    );
+    const mine = await prisma.blindReview.findUniqueOrThrow({
+      where: { claimId_reviewerId: { claimId: id, reviewerId: ann.id } },
+    });
+    expect(mine).toMatchObject({
+      returnReason: null,
+      returnedAt: null,
+      blindVerdictId: verdict.true,
+    });
+    // Not revealed yet: Bob still sees nothing of Ann's review.
+    expect((await getDoubleReview(id, bob)).reviews).toEqual([]);
   });
 });
 

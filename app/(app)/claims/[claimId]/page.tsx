@@ -377,7 +377,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 body={claim.article.body}
                 siblings={siblings}
                 canDismiss={allows("dismiss", actor, claim)}
+                returnsReviews={(claim.blind?.reviewers.length ?? 0) > 0}
               />
+            </Card>
+          )}
+          {!editable && mine && claim.state === "IN_REVIEW" && (
+            <Card title="Claim text and span">
+              <p className="text-sm text-slate-700" data-testid="span-frozen">
+                {refusalOf("edit", actor, claim)}
+              </p>
             </Card>
           )}
         </div>
