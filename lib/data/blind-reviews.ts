@@ -80,23 +80,36 @@ export async function setReviewMode(
 /** How many claims one "by filter" marking changes at most; the rest take another run. */
 export const MODE_BATCH = 1000;
 
-/**
- * Marks the NEW claims that match the queue's filters (a check-worthiness threshold, a
- * speaker, an article…), the most check-worthy first, at most MODE_BATCH in one
- * transaction, each through the claim writer (its own audit event). Says how many are left.
- */
-export async function setReviewModeForQuery(
+type ModeQuery = Omit<QueueQuery, "q" | "after" | "sort">;
+
+/** The NEW claims among `where` that a marking to `double` would change. */
+const toMark = (where: Prisma.ClaimWhereInput, double: boolean): Prisma.ClaimWhereInput => ({
+  AND: [where, { state: "NEW", doubleReview: !double }],
+});
+
+/** How many claims "Require two reviews" (or "Back to one review") would change for these filters: what the editor confirms. */
+export async function countReviewModeForQuery(
   user: SessionUser,
-  input: { query: Omit<QueueQuery, "q" | "after" | "sort">; double: boolean },
+  input: { query: ModeQuery; double: boolean },
 ) {
   requireRoleFor("mode", user);
-  const where: Prisma.ClaimWhereInput = {
-    AND: [filters(input.query, user.id), { state: "NEW", doubleReview: !input.double }],
+  return {
+    count: await prisma.claim.count({ where: toMark(filters(input.query, user.id), input.double) }),
   };
+}
+
+/**
+ * Marks the NEW claims among `where` that are not yet so, the most check-worthy first, at
+ * most MODE_BATCH in one transaction, each through the claim writer (its own audit event).
+ * Says which it changed (for an undo of that same set) and how many are left.
+ */
+async function markWhere(user: SessionUser, where: Prisma.ClaimWhereInput, double: boolean) {
+  requireRoleFor("mode", user);
+  const pending = toMark(where, double);
   return prisma.$transaction(
     async (tx) => {
       const claims = await tx.claim.findMany({
-        where,
+        where: pending,
         orderBy: [{ checkworthiness: "desc" }, { id: "asc" }],
         take: MODE_BATCH,
         select: { id: true, version: true },
@@ -105,13 +118,34 @@ export async function setReviewModeForQuery(
         await changeClaim(tx, user, ref, {
           action: "mode",
           audit: "claim.review-mode",
-          data: () => ({ doubleReview: input.double }),
+          data: () => ({ doubleReview: double }),
         });
       }
-      return { changed: claims.length, remaining: await tx.claim.count({ where }) };
+      return {
+        changed: claims.length,
+        ids: claims.map((c) => c.id),
+        remaining: await tx.claim.count({ where: pending }),
+      };
     },
     { timeout: 60_000 },
   );
+}
+
+/** Marks the NEW claims that match the queue's filters (a threshold, a speaker, an article…). */
+export async function setReviewModeForQuery(
+  user: SessionUser,
+  input: { query: ModeQuery; double: boolean },
+) {
+  return markWhere(user, filters(input.query, user.id), input.double);
+}
+
+/**
+ * Undoes a marking: of the claims it changed, those still NEW and still so go back; a claim
+ * taken (or changed back) since keeps what it has. Says how many went back and how many not.
+ */
+export async function undoReviewMode(user: SessionUser, input: { ids: string[]; double: boolean }) {
+  const { changed } = await markWhere(user, { id: { in: input.ids } }, input.double);
+  return { changed, kept: input.ids.length - changed };
 }
 
 /**

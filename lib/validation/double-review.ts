@@ -13,6 +13,12 @@ export const reviewModeByFilterInput = z.object({
   double: z.boolean(),
 });
 
+/** The undo of one marking by filters: the claims it changed, back to the other mode. */
+export const reviewModeUndoInput = z.object({
+  ids: z.array(z.uuid("Unknown claim")).min(1, "Nothing to undo").max(1000),
+  double: z.boolean(),
+});
+
 /**
  * An editor's reconciliation of two submitted reviews: adopt one of them whole, or write
  * the final verdict and rationale, taking the source from one review and the evidence of both.

@@ -4,7 +4,13 @@ import { approveClaim, returnClaim, reopenClaim } from "@/lib/data/approval";
 import { takeClaims, assignClaims } from "@/lib/data/assignment";
 import { saveReview } from "@/lib/data/review";
 import { AGREEMENT_CSV_COLUMNS, agreementOverview, agreementPairsCsv } from "@/lib/data/agreement";
-import { getDoubleReview, setReviewMode, setReviewModeForQuery } from "@/lib/data/blind-reviews";
+import {
+  countReviewModeForQuery,
+  getDoubleReview,
+  setReviewMode,
+  setReviewModeForQuery,
+  undoReviewMode,
+} from "@/lib/data/blind-reviews";
 import { reconcileClaim } from "@/lib/data/reconciliation";
 import { splitClaim, updateClaimSpan } from "@/lib/data/claim-edits";
 import { listClaimHistory } from "@/lib/data/history";
@@ -162,10 +168,17 @@ describe("marking claims as needing two reviews", () => {
     expect((await refusal(setReviewModeForQuery(ann, { query, double: true }))).code).toBe(
       "FORBIDDEN",
     );
+    expect((await refusal(countReviewModeForQuery(ann, { query, double: true }))).code).toBe(
+      "FORBIDDEN",
+    );
+    // What the editor is asked to confirm, then what it did: the same claim.
+    expect(await countReviewModeForQuery(editor, { query, double: true })).toEqual({ count: 1 });
     expect(await setReviewModeForQuery(editor, { query, double: true })).toEqual({
       changed: 1,
+      ids: [high.id],
       remaining: 0,
     });
+    expect(await countReviewModeForQuery(editor, { query, double: true })).toEqual({ count: 0 });
     const marked = await prisma.claim.findMany({
       where: { articleId },
       select: { id: true, doubleReview: true },
@@ -177,7 +190,32 @@ describe("marking claims as needing two reviews", () => {
     });
     expect(await setReviewModeForQuery(editor, { query, double: true })).toEqual({
       changed: 0,
+      ids: [],
       remaining: 0,
+    });
+  });
+
+  it("undoes a marking for that same set: claims taken since keep two reviews", async () => {
+    const first = await createClaim(prisma, { checkworthiness: 0.9 });
+    const articleId = first.articleId!;
+    const second = await createClaim(prisma, { articleId, checkworthiness: 0.8 });
+    const query = queueQuery.parse({ article: articleId });
+    const { ids } = await setReviewModeForQuery(editor, { query, double: true });
+    expect(ids).toEqual([first.id, second.id]);
+    // A claim of the article marked afterwards is not part of the undo.
+    const later = await createClaim(prisma, { articleId });
+    await setReviewMode(editor, { claims: [{ id: later.id, version: 1 }], double: true });
+    await take(ann, second.id);
+    expect((await refusal(undoReviewMode(ann, { ids, double: false }))).code).toBe("FORBIDDEN");
+    expect(await undoReviewMode(editor, { ids, double: false })).toEqual({ changed: 1, kept: 1 });
+    const modes = await prisma.claim.findMany({
+      where: { articleId },
+      select: { id: true, doubleReview: true },
+    });
+    expect(Object.fromEntries(modes.map((c) => [c.id, c.doubleReview]))).toEqual({
+      [first.id]: false,
+      [second.id]: true,
+      [later.id]: true,
     });
   });
 

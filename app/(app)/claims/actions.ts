@@ -7,8 +7,17 @@ import { addComment } from "@/lib/data/comments";
 import { assignClaims, takeClaims } from "@/lib/data/assignment";
 import { dismissClaims } from "@/lib/data/dismissal";
 import { saveReview } from "@/lib/data/review";
-import { setReviewMode, setReviewModeForQuery } from "@/lib/data/blind-reviews";
-import { reviewModeByFilterInput, reviewModeInput } from "@/lib/validation/double-review";
+import {
+  countReviewModeForQuery,
+  setReviewMode,
+  setReviewModeForQuery,
+  undoReviewMode,
+} from "@/lib/data/blind-reviews";
+import {
+  reviewModeByFilterInput,
+  reviewModeInput,
+  reviewModeUndoInput,
+} from "@/lib/validation/double-review";
 import {
   assignInput,
   bulkDismissInput,
@@ -41,8 +50,17 @@ export async function setClaimsReviewMode(input: unknown) {
   return runAction("EDITOR", reviewModeInput, input, setReviewMode);
 }
 
+/** How many claims a marking by filters would change: what the editor is asked to confirm. */
+export async function countFilteredReviewMode(input: unknown) {
+  return runAction("EDITOR", reviewModeByFilterInput, input, countReviewModeForQuery);
+}
+
 export async function setFilteredReviewMode(input: unknown) {
   return runAction("EDITOR", reviewModeByFilterInput, input, setReviewModeForQuery);
+}
+
+export async function undoFilteredReviewMode(input: unknown) {
+  return runAction("EDITOR", reviewModeUndoInput, input, undoReviewMode);
 }
 
 export async function dismissSelectedClaims(input: unknown) {

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { QueueFilters } from "@/components/claims/queue-filters";
 import { QueueTable } from "@/components/claims/queue-table";
 import { blindReviewersLabel } from "@/lib/domain/claims";
+import { describeFilters } from "@/lib/domain/queue-description";
 import { ReviewModeByFilter } from "@/components/claims/review-mode-by-filter";
 import { formatAge } from "@/components/ui/format";
 import { LinkButton } from "@/components/ui/button";
@@ -57,6 +58,22 @@ export default async function ClaimsPage({
     query.article ? getArticleTitle(query.article) : Promise.resolve(null),
   ]);
   const now = new Date();
+  const filterQuery = {
+    state: query.state,
+    assignee: query.assignee,
+    verdict: query.verdict,
+    article: query.article,
+    speaker: query.speaker,
+    from: query.from,
+    to: query.to,
+    min: query.min,
+    checked: query.checked,
+  };
+  const names = {
+    users: Object.fromEntries(users.map((u) => [u.id, u.name])),
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.id, v.label])),
+    articleTitle,
+  };
   return (
     <>
       <PageHeader
@@ -70,19 +87,7 @@ export default async function ClaimsPage({
       />
       <QueueFilters query={query} verdicts={verdicts} users={users} articleTitle={articleTitle} />
       {hasRole(user.role, "EDITOR") && !query.q && (
-        <ReviewModeByFilter
-          query={{
-            state: query.state,
-            assignee: query.assignee,
-            verdict: query.verdict,
-            article: query.article,
-            speaker: query.speaker,
-            from: query.from,
-            to: query.to,
-            min: query.min,
-            checked: query.checked,
-          }}
-        />
+        <ReviewModeByFilter query={filterQuery} description={describeFilters(filterQuery, names)} />
       )}
       <QueueTable
         canAssign={hasRole(user.role, "EDITOR")}

@@ -30,6 +30,7 @@ import { DecisionButtons } from "@/components/claims/decision-buttons";
 import { getDoubleReview, type BlindEvidence } from "@/lib/data/blind-reviews";
 import { ReconcilePanel } from "@/components/claims/reconcile-panel";
 import { DoubleReviewStatus } from "@/components/claims/double-review-status";
+import { ReviewModeControl } from "@/components/claims/review-mode-control";
 import { PublishPanel } from "@/components/claims/publish-panel";
 import { publishingOf } from "@/lib/data/publishing";
 import { factCheckUrl } from "@/lib/data/public";
@@ -246,6 +247,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               <strong>Returned by {returned.editor.name}</strong> (
               {formatDateTime(returned.decidedAt)}): {returned.reason}
             </Alert>
+          )}
+          {isEditor && allows("mode", actor, claim) && (
+            <Card title="Reviews">
+              <ReviewModeControl
+                claimId={claim.id}
+                version={claim.version}
+                double={claim.doubleReview}
+              />
+            </Card>
           )}
           {double && (
             <DoubleReviewStatus
