@@ -65,7 +65,7 @@ export function ClaimEditTools({
   const [duplicateOf, setDuplicateOf] = useState("");
   const [reason, setReason] = useState("");
   /** The reason goes with every change of text or span while blind reviews are open. */
-  const because = returnsReviews ? { reason } : {};
+  const because = returnsReviews ? { returnReason: reason } : {};
   const run = <T,>(call: () => Promise<ActionResult<T>>, success: string) =>
     void runAction(call, { success });
 
@@ -77,7 +77,7 @@ export function ClaimEditTools({
         <Field
           label="Reason for both reviewers"
           hint="Two reviewers are judging this claim: a change of its text or span sends both reviews back to them, with this reason."
-          error={errors.reason}
+          error={errors.returnReason}
           required
         >
           <Input value={reason} onChange={(e) => setReason(e.target.value)} />

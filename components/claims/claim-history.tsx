@@ -37,6 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
   dueAt: "due date",
   dismissReason: "reason",
   reason: "reason",
+  reviewsReturned: "reviews sent back",
   doubleReview: "needs two reviews",
   outcome: "decision",
   text: "text",

@@ -49,8 +49,8 @@ export function DoubleReviewStatus({
         )}
         {double.mine?.returnReason && double.mine.returnedAt && (
           <Alert tone="error">
-            <strong>Your review was returned</strong> ({formatDateTime(double.mine.returnedAt)}):
-            an editor changed this claim’s text or span. {double.mine.returnReason}
+            <strong>Your review was returned</strong> ({formatDateTime(double.mine.returnedAt)}): an
+            editor changed this claim’s text or span. {double.mine.returnReason}
           </Alert>
         )}
         {last?.outcome === "RETURN" && state === "IN_REVIEW" && (

@@ -135,7 +135,7 @@ function returnsBlindReviews(tx: Tx, reason: string | undefined) {
         throw new AppError(
           "VALIDATION",
           "Two reviewers are judging this claim: say why you change its text, for both of them.",
-          { reason: "Give a reason for both reviewers" },
+          { returnReason: "Give a reason for both reviewers" },
         );
       }
     },
@@ -208,11 +208,11 @@ export async function addManualClaim(
 
 export async function updateClaimSpan(
   user: SessionUser,
-  input: { claimId: string; version: number; start: number; end: number; reason?: string },
+  input: { claimId: string; version: number; start: number; end: number; returnReason?: string },
 ) {
   return prisma.$transaction(async (tx) => {
     let span: Span = { start: 0, end: 0 };
-    const blind = returnsBlindReviews(tx, input.reason);
+    const blind = returnsBlindReviews(tx, input.returnReason);
     const { version } = await changeClaim(
       tx,
       user,
@@ -239,12 +239,12 @@ export async function updateClaimSpan(
 /** Splits a claim at an offset inside it: the first part stays, the rest becomes a new claim. */
 export async function splitClaim(
   user: SessionUser,
-  input: { claimId: string; version: number; at: number; reason?: string },
+  input: { claimId: string; version: number; at: number; returnReason?: string },
 ) {
   return prisma.$transaction(async (tx) => {
     let parts: [Span, Span] | null = null;
     let newId = "";
-    const blind = returnsBlindReviews(tx, input.reason);
+    const blind = returnsBlindReviews(tx, input.returnReason);
     await changeClaim(
       tx,
       user,
@@ -288,7 +288,7 @@ export async function mergeClaims(
     version: number;
     otherClaimId: string;
     otherVersion: number;
-    reason?: string;
+    returnReason?: string;
   },
 ) {
   if (input.claimId === input.otherClaimId)
@@ -299,7 +299,7 @@ export async function mergeClaims(
       select: { articleId: true, start: true, end: true },
     });
     if (!other) throw new AppError("NOT_FOUND", "The other claim no longer exists.");
-    const blind = returnsBlindReviews(tx, input.reason);
+    const blind = returnsBlindReviews(tx, input.returnReason);
     await changeClaim(
       tx,
       user,

@@ -24,14 +24,14 @@ const returnReason = z
   .transform((v) => v || undefined);
 
 export const claimSpanInput = z
-  .object({ claimId: uuid, version, start: offset, end: offset, reason: returnReason })
+  .object({ claimId: uuid, version, start: offset, end: offset, returnReason })
   .refine((v) => v.end > v.start, { message: "The end must come after the start", path: ["end"] });
 
 export const splitClaimInput = z.object({
   claimId: uuid,
   version,
   at: offset,
-  reason: returnReason,
+  returnReason,
 });
 
 export const mergeClaimsInput = z.object({
@@ -39,7 +39,7 @@ export const mergeClaimsInput = z.object({
   version,
   otherClaimId: uuid,
   otherVersion: version,
-  reason: returnReason,
+  returnReason,
 });
 
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

@@ -221,8 +221,11 @@ describe("marking claims as needing two reviews", () => {
 
   it("takes two reviewers, not a third, and is not assigned", async () => {
     const id = await doubleClaim();
+    const { articleId } = await prisma.claim.findUniqueOrThrow({ where: { id } });
     const queue = async (assignee: string) =>
-      (await listQueue(queueQuery.parse({ assignee }), editor.id)).rows.find((r) => r.id === id);
+      (await listQueue(queueQuery.parse({ assignee, article: articleId }), editor.id)).rows.find(
+        (r) => r.id === id,
+      );
     const label = async () =>
       blindReviewersLabel((await queue(ann.id))?.blindReviews.map((b) => b.reviewer.name) ?? []);
     expect(await queue("unassigned")).toBeDefined();
@@ -301,7 +304,7 @@ describe("the text and span while two reviews are open", () => {
         version: await version(id),
         start: claim.start!,
         end: claim.end! - 1,
-        reason,
+        returnReason: reason,
       });
     for (const user of [ann, bob, cy]) {
       const refused = await refusal(span(user));
@@ -314,7 +317,7 @@ describe("the text and span while two reviews are open", () => {
     }
     // An editor without a reason: refused, nothing changed.
     const noReason = await refusal(span(editor));
-    expect(noReason.fieldErrors).toEqual({ reason: "Give a reason for both reviewers" });
+    expect(noReason.fieldErrors).toEqual({ returnReason: "Give a reason for both reviewers" });
     expect(await version(id)).toBe(claim.version);
     // With one: the span changes and both reviews go back, Ann's blind verdict with hers
     // (it judged another text), in the same transaction as the audit event.
