@@ -88,7 +88,9 @@ test("two reviewers review blind, then an editor sees both side by side and adop
   );
   await expect(a.getByTestId("blind-reviewers")).toContainText(`${ann.name} (you): submitted`);
   // Submitted, she may not change the claim's text or span while the other reviewer judges it.
-  await expect(a.getByTestId("span-frozen")).toContainText("Two reviewers are judging this claim");
+  await expect(a.getByTestId("span-frozen")).toContainText(
+    "This claim is under two independent reviews",
+  );
   await expect(a.getByRole("button", { name: "Save span" })).toHaveCount(0);
   await expect(a.getByRole("button", { name: "Split claim" })).toHaveCount(0);
 

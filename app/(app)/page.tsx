@@ -173,7 +173,7 @@ export default async function OverviewPage() {
             </p>
           </Card>
         </div>
-        <div className="lg:col-span-3">
+        <div className="min-w-0 lg:col-span-3">
           <AgreementCard report={agreement} />
         </div>
       </div>

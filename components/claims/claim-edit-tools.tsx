@@ -76,7 +76,7 @@ export function ClaimEditTools({
       {returnsReviews && (
         <Field
           label="Reason for both reviewers"
-          hint="Two reviewers are judging this claim: a change of its text or span sends both reviews back to them, with this reason."
+          hint="This claim is under two independent reviews: a change of its text or span sends the reviews taken so far back to their reviewers, with this reason."
           error={errors.returnReason}
           required
         >

@@ -130,9 +130,9 @@ export function AgreementCard({
             <tbody>
               {confusion.verdicts.map((v, i) => (
                 <tr key={v} className="border-t border-slate-100">
-                  <Th scope="row" className="normal-case tracking-normal">
+                  <th scope="row" className="px-3 py-2 text-left font-medium text-slate-700">
                     {label(v)}
-                  </Th>
+                  </th>
                   {confusion.counts[i]!.map((count, j) => (
                     <Td
                       key={confusion.verdicts[j]}

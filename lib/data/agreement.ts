@@ -1,7 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { agreementReport, type AgreementReport } from "@/lib/domain/agreement";
+import {
+  AGREEMENT_CSV_COLUMNS,
+  agreementReport,
+  type AgreementReport,
+} from "@/lib/domain/agreement";
 import { csvField } from "@/lib/domain/export/csv";
 
 /**
@@ -78,18 +82,6 @@ export async function agreementOverview(): Promise<
   );
   return { ...report, labels: Object.fromEntries(verdicts.map((v) => [v.key, v.label])) };
 }
-
-export const AGREEMENT_CSV_COLUMNS = [
-  "claim_id",
-  "claim_url",
-  "first_reviewer",
-  "first_verdict",
-  "second_reviewer",
-  "second_verdict",
-  "agreed",
-  "reconciliation",
-  "final_verdict",
-] as const;
 
 /**
  * The pairs behind the agreement figures, one row per double-reviewed claim (the reviewer

@@ -134,7 +134,7 @@ function returnsBlindReviews(tx: Tx, reason: string | undefined) {
       if (open.length > 0 && !reason) {
         throw new AppError(
           "VALIDATION",
-          "Two reviewers are judging this claim: say why you change its text, for both of them.",
+          "This claim is under two independent reviews: say why you change its text, for its reviewers.",
           { returnReason: "Give a reason for both reviewers" },
         );
       }

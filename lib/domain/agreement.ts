@@ -261,3 +261,16 @@ export function bootstrapInterval(
     values[Math.min(values.length - 1, Math.max(0, Math.round(p * (values.length - 1))))]!;
   return [percentile(0.025), percentile(0.975)];
 }
+
+/** The columns of the pairs behind the figures (GET /api/v1/agreement.csv), one row per double-reviewed claim. */
+export const AGREEMENT_CSV_COLUMNS = [
+  "claim_id",
+  "claim_url",
+  "first_reviewer",
+  "first_verdict",
+  "second_reviewer",
+  "second_verdict",
+  "agreed",
+  "reconciliation",
+  "final_verdict",
+] as const;

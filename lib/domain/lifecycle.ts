@@ -107,7 +107,7 @@ const mayEditText: Guard = (actor, claim) =>
   claim.blind && claim.blind.reviewers.length > 0
     ? hasRole(actor.role, "EDITOR")
       ? null
-      : "Two reviewers are judging this claim: its text and span stay as they were when it was taken, so that both judge the same claim. An editor may still change them, which returns both reviews."
+      : "This claim is under two independent reviews: its text and span stay as they were when it was taken, so that both reviewers judge the same claim. An editor may still change them, which sends the reviews back."
     : assigneeOrEditor(actor, claim);
 
 /**

@@ -3,7 +3,8 @@ import { prisma } from "@/lib/db";
 import { approveClaim, returnClaim, reopenClaim } from "@/lib/data/approval";
 import { takeClaims, assignClaims } from "@/lib/data/assignment";
 import { saveReview } from "@/lib/data/review";
-import { AGREEMENT_CSV_COLUMNS, agreementOverview, agreementPairsCsv } from "@/lib/data/agreement";
+import { agreementOverview, agreementPairsCsv } from "@/lib/data/agreement";
+import { AGREEMENT_CSV_COLUMNS } from "@/lib/domain/agreement";
 import {
   countReviewModeForQuery,
   getDoubleReview,
@@ -309,7 +310,8 @@ describe("the text and span while two reviews are open", () => {
     for (const user of [ann, bob, cy]) {
       const refused = await refusal(span(user));
       expect(refused.code).toBe("FORBIDDEN");
-      if (user !== cy) expect(refused.message).toMatch(/Two reviewers are judging this claim/);
+      if (user !== cy)
+        expect(refused.message).toMatch(/^This claim is under two independent reviews/);
       const split = await refusal(
         splitClaim(user, { claimId: id, version: await version(id), at: claim.start! + 5 }),
       );

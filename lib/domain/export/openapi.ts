@@ -4,6 +4,7 @@ import { claimsPage, exportFilter, similarQuery } from "@/lib/validation/export"
 import { factChecksQuery } from "@/lib/validation/public";
 import { CSV_COLUMNS } from "./csv";
 import { exportClaimSchema } from "./types";
+import { AGREEMENT_CSV_COLUMNS } from "@/lib/domain/agreement";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -214,6 +215,14 @@ export const OPENAPI = {
           "200": { description: "The pairs", content: { "application/x-ndjson": {} } },
           ...errors,
         },
+      },
+    },
+    "/api/v1/agreement.csv": {
+      get: {
+        summary:
+          "The pairs of blind verdicts behind the overview's agreement figures (scope claims:read and claims:unpublished)",
+        description: `CSV, UTF-8 with a byte-order mark and a header row, one row per double-reviewed claim whose two reviews are both in, oldest claim first: ${AGREEMENT_CSV_COLUMNS.join(", ")}. Verdicts are the vocabulary's keys; the first reviewer is whoever took the claim first; reconciliation is ADOPT, FINAL or empty.`,
+        responses: { "200": { description: "The pairs", content: { "text/csv": {} } }, ...errors },
       },
     },
     "/api/v1/export.csv": {
