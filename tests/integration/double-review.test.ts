@@ -377,16 +377,23 @@ describe("blind until both are in", () => {
         verdict: "false",
         rationale: `${secret} rationale`,
         urls: [`https://ann.example/${secret}`],
+        claimant: `${secret} claimant`,
       },
       false,
     );
 
+    const { articleId } = await prisma.claim.findUniqueOrThrow({ where: { id } });
     const hidden = async (viewer: SessionUser) => {
       const seen = await getDoubleReview(id, viewer);
       expect(seen.revealed).toBe(false);
       expect(seen.reviews).toEqual([]);
       expect(JSON.stringify(seen)).not.toContain(secret);
       expect(text(await listClaimHistory(id, viewer.id))).not.toContain(secret);
+      // The queue names who took it, nothing of what they wrote; no pair for agreement yet.
+      const queue = await listQueue(queueQuery.parse({ article: articleId }), viewer.id);
+      expect(queue.rows.map((r) => r.id)).toContain(id);
+      expect(text(queue.rows)).not.toContain(secret);
+      expect(await agreementPairsCsv("https://app.example")).not.toContain(id);
     };
     await hidden(bob);
     await hidden(editor);
