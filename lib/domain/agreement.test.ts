@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   agreementReport,
   bootstrapInterval,
+  bootstrapIntervals,
   cohensKappa,
+  figureOf,
   krippendorffAlpha,
   resamplesFor,
   type DoubleReviewRow,
-  type Ratings,
 } from "./agreement";
 
 const r = (first: string, second: string, count: number) => ({ first, second, count });
@@ -199,16 +200,15 @@ describe("the bootstrap interval", () => {
     r("true", "false", cross),
     r("false", "true", cross),
   ];
-  const kappa = (ratings: readonly Ratings[]) => cohensKappa(ratings).kappa;
 
   it("holds the estimate, is the same on every call, and narrows as claims grow", () => {
     const small = table(8, 2); // 20 claims, κ = 0.6
     const large = table(400, 100); // 1,000 claims, κ = 0.6
-    const [lo, hi] = bootstrapInterval(small, kappa)!;
+    const [lo, hi] = bootstrapInterval(small, "kappa")!;
     expect(lo).toBeLessThan(0.6);
     expect(hi).toBeGreaterThan(0.6);
-    expect(bootstrapInterval(small, kappa)).toEqual([lo, hi]);
-    const [LO, HI] = bootstrapInterval(large, kappa)!;
+    expect(bootstrapInterval(small, "kappa")).toEqual([lo, hi]);
+    const [LO, HI] = bootstrapInterval(large, "kappa")!;
     expect(LO).toBeLessThan(0.6);
     expect(HI).toBeGreaterThan(0.6);
     expect(HI - LO).toBeLessThan((hi - lo) / 3);
@@ -218,16 +218,25 @@ describe("the bootstrap interval", () => {
     // Balanced margins: p_e = .5, p_o = .8, κ = .6; the asymptotic SE (Cohen 1960) is
     // √(p_o(1 − p_o) / n) / (1 − p_e) = √(.16 / 1000) / .5 ≈ 0.0253, so the 95% interval is
     // about ±0.0496 wide on each side. The bootstrap's must come within 15% of that.
-    const [lo, hi] = bootstrapInterval(table(400, 100), kappa)!;
+    const [lo, hi] = bootstrapInterval(table(400, 100), "kappa")!;
     const halfWidth = (hi - lo) / 2;
     expect(halfWidth).toBeGreaterThan(0.0496 * 0.85);
     expect(halfWidth).toBeLessThan(0.0496 * 1.15);
   });
 
+  it("several figures from one set of resamples are each the interval drawn alone", () => {
+    const ratings = table(12, 5);
+    expect(bootstrapIntervals(ratings, ["raw", "kappa", "alpha"])).toEqual({
+      raw: bootstrapInterval(ratings, "raw"),
+      kappa: bootstrapInterval(ratings, "kappa"),
+      alpha: bootstrapInterval(ratings, "alpha"),
+    });
+  });
+
   it("perfect agreement on two verdicts is [1, 1]; no claims, or an undefined statistic, no interval", () => {
-    expect(bootstrapInterval([r("t", "t", 10), r("f", "f", 10)], kappa)).toEqual([1, 1]);
-    expect(bootstrapInterval([], kappa)).toBeNull();
-    expect(bootstrapInterval([r("t", "t", 30)], kappa)).toBeNull();
+    expect(bootstrapInterval([r("t", "t", 10), r("f", "f", 10)], "kappa")).toEqual([1, 1]);
+    expect(bootstrapInterval([], "kappa")).toBeNull();
+    expect(bootstrapInterval([r("t", "t", 30)], "kappa")).toBeNull();
   });
 });
 
@@ -286,10 +295,34 @@ describe("the report's confusion table and intervals", () => {
   });
 });
 
-it("the bootstrap's cost stays bounded: fewer resamples past 4,000 claims, never under 200", () => {
+it("the bootstrap's cost stays bounded: fewer resamples past 2,000 claims, never under 200", () => {
   expect(resamplesFor(20)).toBe(1000);
-  expect(resamplesFor(4000)).toBe(1000);
-  expect(resamplesFor(8000)).toBe(500);
+  expect(resamplesFor(2000)).toBe(1000);
+  expect(resamplesFor(8000)).toBe(250);
   expect(resamplesFor(1_000_000)).toBe(200);
-  expect(resamplesFor(8000) * 8000).toBeLessThanOrEqual(4_000_000);
+  expect(resamplesFor(8000) * 8000).toBeLessThanOrEqual(2_000_000);
+});
+
+it("the resamples' fast figures agree with cohensKappa and krippendorffAlpha on random tables", () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const verdicts = ["a", "b", "c", "d"];
+  for (let t = 0; t < 200; t++) {
+    const ratings = Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+      r(
+        verdicts[Math.floor(random() * 4)]!,
+        verdicts[Math.floor(random() * 4)]!,
+        Math.floor(random() * 5),
+      ),
+    );
+    const kappa = cohensKappa(ratings);
+    const alpha = krippendorffAlpha(
+      ratings.map((x) => ({ values: [x.first, x.second], count: x.count })),
+    );
+    const close = (x: number | null, y: number | null) =>
+      x === null || y === null ? expect(x).toBe(y) : expect(x).toBeCloseTo(y, 10);
+    close(figureOf("raw", ratings), kappa.raw);
+    close(figureOf("kappa", ratings), kappa.kappa);
+    close(figureOf("alpha", ratings), alpha);
+  }
 });
