@@ -7,6 +7,8 @@ import { hasRole } from "@/lib/domain/roles";
 import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
+import { recordEvent } from "./outbox";
+import { eventOfChange } from "@/lib/domain/events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -167,6 +169,25 @@ export async function changeClaim<S extends Prisma.ClaimSelect = Record<never, n
     before: { ...before, ...more.before, version: claim.version },
     after: { ...after, ...change.note, ...more.after, version },
   });
+  // The event it tells (an assignment, a return…), in the same transaction: sent once it commits.
+  const event = eventOfChange(change.audit, step.to);
+  if (event) {
+    const written = { ...claim, ...data } as {
+      assigneeId: string | null;
+      verdictId: string | null;
+    };
+    const reason = change.note?.reason;
+    await recordEvent(tx, {
+      name: event,
+      claimId: claim.id,
+      actorId: user.id,
+      payload: {
+        assigneeId: written.assigneeId,
+        verdictId: written.verdictId,
+        ...(typeof reason === "string" ? { reason } : {}),
+      },
+    });
+  }
   return { claim, version };
 }
 

@@ -17,6 +17,7 @@ import {
 } from "@/lib/data/reextraction";
 import { matchArticleClaims, takeUnmatchedArticle, unmatchedArticleOf } from "@/lib/data/matching";
 import { liveWorkers, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@/lib/data/workers";
+import { dispatchNextEvent } from "@/lib/data/outbox";
 import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
 import { settings } from "@/lib/settings";
 import { runFeedPoll } from "./feed-jobs";
@@ -278,10 +279,28 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  /**
+   * The outbox: each event delivered to its channels once its change has committed, one at
+   * a time per worker (SKIP LOCKED shares them among workers). A failure backs off like an
+   * outage; the event is tried again, and left after MAX_ATTEMPTS with its error.
+   */
+  const eventLane = async () => {
+    while (!stopping.signal.aborted) {
+      let sent = false;
+      try {
+        sent = await dispatchNextEvent();
+        outage.recovered();
+      } catch (err) {
+        outage.failed(err);
+      }
+      if (!sent) await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
+    }
+  };
+
   let sweepingMatches = false;
   let refreshingLibrary = false;
   let refreshError = "";
-  const lanes = [documentLane(), urlLane(), feedLane()];
+  const lanes = [documentLane(), urlLane(), feedLane(), eventLane()];
   const timers = [
     setInterval(() => {
       recordWorkerHeartbeat(info).catch((err) => outage.failed(err));

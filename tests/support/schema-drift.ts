@@ -330,6 +330,11 @@ export const HAND_WRITTEN_INDEXES = [
   // Partial: the public index's pages that are up (20261206040000_publications).
   "Publication index (publishedAt,id)",
   "Publication index (verdictId,publishedAt,id)",
+  // Partial: the outbox's events not dispatched yet, and a person's unread notifications
+  // (20261208010000_outbox_notifications).
+  "OutboxEvent index (id)",
+  "OutboxEvent index (claimId,id)",
+  "Notification index (userId)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */
