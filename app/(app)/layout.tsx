@@ -6,6 +6,8 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { SkipLink } from "@/components/shell/skip-link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { Badge } from "@/components/ui/badge";
+import { NotificationBell } from "@/components/notifications/bell";
+import { countUnread } from "@/lib/data/outbox";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole();
@@ -20,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Main" className="flex-1">
             <NavLinks items={navItemsFor(user.role)} />
           </nav>
+          <NotificationBell initial={await countUnread(user.id)} />
           <div className="flex items-center gap-3 text-sm" data-testid="current-user">
             <span className="font-medium text-slate-800">{user.name}</span>
             <Badge tone="info">{ROLE_LABELS[user.role]}</Badge>

@@ -20,6 +20,7 @@ export const PAGE_ACCESS: Record<string, Access> = Object.fromEntries(
 /** Route handlers: route → a request path of it (for dynamic routes, each served file) → access. */
 export const ROUTE_ACCESS: Record<string, Record<string, Access>> = {
   "/api/health": { "GET /api/health": anyone },
+  "/api/notifications/unread": { "GET /api/notifications/unread": reviewer },
   "/api/auth/[...nextauth]": {
     "GET /api/auth/csrf": anyone,
     "GET /api/auth/session": anyone,
@@ -87,6 +88,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,
   "app/(app)/articles/import/actions.ts#cancelImport": reviewer,
   "app/(app)/articles/import/actions.ts#importUrls": reviewer,
+  "app/(app)/notifications/actions.ts#markNotificationReadAction": reviewer,
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": reviewer,
   "app/(app)/feeds/actions.ts#addFeedAction": editor,
   "app/(app)/feeds/actions.ts#setFeedPausedAction": editor,
   "app/(app)/feeds/actions.ts#pollFeedNowAction": editor,

@@ -45,6 +45,7 @@ export const PAGES: readonly Page[] = [
   { route: "/admin/tokens", access: admin },
   { route: "/admin/extraction", access: admin },
   { route: "/admin/sign-in", access: admin },
+  { route: "/notifications", access: reviewer },
   { route: "/help", access: reviewer, nav: "Help" },
   { route: "/login", access: anyone },
   { route: "/logout", access: anyone },

@@ -128,6 +128,27 @@ async function seedEverything(url: string) {
       data: { feedId: feed.id, key: "guid-1", url: "https://example.org/a", importItemId: file.id },
     });
     await prisma.importTurn.create({ data: { ownerKey: editor.id, servedAt: new Date() } });
+    // An event in the outbox (a bigint id, JSON payload) and its notification, read.
+    const event = await prisma.outboxEvent.create({
+      data: {
+        name: "claim.returned",
+        claimId: later.id,
+        actorId: editor.id,
+        payload: { assigneeId: null, reason: "“more” ✓" },
+        dispatchedAt: new Date(),
+        attempts: 1,
+      },
+    });
+    await prisma.notification.create({
+      data: {
+        userId: editor.id,
+        eventId: event.id,
+        event: event.name,
+        claimId: later.id,
+        text: "returned “more” ✓",
+        readAt: new Date(),
+      },
+    });
     await prisma.reextractItem.create({
       data: {
         articleId: first.articleId!,
@@ -241,40 +262,46 @@ async function contents(url: string): Promise<Record<string, string>> {
 }
 
 describe("backup and restore", () => {
-  it("round-trips the seeded data exactly, through the command-line scripts", async () => {
-    await withEmptyDatabase(async (source) => {
-      await seedEverything(source);
-      const counts = await rowCounts(source);
-      for (const [table, n] of Object.entries(counts)) expect(n, table).toBeGreaterThan(0);
+  // Two command-line runs (npm, tsx, pg_dump and pg_restore started each time): a minute
+  // and more on a busy machine, where the default 30 s is not enough.
+  it(
+    "round-trips the seeded data exactly, through the command-line scripts",
+    { timeout: 180_000 },
+    async () => {
+      await withEmptyDatabase(async (source) => {
+        await seedEverything(source);
+        const counts = await rowCounts(source);
+        for (const [table, n] of Object.entries(counts)) expect(n, table).toBeGreaterThan(0);
 
-      const file = path.join(folder, "cli.backup");
-      const env = { ...process.env, DATABASE_URL: source };
-      const backup = await run("npm", ["run", "--silent", "db:backup", "--", file], {
-        cwd: ROOT,
-        env,
-      });
-      expect(backup.stdout).toMatch(/db:backup: \d+ rows in \d+ tables/);
-
-      await withEmptyDatabase(async (target) => {
-        const restore = await run("npm", ["run", "--silent", "db:restore", "--", file], {
+        const file = path.join(folder, "cli.backup");
+        const env = { ...process.env, DATABASE_URL: source };
+        const backup = await run("npm", ["run", "--silent", "db:backup", "--", file], {
           cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: target },
+          env,
         });
-        expect(restore.stdout).toMatch(/restored/);
-        expect(await contents(target)).toEqual(await contents(source));
-        // The audit log's counter continues after the restored ids.
-        const [{ max }] = (await query<{ max: string }>(
-          target,
-          `SELECT max(id) AS max FROM "AuditEvent"`,
-        )) as [{ max: string }];
-        const [{ id }] = (await query<{ id: string }>(
-          target,
-          `INSERT INTO "AuditEvent" (action, entity, "entityId") VALUES ('x', 'x', 'x') RETURNING id`,
-        )) as [{ id: string }];
-        expect(BigInt(id)).toBe(BigInt(max) + 1n);
+        expect(backup.stdout).toMatch(/db:backup: \d+ rows in \d+ tables/);
+
+        await withEmptyDatabase(async (target) => {
+          const restore = await run("npm", ["run", "--silent", "db:restore", "--", file], {
+            cwd: ROOT,
+            env: { ...process.env, DATABASE_URL: target },
+          });
+          expect(restore.stdout).toMatch(/restored/);
+          expect(await contents(target)).toEqual(await contents(source));
+          // The audit log's counter continues after the restored ids.
+          const [{ max }] = (await query<{ max: string }>(
+            target,
+            `SELECT max(id) AS max FROM "AuditEvent"`,
+          )) as [{ max: string }];
+          const [{ id }] = (await query<{ id: string }>(
+            target,
+            `INSERT INTO "AuditEvent" (action, entity, "entityId") VALUES ('x', 'x', 'x') RETURNING id`,
+          )) as [{ id: string }];
+          expect(BigInt(id)).toBe(BigInt(max) + 1n);
+        });
       });
-    });
-  });
+    },
+  );
 
   it("takes one consistent snapshot while the desk keeps writing", async () => {
     await withEmptyDatabase(async (source) => {

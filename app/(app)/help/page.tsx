@@ -87,6 +87,17 @@ export default async function HelpPage() {
             cannot run, the words model&apos;s score stays. Each claim says which model scored it.
           </p>
         </Card>
+        <Card title="Notifications">
+          <p className="text-sm text-slate-700">
+            The bell in the header counts what you have not read yet: a claim assigned or returned
+            to you, approved or reopened for a correction, and, for editors, a claim submitted for
+            approval or whose two reviews are both in. Nobody is told of their own action.{" "}
+            <Link href="/notifications" className="text-brand-700 underline">
+              Notifications
+            </Link>{" "}
+            lists them; opening one marks it read.
+          </p>
+        </Card>
         <Card title="Checked before">
           <p className="text-sm text-slate-700">
             Each new check-worthy claim is matched against the{" "}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/session";
+import { listNotifications } from "@/lib/data/outbox";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/components/ui/format";
+import { NotificationList } from "@/components/notifications/notification-list";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const user = await requireRole();
+  const items = await listNotifications(user.id);
+  return (
+    <>
+      <PageHeader
+        title="Notifications"
+        description="What happened to your claims, and what waits for you: the latest hundred."
+      />
+      <NotificationList
+        items={items.map((n) => ({
+          id: n.id,
+          text: n.text,
+          claimId: n.claimId,
+          at: formatDateTime(n.createdAt),
+          read: n.readAt !== null,
+        }))}
+      />
+    </>
+  );
+}
