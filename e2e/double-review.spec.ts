@@ -39,7 +39,8 @@ test("two reviewers review blind, then an editor sees both side by side and adop
   makeUser,
   makeClaim,
 }) => {
-  test.setTimeout(120_000);
+  // Three people and some twenty page loads: over two minutes on a busy machine.
+  test.setTimeout(240_000);
   const ann = await makeUser("REVIEWER");
   const bob = await makeUser("REVIEWER");
   const editor = await makeUser("EDITOR");
@@ -196,6 +197,7 @@ test("an editor asks for two reviews on the claim page, and goes back to one", a
   makeUser,
   makeClaim,
 }) => {
+  test.setTimeout(90_000);
   const editor = await makeUser("EDITOR");
   const claim = await makeClaim();
   await signIn(page, editor);
@@ -215,6 +217,7 @@ test("'Require two reviews' says how many claims and which filters, asks, and ca
   makeUser,
   makeClaim,
 }) => {
+  test.setTimeout(90_000);
   const editor = await makeUser("EDITOR");
   const first = (await makeClaim({ checkworthiness: 0.9 })) as { id: string; articleId: string };
   await makeClaim({ articleId: first.articleId, checkworthiness: 0.8 });
@@ -245,7 +248,7 @@ test("an editor changes the span of a claim under two reviews: a reason is asked
   makeUser,
   makeClaim,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const editor = await makeUser("EDITOR");
   const reviewer = await makeUser("REVIEWER");
   const claim = await makeClaim();

@@ -5,7 +5,8 @@ test("an editor returns a claim: the reviewer's bell count rises without a reloa
   makeUser,
   makeClaim,
 }) => {
-  test.setTimeout(120_000);
+  // Two people, a worker's dispatch and the bell's poll: minutes on a busy machine.
+  test.setTimeout(180_000);
   const reviewer = await makeUser("REVIEWER");
   const editor = await makeUser("EDITOR");
   const claim = await makeClaim();
@@ -33,7 +34,7 @@ test("an editor returns a claim: the reviewer's bell count rises without a reloa
   await expect(e.getByTestId("notification-bell")).toHaveAccessibleName(
     /Notifications: \d+ unread/,
     {
-      timeout: 30_000,
+      timeout: 45_000,
     },
   );
   await e.goto("/approvals");
@@ -44,7 +45,7 @@ test("an editor returns a claim: the reviewer's bell count rises without a reloa
   await expect(approval).toHaveCount(0);
 
   // The reviewer's page, not reloaded: the bell counts it (a worker dispatched the event).
-  await expect(bell).toHaveAccessibleName("Notifications: 1 unread", { timeout: 30_000 });
+  await expect(bell).toHaveAccessibleName("Notifications: 1 unread", { timeout: 45_000 });
   await expect(r.getByTestId("notification-count")).toHaveText("1");
   await bell.click();
   await expect(r).toHaveURL(/\/notifications$/);
