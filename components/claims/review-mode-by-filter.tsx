@@ -11,8 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useActionRunner } from "@/components/ui/use-action";
 import type { QueueQuery } from "@/lib/validation/queue";
-
-const BATCH = 1000;
+import { MODE_BATCH } from "@/lib/domain/claims";
 
 const newClaims = (n: number) => `${n.toLocaleString("en")} new ${n === 1 ? "claim" : "claims"}`;
 const mode = (double: boolean) => (double ? "two independent reviews" : "one review");
@@ -113,8 +112,8 @@ export function ReviewModeByFilter({
             <p data-testid="review-mode-confirm">
               <strong>{newClaims(asking.count)}</strong> matching these filters will need{" "}
               {mode(asking.double)}
-              {asking.count > BATCH
-                ? ` (the ${BATCH.toLocaleString("en")} most check-worthy now; run it again for the rest)`
+              {asking.count > MODE_BATCH
+                ? ` (the ${MODE_BATCH.toLocaleString("en")} most check-worthy now; run it again for the rest)`
                 : ""}
               .
             </p>
@@ -126,7 +125,7 @@ export function ReviewModeByFilter({
               </Button>
               <Button type="submit" disabled={pending}>
                 {asking.double ? "Require two reviews" : "Back to one review"} for{" "}
-                {newClaims(Math.min(asking.count, BATCH))}
+                {newClaims(Math.min(asking.count, MODE_BATCH))}
               </Button>
             </div>
           </form>

@@ -7,6 +7,7 @@ import { transition } from "@/lib/domain/lifecycle";
 import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { ReviewFormInput } from "@/lib/validation/review";
 import type { QueueQuery } from "@/lib/validation/queue";
+import { MODE_BATCH } from "@/lib/domain/claims";
 import type { SessionUser } from "./users";
 import { filters } from "./queue";
 import {
@@ -76,9 +77,6 @@ export async function setReviewMode(
     return { changed: input.claims.length };
   });
 }
-
-/** How many claims one "by filter" marking changes at most; the rest take another run. */
-export const MODE_BATCH = 1000;
 
 type ModeQuery = Omit<QueueQuery, "q" | "after" | "sort">;
 

@@ -42,3 +42,6 @@ export function blindReviewersLabel(names: readonly string[]): string | null {
   if (names.length === 0) return null;
   return names.length >= 2 ? names.join(", ") : `${names[0]} + 1 open slot`;
 }
+
+/** How many claims one "by filter" marking to one or two reviews changes at most; the rest take another run. */
+export const MODE_BATCH = 1000;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MODE_BATCH } from "@/lib/domain/claims";
 import { claimIdsInput } from "./review";
 import { queueQuery } from "./queue";
 
@@ -15,7 +16,7 @@ export const reviewModeByFilterInput = z.object({
 
 /** The undo of one marking by filters: the claims it changed, back to the other mode. */
 export const reviewModeUndoInput = z.object({
-  ids: z.array(z.uuid("Unknown claim")).min(1, "Nothing to undo").max(1000),
+  ids: z.array(z.uuid("Unknown claim")).min(1, "Nothing to undo").max(MODE_BATCH),
   double: z.boolean(),
 });
 
