@@ -89,14 +89,12 @@ export async function dispatchNextEvent(): Promise<boolean> {
 /** How many times the dispatcher tries an event before it leaves it, with its last error. */
 export const MAX_ATTEMPTS = 10;
 
-/** The people an event is for: the claim's reviewers or its editors, never who acted. */
-async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
-  if (!event.claimId) return [];
-  const claim = await tx.claim.findUnique({
-    where: { id: event.claimId },
-    select: { blindReviews: { select: { reviewerId: true } } },
-  });
-  if (!claim) return [];
+/** The people an event of `claim` is for: its reviewers or its editors, never who acted. */
+async function recipientsOf(
+  tx: Tx,
+  event: PendingEvent,
+  claim: { blindReviews: Array<{ reviewerId: string }> },
+): Promise<string[]> {
   const reviewers = claim.blindReviews.map((r) => r.reviewerId);
   if (reviewers.length === 0 && event.payload.assigneeId) reviewers.push(event.payload.assigneeId);
   let people = reviewers;
@@ -113,10 +111,15 @@ async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
 
 /** The in-app channel: a notification for each recipient, once (a retry adds none). */
 async function deliverInApp(tx: Tx, event: PendingEvent): Promise<void> {
-  const people = await recipientsOf(tx, event);
-  if (people.length === 0 || !event.claimId) return;
-  const [claim, actor, verdict] = await Promise.all([
-    tx.claim.findUniqueOrThrow({ where: { id: event.claimId }, select: { text: true } }),
+  if (!event.claimId) return;
+  const claim = await tx.claim.findUnique({
+    where: { id: event.claimId },
+    select: { text: true, blindReviews: { select: { reviewerId: true } } },
+  });
+  if (!claim) return;
+  const people = await recipientsOf(tx, event, claim);
+  if (people.length === 0) return;
+  const [actor, verdict] = await Promise.all([
     event.actorId
       ? tx.user.findUnique({ where: { id: event.actorId }, select: { name: true } })
       : null,
