@@ -1,19 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
-import { expect, signedInPage, test } from "./fixtures";
-
-async function fillAndSubmit(page: Page, rationale: string, evidenceUrl: string) {
-  const review = page.getByRole("form", { name: "Review" });
-  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
-  await review.getByLabel("Rationale").fill(rationale);
-  const item = review.getByRole("listitem", { name: "Evidence 1" });
-  if (!(await item.isVisible())) await review.getByRole("button", { name: "Add evidence" }).click();
-  await item.getByLabel("URL", { exact: true }).fill(evidenceUrl);
-  await item.getByLabel("Stance").selectOption("REFUTES");
-  await item.getByLabel("Source type").selectOption("PRIMARY");
-  await review.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(review.getByText("Submitted for approval.")).toBeVisible();
-}
+import { expect, signedInPage, submitForApproval, test } from "./fixtures";
 
 test("submit, return with a reason, fix, resubmit, approve by a second editor: all five steps in the history", async ({
   browser,
@@ -31,7 +17,11 @@ test("submit, return with a reason, fix, resubmit, approve by a second editor: a
   await r.goto(`/claims/${claim.id}`);
   await r.getByRole("button", { name: "Take this claim" }).click();
   await expect(r.getByRole("form", { name: "Review" }).getByLabel("Rationale")).toBeEnabled();
-  await fillAndSubmit(r, "The council minutes give a lower figure.", "https://example.org/minutes");
+  await submitForApproval(
+    r,
+    "The council minutes give a lower figure.",
+    "https://example.org/minutes",
+  );
 
   const e = await signedInPage(browser, editor);
   await e.goto("/approvals");
@@ -50,7 +40,7 @@ test("submit, return with a reason, fix, resubmit, approve by a second editor: a
   await expect(r.getByRole("alert").filter({ hasText: "Returned by" })).toContainText(
     "Link the minutes' page, not the index.",
   );
-  await fillAndSubmit(
+  await submitForApproval(
     r,
     "The council minutes (page 4) give a lower figure.",
     "https://example.org/minutes#page=4",
@@ -100,7 +90,7 @@ test("an editor cannot approve what they submitted themselves", async ({
   const claim = await makeClaim({ state: "IN_REVIEW", assigneeId: editor.id });
   const page = await signedInPage(browser, editor);
   await page.goto(`/claims/${claim.id}`);
-  await fillAndSubmit(
+  await submitForApproval(
     page,
     "Checked against the official register.",
     "https://example.org/register",

@@ -70,3 +70,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
+
+/**
+ * A reviewer's review of the claim open on `page` (taken), filled in and submitted for
+ * approval: Mostly false, the rationale, one refuting primary source.
+ */
+export async function submitForApproval(page: Page, rationale: string, evidenceUrl: string) {
+  const review = page.getByRole("form", { name: "Review" });
+  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
+  await review.getByLabel("Rationale").fill(rationale);
+  const item = review.getByRole("listitem", { name: "Evidence 1" });
+  if (!(await item.isVisible())) await review.getByRole("button", { name: "Add evidence" }).click();
+  await item.getByLabel("URL", { exact: true }).fill(evidenceUrl);
+  await item.getByLabel("Stance").selectOption("REFUTES");
+  await item.getByLabel("Source type").selectOption("PRIMARY");
+  await review.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(review.getByText("Submitted for approval.")).toBeVisible();
+}

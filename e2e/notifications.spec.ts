@@ -1,4 +1,4 @@
-import { expect, seriousViolations, signedInPage, test } from "./fixtures";
+import { expect, seriousViolations, signedInPage, submitForApproval, test } from "./fixtures";
 
 test("an editor returns a claim: the reviewer's bell count rises without a reload, and the notification opens the claim", async ({
   browser,
@@ -14,17 +14,12 @@ test("an editor returns a claim: the reviewer's bell count rises without a reloa
   const r = await signedInPage(browser, reviewer);
   await r.goto(`/claims/${claim.id}`);
   await r.getByRole("button", { name: "Take this claim" }).click();
-  const review = r.getByRole("form", { name: "Review" });
-  await expect(review.getByLabel("Rationale")).toBeEnabled();
-  await review.getByLabel("Proposed verdict").selectOption({ label: "Mostly false" });
-  await review.getByLabel("Rationale").fill("The council minutes give a lower figure.");
-  await review.getByRole("button", { name: "Add evidence" }).click();
-  const item = review.getByRole("listitem", { name: "Evidence 1" });
-  await item.getByLabel("URL", { exact: true }).fill("https://example.org/minutes");
-  await item.getByLabel("Stance").selectOption("REFUTES");
-  await item.getByLabel("Source type").selectOption("PRIMARY");
-  await review.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(review.getByText("Submitted for approval.")).toBeVisible();
+  await expect(r.getByRole("form", { name: "Review" }).getByLabel("Rationale")).toBeEnabled();
+  await submitForApproval(
+    r,
+    "The council minutes give a lower figure.",
+    "https://example.org/minutes",
+  );
   await r.goto("/claims");
   const bell = r.getByTestId("notification-bell");
   await expect(bell).toHaveAccessibleName("Notifications");

@@ -11,10 +11,14 @@ const percent = (share: number | null) => (share === null ? "—" : `${Math.roun
 const coefficient = (value: number | null, claimCount: number) =>
   claimCount === 0 ? "—" : value === null ? "undefined (one verdict only)" : value.toFixed(2);
 
+/** "0.31 to 0.78". */
+const span = (range: Interval, format: (x: number) => string) =>
+  `${format(range[0])} to ${format(range[1])}`;
+
 /** "95% interval 0.31 to 0.78", or why there is none. */
 function interval(range: Interval | null, format: (x: number) => string): string {
   return range
-    ? `95% interval ${format(range[0])} to ${format(range[1])}`
+    ? `95% interval ${span(range, format)}`
     : "no interval (undefined in most resamples)";
 }
 const twoDecimals = (x: number) => x.toFixed(2);
@@ -110,9 +114,7 @@ export function AgreementCard({
                   <Td className="tabular-nums">{percent(p.raw)}</Td>
                   <Td className="tabular-nums">{coefficient(p.kappa, p.claims)}</Td>
                   <Td className="tabular-nums">
-                    {p.kappaInterval
-                      ? `${twoDecimals(p.kappaInterval[0])} to ${twoDecimals(p.kappaInterval[1])}`
-                      : "—"}
+                    {p.kappaInterval ? span(p.kappaInterval, twoDecimals) : "—"}
                   </Td>
                 </tr>
               ))}

@@ -8,13 +8,13 @@ import {
   returnClaim,
 } from "@/lib/data/approval";
 import { saveReview } from "@/lib/data/review";
-import { takeClaims } from "@/lib/data/assignment";
 import { AppError } from "@/lib/errors";
 import { returnInput } from "@/lib/validation/decision";
 import { reviewFormInput } from "@/lib/validation/review";
 import { createClaim, createUser } from "@/seeds/factories";
 import type { SessionUser } from "@/lib/data/users";
 import { asSession } from "../support/session";
+import { submittedClaim } from "../support/submitted";
 import type { ClaimState } from "@/lib/domain/claims";
 
 let reviewer: SessionUser;
@@ -44,19 +44,7 @@ afterAll(async () => {
 });
 
 /** A claim submitted by `by` (a reviewer unless said otherwise). */
-async function submitted(by: SessionUser = reviewer) {
-  const claim = await createClaim(prisma);
-  await takeClaims(by, [{ id: claim.id, version: 1 }]);
-  const input = reviewFormInput.parse({
-    claimId: claim.id,
-    version: 2,
-    verdictId,
-    rationale: "The figures in the official report differ.",
-    evidence: [{ url: "https://example.org/report", stance: "REFUTES", sourceType: "PRIMARY" }],
-  });
-  const result = await saveReview(by, input, { submit: true });
-  return { id: claim.id, claimId: claim.id, version: result.version };
-}
+const submitted = (by: SessionUser = reviewer) => submittedClaim(by, verdictId);
 
 async function refusal(promise: Promise<unknown>): Promise<AppError["code"]> {
   const error = await promise.then(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { approveClaim, returnClaim } from "@/lib/data/approval";
-import { assignClaims, takeClaims } from "@/lib/data/assignment";
+import { assignClaims } from "@/lib/data/assignment";
 import { changeClaim } from "@/lib/data/claim-writer";
 import {
   countUnread,
@@ -16,6 +16,7 @@ import type { SessionUser } from "@/lib/data/users";
 import { reviewFormInput } from "@/lib/validation/review";
 import { createClaim, createUser } from "@/seeds/factories";
 import { asSession } from "../support/session";
+import { submittedClaim } from "../support/submitted";
 
 let reviewer: SessionUser;
 let editor: SessionUser;
@@ -60,22 +61,12 @@ async function dispatchAll(claimId: string) {
 }
 
 /** A claim the reviewer took and submitted. */
-async function submitted() {
-  const claim = await createClaim(prisma, { text: "The bridge cost $4 million, officials said." });
-  await takeClaims(reviewer, [{ id: claim.id, version: 1 }]);
-  await saveReview(
-    reviewer,
-    reviewFormInput.parse({
-      claimId: claim.id,
-      version: 2,
-      verdictId,
-      rationale: "The city's report lists $3.1 million.",
-      evidence: [{ url: "https://example.org/report", stance: "REFUTES", sourceType: "PRIMARY" }],
-    }),
-    { submit: true },
-  );
-  return claim.id;
-}
+const submitted = async () =>
+  (
+    await submittedClaim(reviewer, verdictId, {
+      text: "The bridge cost $4 million, officials said.",
+    })
+  ).id;
 
 describe("the outbox", () => {
   it("writes an event with its change and its audit event, and none for a change rolled back", async () => {
