@@ -195,6 +195,26 @@ export const SETTINGS = {
     "none",
     "Proxies whose `X-Forwarded-*` headers are believed: addresses, CIDR ranges or a hop count.",
   ),
+  CLAIMDESK_SMTP_URL: optional(
+    z.url({ protocol: /^smtps?$/, error: "an smtp:// or smtps:// address" }),
+    "unset (no mail)",
+    "The mail server for notification mails and daily digests (`smtp://user:password@host:587`, `smtps://` for TLS from the start); mail is off when unset.",
+  ),
+  CLAIMDESK_MAIL_FROM: setting(
+    z.union([absent(() => "ClaimDesk <claimdesk@localhost>"), z.string().min(3).max(200)]),
+    "`ClaimDesk <claimdesk@localhost>`",
+    "The sender of the desk's mails.",
+  ),
+  CLAIMDESK_DIGEST_HOUR: intSetting(
+    7,
+    [0, 23],
+    "The hour (UTC) from which each day's digest is mailed to the people who asked for one.",
+  ),
+  CLAIMDESK_DELIVERY_TIMEOUT_SECONDS: intSetting(
+    10,
+    [1, 120],
+    "How long one webhook POST, or each step of one mail, may take before the delivery counts as failed and is tried again later.",
+  ),
   CLAIMDESK_PUBLIC_URL: optional(
     httpUrl,
     "none",

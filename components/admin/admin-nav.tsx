@@ -4,12 +4,13 @@ import { cx } from "@/components/ui/cx";
 export function AdminNav({
   current,
 }: {
-  current: "users" | "verdicts" | "tokens" | "extraction" | "sign-in";
+  current: "users" | "verdicts" | "tokens" | "webhooks" | "extraction" | "sign-in";
 }) {
   const items = [
     { key: "users", href: "/admin", label: "Users" },
     { key: "verdicts", href: "/admin/verdicts", label: "Verdict vocabulary" },
     { key: "tokens", href: "/admin/tokens", label: "API tokens" },
+    { key: "webhooks", href: "/admin/webhooks", label: "Webhooks" },
     { key: "extraction", href: "/admin/extraction", label: "Extraction" },
     { key: "sign-in", href: "/admin/sign-in", label: "Sign-in locks" },
   ] as const;

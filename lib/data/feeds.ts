@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { FeedEntryRef } from "@/lib/domain/import/feed";
 import { requireUserRole, type SessionUser } from "./users";
 import { recordAudit } from "./audit";
+import { recordEvent } from "./outbox";
 import { isUniqueViolation } from "./articles";
 import { queueItemsIn, urlItem } from "./import-batches";
 
@@ -314,6 +315,22 @@ export async function recordFeedFailure(
         nextPollAt: minutesFromNow(wait),
       },
     });
+    // The third failure in a row tells the feed's owner (once, until it works again).
+    if (failures === FAILING_AFTER) {
+      await recordEvent(tx, {
+        name: "feed.failing",
+        claimId: null,
+        actorId: null,
+        payload: {
+          ...(feed.createdById ? { ownerId: feed.createdById } : {}),
+          subject: `“${feed.title ?? feed.url}”`,
+          reason: error.slice(0, 300),
+        },
+      });
+    }
     return true;
   });
 }
+
+/** Failed polls in a row after which a feed's owner is told. */
+export const FAILING_AFTER = 3;

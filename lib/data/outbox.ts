@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { channelsOf, queueDeliveries } from "./deliveries";
 import {
   EVENT_AUDIENCE,
   notificationText,
-  type ClaimEventPayload,
+  type EventPayload,
   type EventName,
 } from "@/lib/domain/events";
 
@@ -18,7 +19,12 @@ type Tx = Prisma.TransactionClient;
  */
 export async function recordEvent(
   tx: Tx,
-  event: { name: EventName; claimId: string; actorId: string; payload: ClaimEventPayload },
+  event: {
+    name: EventName;
+    claimId: string | null;
+    actorId: string | null;
+    payload: EventPayload;
+  },
 ): Promise<void> {
   await tx.outboxEvent.create({
     data: {
@@ -30,21 +36,23 @@ export async function recordEvent(
   });
 }
 
-interface PendingEvent {
+export interface PendingEvent {
   id: bigint;
   name: EventName;
   claimId: string | null;
   actorId: string | null;
-  payload: ClaimEventPayload;
+  payload: EventPayload;
 }
 
 /**
  * Delivers the oldest event not dispatched yet whose claim has no older one waiting (events
  * of one claim go out in order; other claims' pass it), and marks it dispatched, all in one
- * transaction. The event's row is locked (SKIP LOCKED: workers never take the same one),
- * and the in-app channel is written in that same transaction, one notification per person
- * and event (a unique key): a dispatcher that dies half-way delivers nothing, and the next
- * delivers it once. Returns whether there was an event.
+ * transaction. The event's row is locked (SKIP LOCKED: workers never take the same one).
+ * In that same transaction each recipient gets what their preferences ask for: an in-app
+ * notification (one per person and event, a unique key), and a mail to send; and each
+ * webhook endpoint that wants the event gets a delivery to send (lib/data/deliveries.ts,
+ * one per event and target). A dispatcher that dies half-way delivers nothing, and the
+ * next delivers it once. Returns whether there was an event.
  */
 export async function dispatchNextEvent(): Promise<boolean> {
   let taken: bigint | null = null;
@@ -63,10 +71,10 @@ export async function dispatchNextEvent(): Promise<boolean> {
         FOR UPDATE SKIP LOCKED`;
       if (!event) return false;
       taken = event.id;
-      await deliverInApp(tx, event);
+      const text = await deliver(tx, event);
       await tx.outboxEvent.update({
         where: { id: event.id },
-        data: { dispatchedAt: new Date(), attempts: { increment: 1 }, lastError: null },
+        data: { dispatchedAt: new Date(), attempts: { increment: 1 }, lastError: null, text },
       });
       return true;
     });
@@ -89,36 +97,56 @@ export async function dispatchNextEvent(): Promise<boolean> {
 /** How many times the dispatcher tries an event before it leaves it, with its last error. */
 export const MAX_ATTEMPTS = 10;
 
-/** The people an event of `claim` is for: its reviewers or its editors, never who acted. */
+/**
+ * The people an event is for: its claim's reviewers, the editors, the admins or the
+ * person it names; never who acted.
+ */
 async function recipientsOf(
   tx: Tx,
   event: PendingEvent,
-  claim: { blindReviews: Array<{ reviewerId: string }> },
+  claim: { blindReviews: Array<{ reviewerId: string }> } | null,
 ): Promise<string[]> {
-  const reviewers = claim.blindReviews.map((r) => r.reviewerId);
+  const reviewers = claim?.blindReviews.map((r) => r.reviewerId) ?? [];
   if (reviewers.length === 0 && event.payload.assigneeId) reviewers.push(event.payload.assigneeId);
   let people = reviewers;
-  if (EVENT_AUDIENCE[event.name] === "editors") {
-    // The approvals queue: every active editor who is not one of the claim's reviewers.
-    const editors = await tx.user.findMany({
-      where: { role: { in: ["EDITOR", "ADMIN"] }, disabledAt: null, id: { notIn: reviewers } },
-      select: { id: true },
-    });
-    people = editors.map((e) => e.id);
+  switch (EVENT_AUDIENCE[event.name]) {
+    case "editors": {
+      // The approvals queue: every active editor who is not one of the claim's reviewers.
+      const editors = await tx.user.findMany({
+        where: { role: { in: ["EDITOR", "ADMIN"] }, disabledAt: null, id: { notIn: reviewers } },
+        select: { id: true },
+      });
+      people = editors.map((e) => e.id);
+      break;
+    }
+    case "admins": {
+      const admins = await tx.user.findMany({
+        where: { role: "ADMIN", disabledAt: null },
+        select: { id: true },
+      });
+      people = admins.map((e) => e.id);
+      break;
+    }
+    case "owner":
+      people = event.payload.ownerId ? [event.payload.ownerId] : [];
+      break;
+    case "reviewers":
+      break;
   }
   return people.filter((id) => id !== event.actorId);
 }
 
-/** The in-app channel: a notification for each recipient, once (a retry adds none). */
-async function deliverInApp(tx: Tx, event: PendingEvent): Promise<void> {
-  if (!event.claimId) return;
-  const claim = await tx.claim.findUnique({
-    where: { id: event.claimId },
-    select: { text: true, blindReviews: { select: { reviewerId: true } } },
-  });
-  if (!claim) return;
-  const people = await recipientsOf(tx, event, claim);
-  if (people.length === 0) return;
+/**
+ * The event's channels: the in-app notifications of those who want them, and the mails
+ * and webhook deliveries to send. Returns the event's sentence.
+ */
+async function deliver(tx: Tx, event: PendingEvent): Promise<string> {
+  const claim = event.claimId
+    ? await tx.claim.findUnique({
+        where: { id: event.claimId },
+        select: { text: true, blindReviews: { select: { reviewerId: true } } },
+      })
+    : null;
   const [actor, verdict] = await Promise.all([
     event.actorId
       ? tx.user.findUnique({ where: { id: event.actorId }, select: { name: true } })
@@ -129,20 +157,28 @@ async function deliverInApp(tx: Tx, event: PendingEvent): Promise<void> {
   ]);
   const text = notificationText(event.name, {
     actor: actor?.name ?? "Someone",
-    claim: claim.text,
+    claim: claim?.text ?? "",
     reason: event.payload.reason,
     verdict: verdict?.label,
+    subject: event.payload.subject,
   });
-  await tx.notification.createMany({
-    data: people.map((userId) => ({
-      userId,
-      eventId: event.id,
-      event: event.name,
-      claimId: event.claimId,
-      text,
-    })),
-    skipDuplicates: true,
-  });
+  if (event.claimId && !claim) return text;
+  const people = await recipientsOf(tx, event, claim);
+  const wanted = await channelsOf(tx, people, event.name);
+  if (wanted.inApp.length > 0) {
+    await tx.notification.createMany({
+      data: wanted.inApp.map((userId) => ({
+        userId,
+        eventId: event.id,
+        event: event.name,
+        claimId: event.claimId,
+        text,
+      })),
+      skipDuplicates: true,
+    });
+  }
+  await queueDeliveries(tx, event, wanted.email);
+  return text;
 }
 
 /** A person's unread notifications: the bell's count. */

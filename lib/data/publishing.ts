@@ -10,6 +10,8 @@ import {
   type ChecklistItem,
 } from "@/lib/domain/publishing";
 import { settings } from "@/lib/settings";
+import { recordEvent } from "./outbox";
+import { factCheckUrl } from "./public";
 import { changeClaim } from "./claim-writer";
 import type { SessionUser } from "./users";
 
@@ -178,6 +180,18 @@ export async function publishClaim(
         afterWrite: async (claim) => {
           const written = await writePublication(tx, user, claim, input);
           slug = written.slug;
+          // Told with the change: the reviewers, and the webhooks that follow publishing.
+          await recordEvent(tx, {
+            name: written.correction ? "claim.corrected" : "claim.published",
+            claimId: claim.id,
+            actorId: user.id,
+            payload: {
+              assigneeId: claim.assigneeId,
+              verdictId: claim.verdict!.id,
+              url: factCheckUrl(written.slug),
+              ...(written.correction ? { reason: written.correction } : {}),
+            },
+          });
           return {
             after: {
               publication: written.slug,

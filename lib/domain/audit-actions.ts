@@ -59,5 +59,11 @@ export const AUDIT_ACTIONS = [
   "login-lock.clear",
   "token.create",
   "token.revoke",
+  "notifications.preferences",
+  "webhook.create",
+  "webhook.enable",
+  "webhook.disable",
+  "webhook.delete",
+  "webhook.replay",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

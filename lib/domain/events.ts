@@ -13,13 +13,28 @@ export const EVENT_NAMES = [
   "claim.approved",
   "claim.reopened",
   "double-review.ready",
+  "claim.published",
+  "claim.corrected",
+  "feed.failing",
+  "webhook.disabled",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
-/** What an event of a claim carries: who acted, and what a notification says beyond that. */
-export interface ClaimEventPayload {
+/** Events about a claim (the rest are about a feed or a webhook endpoint). */
+export function isClaimEvent(name: EventName): boolean {
+  return name.startsWith("claim.") || name === "double-review.ready";
+}
+
+/** What an event carries: who acted, and what a notification says beyond that. */
+export interface EventPayload {
   /** The claim's assignee after the change (for a claim reviewed once). */
-  assigneeId: string | null;
+  assigneeId?: string | null;
+  /** The person a feed or endpoint event is for (the feed's owner). */
+  ownerId?: string;
+  /** What a feed or endpoint event is about: its name and why. */
+  subject?: string;
+  /** The published page's address. */
+  url?: string;
   /** A return's or a reopening's reason. */
   reason?: string;
   /** The verdict approved. */
@@ -51,20 +66,55 @@ export function eventOfChange(audit: ClaimAuditAction, to: ClaimState): EventNam
   }
 }
 
-/** Who an event is for: the claim's reviewers (its assignee, or its blind reviewers), or its editors. */
-export const EVENT_AUDIENCE: Record<EventName, "reviewers" | "editors"> = {
+/**
+ * Who an event is for: the claim's reviewers (its assignee, or its blind reviewers), the
+ * editors, the admins, or the one person it names (a feed's owner).
+ */
+export const EVENT_AUDIENCE: Record<EventName, "reviewers" | "editors" | "admins" | "owner"> = {
   "claim.assigned": "reviewers",
   "claim.returned": "reviewers",
   "claim.submitted": "editors",
   "claim.approved": "reviewers",
   "claim.reopened": "reviewers",
   "double-review.ready": "editors",
+  "claim.published": "reviewers",
+  "claim.corrected": "reviewers",
+  "feed.failing": "owner",
+  "webhook.disabled": "admins",
+};
+
+/**
+ * Each event as people choose it in their preferences: what it is called, and whether it
+ * comes in the app and by email until they say otherwise. Mail goes by default only for
+ * what asks someone to act now.
+ */
+export const EVENT_INFO: Record<EventName, { label: string; inApp: boolean; email: boolean }> = {
+  "claim.assigned": { label: "A claim is assigned to me", inApp: true, email: true },
+  "claim.returned": { label: "A claim is returned to me", inApp: true, email: true },
+  "claim.submitted": { label: "A claim waits for approval (editors)", inApp: true, email: false },
+  "claim.approved": { label: "My claim is approved", inApp: true, email: false },
+  "claim.reopened": { label: "My claim is reopened for a correction", inApp: true, email: false },
+  "double-review.ready": {
+    label: "Both blind reviews are in (editors)",
+    inApp: true,
+    email: false,
+  },
+  "claim.published": { label: "My claim is published", inApp: true, email: false },
+  "claim.corrected": { label: "My published claim is corrected", inApp: true, email: false },
+  "feed.failing": { label: "My feed keeps failing", inApp: true, email: true },
+  "webhook.disabled": { label: "A webhook is disabled (admins)", inApp: true, email: true },
 };
 
 /** A notification's words: "<actor> returned a claim to you: <reason>", and so on. */
 export function notificationText(
   name: EventName,
-  facts: { actor: string; claim: string; reason?: string; verdict?: string | null },
+  facts: {
+    actor: string;
+    claim: string;
+    reason?: string;
+    verdict?: string | null;
+    subject?: string;
+  },
 ): string {
   const claim = `“${facts.claim.length > 120 ? `${facts.claim.slice(0, 119)}…` : facts.claim}”`;
   switch (name) {
@@ -80,5 +130,13 @@ export function notificationText(
       return `${facts.actor} reopened ${claim} for a correction${facts.reason ? `: ${facts.reason}` : ""}`;
     case "double-review.ready":
       return `Both reviews of ${claim} are in, ready to reconcile`;
+    case "claim.published":
+      return `${facts.actor} published ${claim}${facts.verdict ? ` as ${facts.verdict}` : ""}`;
+    case "claim.corrected":
+      return `${facts.actor} corrected the published ${claim}${facts.reason ? `: ${facts.reason}` : ""}`;
+    case "feed.failing":
+      return `Your feed ${facts.subject ?? ""} keeps failing${facts.reason ? `: ${facts.reason}` : ""}`;
+    case "webhook.disabled":
+      return `The webhook ${facts.subject ?? ""} was disabled after failing for a day${facts.reason ? `: ${facts.reason}` : ""}`;
   }
 }

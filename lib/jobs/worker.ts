@@ -18,6 +18,7 @@ import {
 import { matchArticleClaims, takeUnmatchedArticle, unmatchedArticleOf } from "@/lib/data/matching";
 import { liveWorkers, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@/lib/data/workers";
 import { dispatchNextEvent } from "@/lib/data/outbox";
+import { deliverNext, scheduleDigests } from "@/lib/data/deliveries";
 import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
 import { settings } from "@/lib/settings";
 import { runFeedPoll } from "./feed-jobs";
@@ -44,6 +45,8 @@ const HEARTBEAT_MS = 10_000;
 const SWEEP_MS = 5_000;
 /** How often an idle lane looks for work. */
 const IDLE_POLL_MS = 500;
+/** Mails and webhook deliveries one worker sends at once. */
+const DELIVERIES_AT_ONCE = 4;
 /** How long a write may wait for the database to accept it (a connection, a transaction). */
 const CONNECTION_WAIT_MS = 10_000;
 
@@ -297,10 +300,33 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  /**
+   * Mails and webhook deliveries: a few sent at once (each waits on another server, up to
+   * CLAIMDESK_DELIVERY_TIMEOUT_SECONDS), each under its lease.
+   */
+  const deliveryLane = async () => {
+    while (!stopping.signal.aborted) {
+      let sent = false;
+      try {
+        sent = await deliverNext();
+        outage.recovered();
+      } catch (err) {
+        outage.failed(err);
+      }
+      if (!sent) await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
+    }
+  };
+
   let sweepingMatches = false;
   let refreshingLibrary = false;
   let refreshError = "";
-  const lanes = [documentLane(), urlLane(), feedLane(), eventLane()];
+  const lanes = [
+    documentLane(),
+    urlLane(),
+    feedLane(),
+    eventLane(),
+    ...Array.from({ length: DELIVERIES_AT_ONCE }, deliveryLane),
+  ];
   const timers = [
     setInterval(() => {
       recordWorkerHeartbeat(info).catch((err) => outage.failed(err));
@@ -312,6 +338,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             log.warn({ ...swept, reextractions }, "work of lost workers taken back");
         })
         .catch((err) => outage.failed(err));
+      // Today's digests, once the hour has come (once a day per person, over all workers).
+      scheduleDigests().catch((err) => outage.failed(err));
       // One article whose claims a lost worker left unmatched, at a time.
       if (!sweepingMatches) {
         sweepingMatches = true;

@@ -149,6 +149,31 @@ async function seedEverything(url: string) {
         readAt: new Date(),
       },
     });
+    // A person's choice, a webhook endpoint (an array of events) and its delivery log.
+    await prisma.notificationPreference.create({
+      data: { userId: editor.id, event: "claim.returned", inApp: false, email: true },
+    });
+    const endpoint = await prisma.webhookEndpoint.create({
+      data: {
+        name: "CMS “main”",
+        url: "https://cms.example.org/hook",
+        secret: "whsec_test",
+        events: ["claim.returned", "claim.approved"],
+        createdById: editor.id,
+      },
+    });
+    await prisma.delivery.create({
+      data: {
+        channel: "webhook",
+        eventId: event.id,
+        claimId: later.id,
+        endpointId: endpoint.id,
+        status: "delivered",
+        attempts: 2,
+        responseCode: 204,
+        deliveredAt: new Date(),
+      },
+    });
     await prisma.reextractItem.create({
       data: {
         articleId: first.articleId!,

@@ -112,7 +112,11 @@ function columnType(field: DmmfField): string {
         break;
       case "DateTime":
         type =
-          native === "Timestamptz" ? `timestamptz(${args[0] ?? 3})` : `timestamp(${args[0] ?? 3})`;
+          native === "Date"
+            ? "date"
+            : native === "Timestamptz"
+              ? `timestamptz(${args[0] ?? 3})`
+              : `timestamp(${args[0] ?? 3})`;
         break;
       default:
         type = `unsupported:${field.type}`;
@@ -335,6 +339,8 @@ export const HAND_WRITTEN_INDEXES = [
   "OutboxEvent index (id)",
   "OutboxEvent index (claimId,id)",
   "Notification index (userId)",
+  // Partial: the deliveries still to send (20261209000000_external_channels).
+  "Delivery index (nextAttemptAt)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */

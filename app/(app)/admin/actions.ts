@@ -3,6 +3,18 @@
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
 import {
+  createWebhook,
+  deleteWebhook,
+  replayDelivery,
+  setWebhookEnabled,
+} from "@/lib/data/webhooks";
+import {
+  deliveryIdInput,
+  webhookEnabledInput,
+  webhookIdInput,
+  webhookInput,
+} from "@/lib/validation/notifications";
+import {
   changeUserRole,
   createUserAccount,
   resetUserPassword,
@@ -84,4 +96,17 @@ export async function reextractAction(input: unknown) {
       { userId: user.id },
     ),
   );
+}
+
+export async function createWebhookAction(input: unknown) {
+  return runAction("ADMIN", webhookInput, input, createWebhook);
+}
+export async function setWebhookEnabledAction(input: unknown) {
+  return runAction("ADMIN", webhookEnabledInput, input, setWebhookEnabled);
+}
+export async function deleteWebhookAction(input: unknown) {
+  return runAction("ADMIN", webhookIdInput, input, deleteWebhook);
+}
+export async function replayDeliveryAction(input: unknown) {
+  return runAction("ADMIN", deliveryIdInput, input, replayDelivery);
 }

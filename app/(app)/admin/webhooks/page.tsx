@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/session";
+import { listWebhooks } from "@/lib/data/webhooks";
+import { EVENT_INFO, EVENT_NAMES } from "@/lib/domain/events";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/components/ui/format";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { WebhooksAdmin } from "@/components/admin/webhooks-admin";
+
+export const metadata: Metadata = { title: "Webhooks" };
+
+export default async function WebhooksPage() {
+  await requireRole("ADMIN");
+  const endpoints = await listWebhooks();
+  const when = (d: Date | null) => (d ? formatDateTime(d) : null);
+  return (
+    <>
+      <PageHeader
+        title="Admin"
+        description="Other systems told of the desk's events: each delivery is a signed JSON POST (or a Slack message), retried for a day; an endpoint failing for a day is turned off and the admins are told."
+      />
+      <AdminNav current="webhooks" />
+      <WebhooksAdmin
+        events={EVENT_NAMES.map((name) => ({ name, label: EVENT_INFO[name].label }))}
+        endpoints={endpoints.map((e) => ({
+          id: e.id,
+          name: e.name,
+          url: e.url,
+          events: e.events,
+          format: e.format,
+          created: `${formatDateTime(e.createdAt)} by ${e.createdBy.name}`,
+          failingSince: when(e.failingSince),
+          disabled: e.disabledAt ? (e.disabledReason ?? "turned off") : null,
+          deliveries: e.deliveries.map((d) => ({
+            id: String(d.id),
+            event: d.outboxEvent ? `${d.outboxEvent.name} #${d.outboxEvent.id}` : "—",
+            status: d.status,
+            attempts: d.attempts,
+            responseCode: d.responseCode,
+            error: d.lastError,
+            lastAttempt: when(d.lastAttemptAt),
+            next: d.status === "pending" ? when(d.nextAttemptAt) : null,
+            delivered: when(d.deliveredAt),
+          })),
+        }))}
+      />
+    </>
+  );
+}
