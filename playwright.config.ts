@@ -9,6 +9,9 @@ export const E2E_OPS_DATA_DIR = ".data/e2e-ops";
 /** Where e2e/hardening.spec.ts runs an app instance and a database of its own. */
 export const E2E_HARDENING_DATA_DIR = ".data/e2e-hardening";
 const baseURL = `http://localhost:${PORT}`;
+/** Where e2e/notifications.spec.ts runs a mail server and a webhook receiver for the app. */
+export const E2E_SMTP_PORT = PORT + 21;
+export const E2E_WEBHOOK_PORT = PORT + 22;
 
 // Debian's Chromium where it is installed (Playwright's own download is not reachable on
 // every machine); elsewhere the browser from `npx playwright install chromium`.
@@ -68,6 +71,9 @@ export default defineConfig({
       // texts here).
       // The feed and pages of e2e/feeds.spec.ts are served on this machine.
       CLAIMDESK_FETCH_ALLOW_HOSTS: "127.0.0.1",
+      // The mail server of e2e/notifications.spec.ts (mail to it fails, and is retried, while
+      // no test runs it).
+      CLAIMDESK_SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       CLAIMDESK_FEED_TICK_SECONDS: "2",
     },
   },

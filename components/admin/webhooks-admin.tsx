@@ -106,7 +106,7 @@ export function WebhooksAdmin({
           {(
             [
               ["json", "JSON event, signed (for your own systems)"],
-              ["slack", 'Slack message { "text": … } (for an incoming-webhook address)'],
+              ["slack", 'Slack message { "text": … } (for a Slack incoming webhook)'],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="mt-1 flex items-center gap-2 text-sm">
