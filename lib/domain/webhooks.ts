@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { EventName } from "./events";
+import { z } from "zod";
+import { EVENT_NAMES } from "./events";
 
 /**
  * Webhooks as receivers see them: the JSON body of an event, its Slack-compatible form, the
@@ -16,23 +17,36 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export type WebhookFormat = "json" | "slack";
 
-/** An event's JSON body (documented in the OpenAPI description as WebhookEvent). */
-export interface WebhookEvent {
-  id: string;
-  type: EventName;
-  createdAt: string;
-  /** The person who acted, by name (no email addresses leave the desk). */
-  actor: { id: string; name: string } | null;
-  claim: { id: string; text: string; url: string } | null;
-  data: {
-    reason?: string;
-    verdict?: string;
-    subject?: string;
-    publishedUrl?: string;
-  };
-  /** The same event as a sentence. */
-  text: string;
-}
+/**
+ * An event's JSON body: the schema the OpenAPI description publishes (`webhooks`,
+ * components.schemas.WebhookEvent) and the tests hold every delivery to.
+ */
+export const webhookEventSchema = z.strictObject({
+  id: z.string().describe("The event's id: the same in every delivery of it (drop repeats by it)."),
+  type: z.enum(EVENT_NAMES),
+  createdAt: z.iso.datetime(),
+  actor: z
+    .strictObject({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe("Who acted, by name (no email address leaves the desk); null for the desk itself."),
+  claim: z
+    .strictObject({ id: z.string(), text: z.string(), url: z.url() })
+    .nullable()
+    .describe(
+      "The claim the event is about, with its page in the desk; null for feed and webhook events.",
+    ),
+  data: z.strictObject({
+    reason: z
+      .string()
+      .optional()
+      .describe("A return's, reopening's or correction's reason; why a feed or a webhook fails."),
+    verdict: z.string().optional().describe("The verdict approved or published."),
+    subject: z.string().optional().describe("The feed or webhook the event is about."),
+    publishedUrl: z.url().optional().describe("The public fact-check page."),
+  }),
+  text: z.string().describe("The event as a sentence, as the desk's notifications say it."),
+});
+export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 
 /** `t=…,v1=…` for a body sent at `timestamp` (unix seconds). */
 export function signatureHeader(secret: string, timestamp: number, body: string): string {

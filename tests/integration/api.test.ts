@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EVENT_NAMES } from "@/lib/domain/events";
 import { prisma } from "@/lib/db";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { GET as exportRoute } from "@/app/api/v1/[file]/route";
@@ -118,6 +119,20 @@ describe("the machine API", () => {
       await exportRoute(call("/api/v1/openapi.json"), file("openapi.json"))
     ).json();
     expect(Object.keys(spec.paths)).toContain("/api/v1/export.claimreview.json");
+    // Every event a webhook may receive, with the body's schema.
+    expect(Object.keys(spec.webhooks).sort()).toEqual([...EVENT_NAMES].sort());
+    expect(
+      spec.webhooks["claim.returned"].post.requestBody.content["application/json"].schema,
+    ).toEqual({ $ref: "#/components/schemas/WebhookEvent" });
+    expect(Object.keys(spec.components.schemas.WebhookEvent.properties).sort()).toEqual([
+      "actor",
+      "claim",
+      "createdAt",
+      "data",
+      "id",
+      "text",
+      "type",
+    ]);
     // What the API sends and accepts is what it describes: every field of a claim it
     // returns, and every parameter the route's schema reads.
     const page = await (await claimsRoute(call("/api/v1/claims?limit=1", full))).json();

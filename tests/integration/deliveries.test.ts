@@ -24,7 +24,7 @@ const { dispatchNextEvent } = await import("@/lib/data/outbox");
 const { deliverNext, scheduleDigests, takeDueDelivery } = await import("@/lib/data/deliveries");
 const { savePreferences } = await import("@/lib/data/notification-preferences");
 const webhooks = await import("@/lib/data/webhooks");
-const { BACKOFF_MINUTES, MAX_DELIVERY_ATTEMPTS, verifySignature } =
+const { BACKOFF_MINUTES, MAX_DELIVERY_ATTEMPTS, verifySignature, webhookEventSchema } =
   await import("@/lib/domain/webhooks");
 const { createClaim, createUser } = await import("@/seeds/factories");
 const { asSession } = await import("../support/session");
@@ -183,6 +183,8 @@ describe("webhooks", () => {
       false,
     );
     const event = JSON.parse(got!.body);
+    // Exactly the shape the OpenAPI description publishes (a strict schema: no extra field).
+    expect(webhookEventSchema.parse(event)).toEqual(event);
     expect(event).toMatchObject({
       type: "claim.returned",
       actor: { id: editor.id, name: "Ed Editor" },

@@ -5,6 +5,64 @@ import { factChecksQuery } from "@/lib/validation/public";
 import { CSV_COLUMNS } from "./csv";
 import { exportClaimSchema } from "./types";
 import { AGREEMENT_CSV_COLUMNS } from "@/lib/domain/agreement";
+import { EVENT_INFO, EVENT_NAMES } from "@/lib/domain/events";
+import {
+  EVENT_ID_HEADER,
+  EVENT_NAME_HEADER,
+  SIGNATURE_HEADER,
+  webhookEventSchema,
+} from "@/lib/domain/webhooks";
+
+/**
+ * What the desk POSTs to a webhook endpoint for each event (OpenAPI 3.1's `webhooks`): the
+ * WebhookEvent body (or Slack's `{ "text": … }` for a Slack endpoint) and its headers.
+ */
+const WEBHOOKS = Object.fromEntries(
+  EVENT_NAMES.map((name) => [
+    name,
+    {
+      post: {
+        summary: `${name}: ${EVENT_INFO[name].label.replace(/^(A|My) /, "a ").replace(/ \((editors|admins)\)$/, "")}`,
+        description:
+          "Sent to each endpoint that chose this event, at least once: drop a repeat by its id. Verify the signature before trusting the body (README, Webhooks).",
+        parameters: [
+          {
+            name: SIGNATURE_HEADER,
+            in: "header",
+            required: true,
+            description:
+              '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the endpoint\'s secret>`',
+            schema: { type: "string" },
+          },
+          {
+            name: EVENT_ID_HEADER,
+            in: "header",
+            required: true,
+            description: "The event's id, as in the body.",
+            schema: { type: "string" },
+          },
+          {
+            name: EVENT_NAME_HEADER,
+            in: "header",
+            required: true,
+            schema: { type: "string", const: name },
+          },
+        ],
+        requestBody: {
+          content: {
+            "application/json": { schema: { $ref: "#/components/schemas/WebhookEvent" } },
+          },
+        },
+        responses: {
+          "2XX": {
+            description:
+              "Taken. Any other answer, or none in time, is retried with backoff over a day.",
+          },
+        },
+      },
+    },
+  ]),
+);
 
 type JsonSchema = Record<string, unknown>;
 
@@ -76,9 +134,11 @@ export const OPENAPI = {
     securitySchemes: { token: { type: "http", scheme: "bearer" } },
     schemas: {
       Claim: componentSchema(exportClaimSchema),
+      WebhookEvent: componentSchema(webhookEventSchema),
     },
   },
   security: [{ token: [] }],
+  webhooks: WEBHOOKS,
   paths: {
     "/api/v1/claims": {
       get: {
