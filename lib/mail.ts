@@ -19,7 +19,11 @@ function transporter(url: string, timeoutMs: number): Transporter {
     transport?.transporter.close();
     transport = {
       url,
-      transporter: nodemailer.createTransport(url, {
+      // A few connections kept open and reused: a mail does not pay for a handshake.
+      transporter: nodemailer.createTransport({
+        url,
+        pool: true,
+        maxConnections: 4,
         connectionTimeout: timeoutMs,
         greetingTimeout: timeoutMs,
         socketTimeout: timeoutMs,
@@ -48,4 +52,10 @@ export async function sendMail(
     html: message.html,
     headers,
   });
+}
+
+/** Closes the pooled connections (a worker stopping). */
+export function closeMail(): void {
+  transport?.transporter.close();
+  transport = null;
 }

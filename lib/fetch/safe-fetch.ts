@@ -435,12 +435,7 @@ export async function safePost(
   const allowHosts = (options.allowHosts ?? allowedHostsFromEnv()).map((h) => h.toLowerCase());
   const url = checkUrl(raw, allowHosts);
   const timeoutMs = options.timeoutMs;
-  const agent = new Agent({
-    connect: checkedConnector(allowHosts, Math.min(DEFAULTS.connectTimeoutMs, timeoutMs)),
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    connections: 1,
-  });
+  const agent = postAgent(allowHosts, timeoutMs);
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   try {
@@ -462,7 +457,27 @@ export async function safePost(
     return { status: response.statusCode, body: answer.slice(0, 1024) };
   } catch (error) {
     throw describe(error, url, { timeoutMs });
-  } finally {
-    await agent.close().catch(() => {});
   }
+}
+
+/**
+ * POSTs share their connections (kept alive, a few per origin): each new connection is
+ * checked by checkedConnector like any other, so reuse skips only the handshake, never the
+ * address check. One agent per set of allowed hosts and timeout.
+ */
+const postAgents = new Map<string, Agent>();
+function postAgent(allowHosts: readonly string[], timeoutMs: number): Agent {
+  const key = `${allowHosts.join(",")}|${timeoutMs}`;
+  let agent = postAgents.get(key);
+  if (!agent) {
+    agent = new Agent({
+      connect: checkedConnector(allowHosts, Math.min(DEFAULTS.connectTimeoutMs, timeoutMs)),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connections: 4,
+      keepAliveTimeout: 30_000,
+    });
+    postAgents.set(key, agent);
+  }
+  return agent;
 }

@@ -19,6 +19,7 @@ import { matchArticleClaims, takeUnmatchedArticle, unmatchedArticleOf } from "@/
 import { liveWorkers, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@/lib/data/workers";
 import { dispatchNextEvent } from "@/lib/data/outbox";
 import { deliverNext, scheduleDigests } from "@/lib/data/deliveries";
+import { closeMail } from "@/lib/mail";
 import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
 import { settings } from "@/lib/settings";
 import { runFeedPoll } from "./feed-jobs";
@@ -387,6 +388,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // What runs has 10 s to finish; then its threads stop, and each item is given back.
       await Promise.race([Promise.all(running), sleep(10_000)]);
       await Promise.all([pool.destroy(), library.destroy()]);
+      closeMail();
       await Promise.all(running);
       await removeWorkerHeartbeat(id).catch(() => {});
       log.info("worker stopped");

@@ -341,6 +341,7 @@ export const HAND_WRITTEN_INDEXES = [
   "Notification index (userId)",
   // Partial: the deliveries still to send (20261209000000_external_channels).
   "Delivery index (nextAttemptAt)",
+  "Delivery index (endpointId,claimId,id)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */

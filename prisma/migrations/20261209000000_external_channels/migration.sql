@@ -57,6 +57,9 @@ CREATE UNIQUE INDEX "Delivery_eventId_endpointId_key" ON "Delivery" ("eventId", 
 CREATE UNIQUE INDEX "Delivery_userId_digestDay_key" ON "Delivery" ("userId", "digestDay");
 -- The delivery lane reads the pending ones due first; an endpoint's log newest first.
 CREATE INDEX "Delivery_due_idx" ON "Delivery" ("nextAttemptAt") WHERE "status" = 'pending';
+-- Whether an older delivery of the same claim to the same endpoint is still pending (order
+-- per claim): one probe, however long the backlog.
+CREATE INDEX "Delivery_claim_pending_idx" ON "Delivery" ("endpointId", "claimId", "id") WHERE "status" = 'pending';
 CREATE INDEX "Delivery_endpointId_id_idx" ON "Delivery" ("endpointId", "id" DESC);
 
 -- The event's sentence, as the dispatcher wrote it for every channel.
