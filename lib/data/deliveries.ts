@@ -253,6 +253,7 @@ async function settle(d: TakenDelivery, outcome: Outcome): Promise<void> {
 function eventLink(event: { name: string; claimId: string | null }): string {
   if (event.claimId) return `${deskUrl()}/claims/${event.claimId}`;
   if (event.name === "feed.failing") return `${deskUrl()}/feeds`;
+  if (event.name === "import.failed") return `${deskUrl()}/articles/import`;
   if (event.name === "webhook.disabled") return `${deskUrl()}/admin/webhooks`;
   return `${deskUrl()}/notifications`;
 }
@@ -290,6 +291,7 @@ export async function webhookEventOf(eventId: bigint): Promise<WebhookEvent> {
   if (verdict) data.verdict = verdict.label;
   if (payload.subject) data.subject = payload.subject;
   if (payload.url) data.publishedUrl = payload.url;
+  if (payload.matchedClaimId) data.repeats = payload.matchedClaimId;
   return {
     id: String(event.id),
     type: event.name as EventName,

@@ -7,6 +7,7 @@ import type { ArticleInput } from "@/lib/validation/article";
 import type { Actor } from "./actor";
 import { STORE_TRANSACTION } from "./articles";
 import { recordAudit } from "./audit";
+import { recordEvent } from "./outbox";
 import { ending, ownerKeyOf, queuedItemsOf } from "./import-queue";
 
 /**
@@ -291,4 +292,54 @@ export async function importBatchClaims(batchId: string, db: Db = prisma): Promi
     _sum: { claims: true },
   });
   return _sum.claims ?? 0;
+}
+
+/**
+ * Imports that have finished since the last look (no item waiting or running): each is
+ * marked told and, when some of its items failed, its owner is told ("import.failed"), in
+ * one transaction: once per import, whichever worker looks first (SKIP LOCKED). A worker
+ * runs this every few seconds. Returns how many imports with failures were told of.
+ */
+export async function tellFinishedImports(limit = 20): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const done = await tx.$queryRaw<
+      Array<{
+        id: string;
+        createdById: string | null;
+        label: string | null;
+        failed: number;
+        total: number;
+      }>
+    >`
+      WITH done AS (
+        SELECT b.id FROM "ImportBatch" b
+         WHERE b."toldAt" IS NULL
+           AND NOT EXISTS (
+             SELECT 1 FROM "ImportItem" i
+              WHERE i."batchId" = b.id AND i.status IN ('QUEUED', 'RUNNING'))
+         ORDER BY b."createdAt"
+         LIMIT ${limit}
+         FOR UPDATE SKIP LOCKED)
+      UPDATE "ImportBatch" b SET "toldAt" = now() FROM done WHERE b.id = done.id
+      RETURNING b.id::text AS id, b."createdById"::text AS "createdById", b.label,
+        (SELECT count(*)::int FROM "ImportItem" i WHERE i."batchId" = b.id AND i.status = 'FAILED') AS failed,
+        (SELECT count(*)::int FROM "ImportItem" i
+          WHERE i."batchId" = b.id AND i.status <> 'EXPANDED') AS total`;
+    const failing = done.filter((b) => b.failed > 0);
+    for (const batch of failing) {
+      await recordEvent(tx, {
+        name: "import.failed",
+        claimId: null,
+        actorId: null,
+        payload: {
+          ...(batch.createdById ? { ownerId: batch.createdById } : {}),
+          subject: batch.label
+            ? `“${batch.label}”`
+            : `of ${batch.total} ${batch.total === 1 ? "item" : "items"}`,
+          reason: `${batch.failed} of ${batch.total} failed`,
+        },
+      });
+    }
+    return failing.length;
+  });
 }

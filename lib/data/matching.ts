@@ -132,7 +132,10 @@ export async function listSimilarClaims(
  */
 export async function flagCheckedBefore(tx: Db, claimIds: string[]) {
   if (claimIds.length === 0) return 0;
+  // Each claim newly flagged tells the editors ("claim.repeat"), in the same statement: a
+  // match found again on a second run changes nothing and tells nobody again.
   return tx.$executeRaw`
+    WITH flagged AS (
     UPDATE "Claim" c SET "matchedClaimId" = best.id, "matchScore" = best.score
       FROM (
         SELECT n.id AS "newId", m.id, m.score
@@ -153,7 +156,13 @@ export async function flagCheckedBefore(tx: Db, claimIds: string[]) {
          WHERE n.id = ANY(${claimIds}::uuid[])
            AND n."matchText" IS NOT NULL AND cardinality(n."matchBands") > 0
       ) best
-     WHERE c.id = best."newId"`;
+     WHERE c.id = best."newId"
+       AND c."matchedClaimId" IS DISTINCT FROM best.id
+    RETURNING c.id, best.id AS "matchedId", best.score
+    )
+    INSERT INTO "OutboxEvent" (name, "claimId", payload)
+    SELECT 'claim.repeat', id, jsonb_build_object('matchedClaimId', "matchedId", 'score', score)
+      FROM flagged`;
 }
 
 /**

@@ -15,15 +15,12 @@ export const EVENT_NAMES = [
   "double-review.ready",
   "claim.published",
   "claim.corrected",
+  "claim.repeat",
+  "import.failed",
   "feed.failing",
   "webhook.disabled",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
-
-/** Events about a claim (the rest are about a feed or a webhook endpoint). */
-export function isClaimEvent(name: EventName): boolean {
-  return name.startsWith("claim.") || name === "double-review.ready";
-}
 
 /** What an event carries: who acted, and what a notification says beyond that. */
 export interface EventPayload {
@@ -35,6 +32,9 @@ export interface EventPayload {
   subject?: string;
   /** The published page's address. */
   url?: string;
+  /** The approved claim a new one repeats, and how close (0–1). */
+  matchedClaimId?: string;
+  score?: number;
   /** A return's or a reopening's reason. */
   reason?: string;
   /** The verdict approved. */
@@ -79,6 +79,8 @@ export const EVENT_AUDIENCE: Record<EventName, "reviewers" | "editors" | "admins
   "double-review.ready": "editors",
   "claim.published": "reviewers",
   "claim.corrected": "reviewers",
+  "claim.repeat": "editors",
+  "import.failed": "owner",
   "feed.failing": "owner",
   "webhook.disabled": "admins",
 };
@@ -101,7 +103,13 @@ export const EVENT_INFO: Record<EventName, { label: string; inApp: boolean; emai
   },
   "claim.published": { label: "My claim is published", inApp: true, email: false },
   "claim.corrected": { label: "My published claim is corrected", inApp: true, email: false },
-  "feed.failing": { label: "My feed keeps failing", inApp: true, email: true },
+  "claim.repeat": {
+    label: "A new claim repeats one the desk checked (editors)",
+    inApp: true,
+    email: false,
+  },
+  "import.failed": { label: "My import finished with failures", inApp: true, email: false },
+  "feed.failing": { label: "My feed keeps failing (editors)", inApp: true, email: true },
   "webhook.disabled": { label: "A webhook is disabled (admins)", inApp: true, email: true },
 };
 
@@ -134,6 +142,10 @@ export function notificationText(
       return `${facts.actor} published ${claim}${facts.verdict ? ` as ${facts.verdict}` : ""}`;
     case "claim.corrected":
       return `${facts.actor} corrected the published ${claim}${facts.reason ? `: ${facts.reason}` : ""}`;
+    case "claim.repeat":
+      return `A new claim repeats one the desk has checked: ${claim}`;
+    case "import.failed":
+      return `Your import ${facts.subject ?? ""} finished${facts.reason ? `: ${facts.reason}` : ""}`;
     case "feed.failing":
       return `Your feed ${facts.subject ?? ""} keeps failing${facts.reason ? `: ${facts.reason}` : ""}`;
     case "webhook.disabled":

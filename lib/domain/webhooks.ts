@@ -43,6 +43,10 @@ export const webhookEventSchema = z.strictObject({
     verdict: z.string().optional().describe("The verdict approved or published."),
     subject: z.string().optional().describe("The feed or webhook the event is about."),
     publishedUrl: z.url().optional().describe("The public fact-check page."),
+    repeats: z
+      .string()
+      .optional()
+      .describe("The approved claim a new claim repeats (claim.repeat)."),
   }),
   text: z.string().describe("The event as a sentence, as the desk's notifications say it."),
 });

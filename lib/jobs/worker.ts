@@ -20,6 +20,7 @@ import { liveWorkers, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@/lib
 import { dispatchNextEvent } from "@/lib/data/outbox";
 import { deliverNext, scheduleDigests } from "@/lib/data/deliveries";
 import { closeMail } from "@/lib/mail";
+import { tellFinishedImports } from "@/lib/data/import-batches";
 import { FETCH_TIMEOUT_MS } from "@/lib/fetch/safe-fetch";
 import { settings } from "@/lib/settings";
 import { runFeedPoll } from "./feed-jobs";
@@ -339,8 +340,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             log.warn({ ...swept, reextractions }, "work of lost workers taken back");
         })
         .catch((err) => outage.failed(err));
-      // Today's digests, once the hour has come (once a day per person, over all workers).
+      // Today's digests, once the hour has come (once a day per person, over all workers),
+      // and the owners of imports that finished with failures.
       scheduleDigests().catch((err) => outage.failed(err));
+      tellFinishedImports().catch((err) => outage.failed(err));
       // One article whose claims a lost worker left unmatched, at a time.
       if (!sweepingMatches) {
         sweepingMatches = true;

@@ -23,6 +23,7 @@ const { returnClaim } = await import("@/lib/data/approval");
 const { dispatchNextEvent } = await import("@/lib/data/outbox");
 const { deliverNext, scheduleDigests, takeDueDelivery } = await import("@/lib/data/deliveries");
 const { savePreferences } = await import("@/lib/data/notification-preferences");
+const { tellFinishedImports } = await import("@/lib/data/import-batches");
 const webhooks = await import("@/lib/data/webhooks");
 const { BACKOFF_MINUTES, MAX_DELIVERY_ATTEMPTS, verifySignature, webhookEventSchema } =
   await import("@/lib/domain/webhooks");
@@ -164,6 +165,36 @@ describe("mail", () => {
     expect(digests[0]!.text).toMatch(/Overdue:\n- Rents rose 30 percent/);
     expect(digests[0]!.text).toContain(`/claims/${overdue.id}`);
     await prisma.user.updateMany({ data: { dailyDigest: false } });
+  });
+});
+
+describe("imports that finish with failures", () => {
+  it("tell their owner once, when nothing of theirs waits or runs any more", async () => {
+    const owner = asSession(await createUser(prisma, { role: "REVIEWER", name: "Ivo Importer" }));
+    const batch = await prisma.importBatch.create({ data: { createdById: owner.id } });
+    const item = (status: "QUEUED" | "IMPORTED" | "FAILED", position: number) =>
+      prisma.importItem.create({
+        data: {
+          batchId: batch.id,
+          kind: "ARTICLE",
+          source: `story-${position}`,
+          status,
+          position,
+          ownerKey: owner.id,
+        },
+      });
+    const [waiting] = await Promise.all([
+      item("QUEUED", 0),
+      item("IMPORTED", 1),
+      item("FAILED", 2),
+    ]);
+    expect(await tellFinishedImports()).toBe(0);
+    await prisma.importItem.update({ where: { id: waiting!.id }, data: { status: "FAILED" } });
+    expect(await tellFinishedImports()).toBe(1);
+    expect(await tellFinishedImports()).toBe(0);
+    await drain();
+    const told = await prisma.notification.findMany({ where: { userId: owner.id } });
+    expect(told.map((n) => n.text)).toEqual(["Your import of 3 items finished: 2 of 3 failed"]);
   });
 });
 

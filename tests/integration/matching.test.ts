@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
 import {
+  flagCheckedBefore,
   backfillMatchText,
   CHECKED_BEFORE_THRESHOLD,
   listSimilarClaims,
@@ -160,6 +161,14 @@ describe("checked before", () => {
     const flagged = claims.find((c) => c.matchedClaimId === poolIds[13]);
     expect(flagged).toBeDefined();
     expect(flagged!.matchScore).toBeGreaterThanOrEqual(0.5);
+    // The editors are told, with the flag's own statement; flagging again tells nobody again.
+    const repeats = () =>
+      prisma.outboxEvent.findMany({ where: { claimId: flagged!.id, name: "claim.repeat" } });
+    expect((await repeats()).map((e) => e.payload)).toEqual([
+      { matchedClaimId: poolIds[13], score: expect.any(Number) },
+    ]);
+    expect(await flagCheckedBefore(prisma, [flagged!.id])).toBe(0);
+    expect(await repeats()).toHaveLength(1);
     await dismissClaim(
       { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: "REVIEWER" },
       {

@@ -342,6 +342,7 @@ export const HAND_WRITTEN_INDEXES = [
   // Partial: the deliveries still to send (20261209000000_external_channels).
   "Delivery index (nextAttemptAt)",
   "Delivery index (endpointId,claimId,id)",
+  "ImportBatch index (createdAt)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */

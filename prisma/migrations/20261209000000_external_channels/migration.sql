@@ -64,3 +64,9 @@ CREATE INDEX "Delivery_endpointId_id_idx" ON "Delivery" ("endpointId", "id" DESC
 
 -- The event's sentence, as the dispatcher wrote it for every channel.
 ALTER TABLE "OutboxEvent" ADD COLUMN "text" TEXT;
+
+-- When an import's owner was told it had finished (with failures) or, without failures,
+-- when it was seen finished: batches before this migration count as told.
+ALTER TABLE "ImportBatch" ADD COLUMN "toldAt" TIMESTAMPTZ(3);
+UPDATE "ImportBatch" SET "toldAt" = "createdAt";
+CREATE INDEX "ImportBatch_untold_idx" ON "ImportBatch" ("createdAt") WHERE "toldAt" IS NULL;
