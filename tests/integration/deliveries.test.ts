@@ -24,6 +24,7 @@ const { dispatchNextEvent } = await import("@/lib/data/outbox");
 const { deliverNext, scheduleDigests, takeDueDelivery } = await import("@/lib/data/deliveries");
 const { savePreferences } = await import("@/lib/data/notification-preferences");
 const { tellFinishedImports } = await import("@/lib/data/import-batches");
+const { addFeed, recordFeedFailure, takeDueFeed } = await import("@/lib/data/feeds");
 const webhooks = await import("@/lib/data/webhooks");
 const { BACKOFF_MINUTES, MAX_DELIVERY_ATTEMPTS, verifySignature, webhookEventSchema } =
   await import("@/lib/domain/webhooks");
@@ -195,6 +196,29 @@ describe("imports that finish with failures", () => {
     await drain();
     const told = await prisma.notification.findMany({ where: { userId: owner.id } });
     expect(told.map((n) => n.text)).toEqual(["Your import of 3 items finished: 2 of 3 failed"]);
+  });
+});
+
+describe("a feed that keeps failing", () => {
+  it("tells its owner at the third failure in a row, and not again at the fourth", async () => {
+    const { id } = await addFeed(editor, {
+      url: "http://127.0.0.1:9/feed.xml",
+      intervalMinutes: 15,
+    });
+    for (let i = 0; i < 4; i++) {
+      await prisma.feed.update({ where: { id }, data: { nextPollAt: new Date(0) } });
+      const poll = await takeDueFeed({ leaseMs: 60_000 });
+      expect(poll?.id).toBe(id);
+      expect(await recordFeedFailure(poll!, "127.0.0.1:9 refused the connection")).toBe(true);
+    }
+    await drain();
+    const told = await prisma.notification.findMany({
+      where: { userId: editor.id, event: "feed.failing" },
+    });
+    expect(told.map((n) => n.text)).toEqual([
+      "Your feed “http://127.0.0.1:9/feed.xml” keeps failing: 127.0.0.1:9 refused the connection",
+    ]);
+    await prisma.feed.delete({ where: { id } });
   });
 });
 
