@@ -90,12 +90,19 @@ export default async function HelpPage() {
         <Card title="Notifications">
           <p className="text-sm text-slate-700">
             The bell in the header counts what you have not read yet: a claim assigned or returned
-            to you, approved or reopened for a correction, and, for editors, a claim submitted for
-            approval or whose two reviews are both in. Nobody is told of their own action.{" "}
+            to you, approved, published, corrected or reopened, an import of yours that finished
+            with failures, and, for editors, a claim submitted for approval, whose two reviews are
+            both in, or that repeats one the desk checked. Nobody is told of their own action.{" "}
             <Link href="/notifications" className="text-brand-700 underline">
               Notifications
             </Link>{" "}
-            lists them; opening one marks it read.
+            lists them; opening one marks it read. Under{" "}
+            <Link href="/notifications/settings" className="text-brand-700 underline">
+              Notifications → Settings
+            </Link>{" "}
+            choose, event by event, whether it shows in the app and comes by mail, and ask for a
+            digest by mail each morning (assigned, overdue, returned, waiting for approval). Admins
+            send events to other systems under Admin → Webhooks (signed JSON, or Slack messages).
           </p>
         </Card>
         <Card title="Checked before">
