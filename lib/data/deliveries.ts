@@ -203,10 +203,17 @@ async function settle(d: TakenDelivery, outcome: Outcome): Promise<void> {
         },
       });
       if (count > 0 && d.endpointId) {
-        await tx.webhookEndpoint.updateMany({
+        const { count: recovered } = await tx.webhookEndpoint.updateMany({
           where: { id: d.endpointId, failingSince: { not: null } },
           data: { failingSince: null },
         });
+        // Back: what waited behind the failing endpoint is due at once.
+        if (recovered > 0) {
+          await tx.delivery.updateMany({
+            where: { endpointId: d.endpointId, status: "pending", nextAttemptAt: { gt: now } },
+            data: { nextAttemptAt: now },
+          });
+        }
       }
       return;
     }
@@ -222,6 +229,20 @@ async function settle(d: TakenDelivery, outcome: Outcome): Promise<void> {
       },
     });
     if (count === 0 || !d.endpointId) return;
+    // A failing endpoint is probed by one delivery at a time: the others wait for that one's
+    // next attempt, so that an endpoint that hangs costs one timeout per step of the
+    // backoff, not one per delivery (and never holds the lanes from everyone's mail).
+    if (next) {
+      await tx.delivery.updateMany({
+        where: {
+          endpointId: d.endpointId,
+          status: "pending",
+          id: { not: d.id },
+          nextAttemptAt: { lt: next },
+        },
+        data: { nextAttemptAt: next },
+      });
+    }
     const [endpoint] = await tx.$queryRaw<Array<{ name: string; failingSince: Date }>>`
       UPDATE "WebhookEndpoint" SET "failingSince" = COALESCE("failingSince", ${now})
       WHERE id = ${d.endpointId}::uuid AND "disabledAt" IS NULL

@@ -299,6 +299,36 @@ describe("webhooks", () => {
     expect(await takeDueDelivery()).toBeNull();
   });
 
+  it("holds a failing endpoint's other deliveries behind one probe, and sends them at once when it answers again", async () => {
+    await endpoint(["claim.returned"]);
+    receiver.answer = () => 503;
+    await returned("First");
+    await returned("Second");
+    await dispatchAll();
+    while (await deliverNext());
+    // One POST: the first delivery failed, the second waits for its next attempt.
+    expect(receiver.received).toHaveLength(1);
+    const waiting = await prisma.delivery.findMany({
+      where: { channel: "webhook" },
+      orderBy: { id: "asc" },
+    });
+    expect(waiting.map((w) => w.attempts)).toEqual([1, 0]);
+    expect(waiting[1]!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(
+      waiting[0]!.nextAttemptAt.getTime(),
+    );
+    // The probe's time comes and the endpoint answers: the rest go at once.
+    receiver.answer = () => 204;
+    await prisma.delivery.update({
+      where: { id: waiting[0]!.id },
+      data: { nextAttemptAt: new Date() },
+    });
+    while (await deliverNext());
+    expect(
+      (await prisma.delivery.findMany({ where: { channel: "webhook" } })).map((w) => w.status),
+    ).toEqual(["delivered", "delivered"]);
+    expect(receiver.received).toHaveLength(3);
+  });
+
   it("turns off an endpoint failing for a day and tells the admins, in the app and by mail", async () => {
     const { id } = await endpoint(["claim.returned"]);
     receiver.answer = () => 500;
