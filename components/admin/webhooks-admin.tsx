@@ -228,7 +228,7 @@ export function WebhooksAdmin({
                   </td>
                   <td className="px-3 py-2">{d.attempts}</td>
                   <td className="max-w-xs px-3 py-2 text-xs break-words">
-                    {d.responseCode ?? ""} {d.error ?? ""}
+                    {d.error ?? d.responseCode ?? ""}
                   </td>
                   <td className="px-3 py-2 text-xs">
                     {d.delivered
