@@ -343,6 +343,7 @@ export const HAND_WRITTEN_INDEXES = [
   "Delivery index (nextAttemptAt)",
   "Delivery index (endpointId,claimId,id)",
   "ImportBatch index (createdAt)",
+  "ImportItem index (batchId)",
 ];
 
 /** Every difference, as lines a person can read; empty when the two agree. */

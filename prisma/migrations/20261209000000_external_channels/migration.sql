@@ -70,3 +70,6 @@ ALTER TABLE "OutboxEvent" ADD COLUMN "text" TEXT;
 ALTER TABLE "ImportBatch" ADD COLUMN "toldAt" TIMESTAMPTZ(3);
 UPDATE "ImportBatch" SET "toldAt" = "createdAt";
 CREATE INDEX "ImportBatch_untold_idx" ON "ImportBatch" ("createdAt") WHERE "toldAt" IS NULL;
+-- Whether an import still has an item waiting or running: one probe of its live items,
+-- however many of its items are done.
+CREATE INDEX "ImportItem_batch_live_idx" ON "ImportItem" ("batchId") WHERE status IN ('QUEUED', 'RUNNING');
