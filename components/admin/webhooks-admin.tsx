@@ -123,7 +123,7 @@ export function WebhooksAdmin({
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Events</legend>
           {fieldErrors.events && <p className="text-sm text-red-700">{fieldErrors.events}</p>}
-          <div className="grid gap-x-4 sm:grid-cols-2">
+          <div className="grid gap-x-4 lg:grid-cols-2">
             {events.map((event) => (
               <label key={event.name} className="mt-1 flex items-center gap-2 text-sm">
                 <input
@@ -137,7 +137,10 @@ export function WebhooksAdmin({
                     )
                   }
                 />
-                <code className="text-xs">{event.name}</code>
+                <span>
+                  <code className="text-xs">{event.name}</code>{" "}
+                  <span className="text-slate-600">— {event.label}</span>
+                </span>
               </label>
             ))}
           </div>

@@ -87,30 +87,85 @@ export const EVENT_AUDIENCE: Record<EventName, "reviewers" | "editors" | "admins
 
 /**
  * Each event as people choose it in their preferences: what it is called, and whether it
- * comes in the app and by email until they say otherwise. Mail goes by default only for
- * what asks someone to act now.
+ * comes in the app and by email until they say otherwise (mail goes by default only for
+ * what asks someone to act now); and what it is, for webhook receivers (OpenAPI).
  */
-export const EVENT_INFO: Record<EventName, { label: string; inApp: boolean; email: boolean }> = {
-  "claim.assigned": { label: "A claim is assigned to me", inApp: true, email: true },
-  "claim.returned": { label: "A claim is returned to me", inApp: true, email: true },
-  "claim.submitted": { label: "A claim waits for approval (editors)", inApp: true, email: false },
-  "claim.approved": { label: "My claim is approved", inApp: true, email: false },
-  "claim.reopened": { label: "My claim is reopened for a correction", inApp: true, email: false },
+export const EVENT_INFO: Record<
+  EventName,
+  { label: string; inApp: boolean; email: boolean; summary: string }
+> = {
+  "claim.assigned": {
+    label: "A claim is assigned to me",
+    inApp: true,
+    email: true,
+    summary: "A claim was assigned to a reviewer",
+  },
+  "claim.returned": {
+    label: "A claim is returned to me",
+    inApp: true,
+    email: true,
+    summary: "An editor returned a claim to its reviewer, with a reason",
+  },
+  "claim.submitted": {
+    label: "A claim waits for approval (editors)",
+    inApp: true,
+    email: false,
+    summary: "A review was submitted for approval",
+  },
+  "claim.approved": {
+    label: "My claim is approved",
+    inApp: true,
+    email: false,
+    summary: "An editor approved a claim's verdict (or reconciled two reviews)",
+  },
+  "claim.reopened": {
+    label: "My claim is reopened for a correction",
+    inApp: true,
+    email: false,
+    summary: "An editor reopened an approved claim for a correction",
+  },
   "double-review.ready": {
     label: "Both blind reviews are in (editors)",
     inApp: true,
     email: false,
+    summary: "Both blind reviews of a claim are in, ready to reconcile",
   },
-  "claim.published": { label: "My claim is published", inApp: true, email: false },
-  "claim.corrected": { label: "My published claim is corrected", inApp: true, email: false },
+  "claim.published": {
+    label: "My claim is published",
+    inApp: true,
+    email: false,
+    summary: "A claim's fact-check was published",
+  },
+  "claim.corrected": {
+    label: "My published claim is corrected",
+    inApp: true,
+    email: false,
+    summary: "A published fact-check was corrected, with what changed",
+  },
   "claim.repeat": {
     label: "A new claim repeats one the desk checked (editors)",
     inApp: true,
     email: false,
+    summary: "A new claim repeats one the desk has approved",
   },
-  "import.failed": { label: "My import finished with failures", inApp: true, email: false },
-  "feed.failing": { label: "My feed keeps failing (editors)", inApp: true, email: true },
-  "webhook.disabled": { label: "A webhook is disabled (admins)", inApp: true, email: true },
+  "import.failed": {
+    label: "My import finished with failures",
+    inApp: true,
+    email: false,
+    summary: "An import finished with failed items",
+  },
+  "feed.failing": {
+    label: "My feed keeps failing (editors)",
+    inApp: true,
+    email: true,
+    summary: "A feed failed three polls in a row",
+  },
+  "webhook.disabled": {
+    label: "A webhook is disabled (admins)",
+    inApp: true,
+    email: true,
+    summary: "A webhook endpoint was turned off after a day of failures",
+  },
 };
 
 /** A notification's words: "<actor> returned a claim to you: <reason>", and so on. */

@@ -22,7 +22,7 @@ const WEBHOOKS = Object.fromEntries(
     name,
     {
       post: {
-        summary: `${name}: ${EVENT_INFO[name].label.replace(/^(A|My) /, "a ").replace(/ \((editors|admins)\)$/, "")}`,
+        summary: `${name}: ${EVENT_INFO[name].summary}`,
         description:
           "Sent to each endpoint that chose this event, at least once: drop a repeat by its id. Verify the signature before trusting the body (README, Webhooks).",
         parameters: [

@@ -21,7 +21,7 @@ export default async function WebhooksPage() {
       />
       <AdminNav current="webhooks" />
       <WebhooksAdmin
-        events={EVENT_NAMES.map((name) => ({ name, label: EVENT_INFO[name].label }))}
+        events={EVENT_NAMES.map((name) => ({ name, label: EVENT_INFO[name].summary }))}
         endpoints={endpoints.map((e) => ({
           id: e.id,
           name: e.name,
