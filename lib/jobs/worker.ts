@@ -285,39 +285,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   /**
-   * The outbox: each event delivered to its channels once its change has committed, one at
-   * a time per worker (SKIP LOCKED shares them among workers). A failure backs off like an
-   * outage; the event is tried again, and left after MAX_ATTEMPTS with its error.
+   * A lane that does one piece of work at a time with `step` (true: there was some), and
+   * waits when there was none or the database is away (backing off like an outage).
    */
-  const eventLane = async () => {
+  const pollingLane = (step: () => Promise<boolean>) => async () => {
     while (!stopping.signal.aborted) {
-      let sent = false;
+      let worked = false;
       try {
-        sent = await dispatchNextEvent();
+        worked = await step();
         outage.recovered();
       } catch (err) {
         outage.failed(err);
       }
-      if (!sent) await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
+      if (!worked) await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
     }
   };
+
+  /**
+   * The outbox: each event delivered to its channels once its change has committed, one at
+   * a time per worker (SKIP LOCKED shares them among workers). A failure backs off like an
+   * outage; the event is tried again, and left after MAX_ATTEMPTS with its error.
+   */
+  const eventLane = pollingLane(dispatchNextEvent);
 
   /**
    * Mails and webhook deliveries: a few sent at once (each waits on another server, up to
    * CLAIMDESK_DELIVERY_TIMEOUT_SECONDS), each under its lease.
    */
-  const deliveryLane = async () => {
-    while (!stopping.signal.aborted) {
-      let sent = false;
-      try {
-        sent = await deliverNext();
-        outage.recovered();
-      } catch (err) {
-        outage.failed(err);
-      }
-      if (!sent) await sleep(outage.down ? outage.wait() : IDLE_POLL_MS, stopping.signal);
-    }
-  };
+  const deliveryLane = pollingLane(deliverNext);
 
   let sweepingMatches = false;
   let refreshingLibrary = false;
