@@ -47,7 +47,9 @@ describe("the machine API", () => {
       Array.from({ length: 9 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join(
         "",
       );
-    const text = `The ${word()} ${word()} cost ${word()} ${word()} 41 million in 2019`;
+    // Mostly those words, so that another file's "The bridge cost $4 million, officials
+    // said." is never as close as these three are to each other.
+    const text = `The ${word()} ${word()} ${word()} cost ${word()} ${word()} ${word()} ${word()} 41 million in 2019`;
     const approved = await createClaim(prisma, { state: "APPROVED", text });
     const submitted = await createClaim(prisma, { state: "SUBMITTED", text: `${text}.` });
     const fresh = await createClaim(prisma, { state: "APPROVED", text: `Officials said ${text}` });
