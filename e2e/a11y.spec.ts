@@ -27,6 +27,7 @@ const PAGES = [
   "/admin/extraction",
   "/export",
   "/help",
+  "/account/security",
 ];
 
 test.describe("the app shell and its pages have no serious or critical accessibility violations", () => {

@@ -10,7 +10,7 @@ import {
   createPublishableClaim,
   createUser,
 } from "@/seeds/factories";
-import { expect, test } from "./fixtures";
+import { enrolAdmin, expect, test } from "./fixtures";
 import { callAction, createToken, serverActionIds, signedInClient } from "./support/http";
 
 /**
@@ -70,12 +70,17 @@ const ids: Record<string, string> = {};
 test.beforeAll(async ({ db }, testInfo) => {
   const baseURL = testInfo.project.use.baseURL!;
   clients.set("anonymous", await playwrightRequest.newContext({ baseURL }));
-  for (const [caller, role] of Object.entries(USER_ROLES) as [Caller, Role][]) {
+  // Admins must have a second factor: theirs is on, and they sign in with a recovery code.
+  const signedIn = async (role: Role) => {
     const user = await createUser(db, { role });
-    clients.set(caller, await signedInClient(baseURL, user.email, user.password));
+    const code = role === "ADMIN" ? (await enrolAdmin(db, user.id)).recoveryCodes[0] : undefined;
+    return { user, client: await signedInClient(baseURL, user.email, user.password, code) };
+  };
+  for (const [caller, role] of Object.entries(USER_ROLES) as [Caller, Role][]) {
+    clients.set(caller, (await signedIn(role)).client);
   }
-  const disabled = await createUser(db, { role: "ADMIN" });
-  clients.set("disabled user", await signedInClient(baseURL, disabled.email, disabled.password));
+  const { user: disabled, client: disabledClient } = await signedIn("ADMIN");
+  clients.set("disabled user", disabledClient);
   await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
   const tokenOwner = await createUser(db, { role: "ADMIN" });
   for (const [caller, scopes] of [

@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { embeddedDatabaseUrl } from "./support/http";
-import { createClaim, createUser } from "@/seeds/factories";
+import { embeddedAppSecret, embeddedDatabaseUrl } from "./support/http";
+import { createClaim, createUser, enrolSecondFactor } from "@/seeds/factories";
 import type { Role } from "@/lib/domain/roles";
 
 export { expect };
@@ -14,6 +14,11 @@ export interface TestUser {
   name: string;
   password: string;
   role: Role;
+  /**
+   * Unused recovery codes, for a user with two-factor sign-in on (admins, who must have it):
+   * signIn spends one each time (an app's code may be used once per 30 s).
+   */
+  recoveryCodes?: string[];
 }
 
 type Db = ReturnType<typeof createPrismaClient>;
@@ -35,24 +40,49 @@ export const test = base.extend<
     { scope: "worker" },
   ],
   makeUser: async ({ db }, provide) => {
-    await provide(async (role = "REVIEWER", options = {}) => createUser(db, { role, ...options }));
+    await provide(async (role = "REVIEWER", options = {}) => {
+      const user = await createUser(db, { role, ...options });
+      if (role !== "ADMIN") return user;
+      const { recoveryCodes } = await enrolAdmin(db, user.id);
+      return { ...user, recoveryCodes };
+    });
   },
   makeClaim: async ({ db }, provide) => {
     await provide(async (options = {}) => createClaim(db, options));
   },
 });
 
-/** Logs in through the real form, as a person would. */
-export async function logIn(page: Page, email: string, password: string) {
+/**
+ * Admins must have a second factor: the suite's admins have it on, as if they had enrolled,
+ * with recovery codes to sign in with (e2e/two-factor.spec.ts signs in with the app's codes).
+ */
+export async function enrolAdmin(db: Db, userId: string) {
+  return enrolSecondFactor(db, userId, embeddedAppSecret(E2E_DATA_DIR), 30);
+}
+
+/**
+ * Logs in through the real form, as a person would; with `codes` (a user with two-factor
+ * on), answers the second step with the next unused one.
+ */
+export async function logIn(page: Page, email: string, password: string, codes?: string[]) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (codes) {
+    const code = codes.shift();
+    if (!code) throw new Error(`${email} has no recovery codes left for the second step`);
+    await page.getByLabel("Code").fill(code);
+    await page.getByRole("button", { name: "Verify" }).click();
+  }
 }
 
 /** Signs `page` in as `user` through the login form, and waits until the app shows them. */
-export async function signIn(page: Page, user: { email: string; password: string }) {
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string; recoveryCodes?: string[] },
+) {
   await page.goto("/login");
-  await logIn(page, user.email, user.password);
+  await logIn(page, user.email, user.password, user.recoveryCodes);
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
 

@@ -7,7 +7,7 @@ import { createPrismaClient } from "@/lib/db";
 import { resetEmbeddedPostgres } from "@/lib/db/embedded";
 import { ACTION_ACCESS } from "@/lib/auth/access-policy";
 import { DEMO_USERS } from "@/seeds/demo";
-import { createClaim, createUser } from "@/seeds/factories";
+import { createClaim, createUser, enrolSecondFactor } from "@/seeds/factories";
 import { eventually } from "@/scripts/app-process";
 import { startApp, stopApp, type AppProcess } from "@/scripts/app-process";
 import { E2E_HARDENING_DATA_DIR } from "../playwright.config";
@@ -15,6 +15,7 @@ import { expect, test } from "./fixtures";
 import {
   callAction,
   createToken,
+  embeddedAppSecret,
   embeddedDatabaseUrl,
   serverActionIds,
   signedInClient,
@@ -55,7 +56,10 @@ test.beforeAll(async ({}, testInfo) => {
     },
   });
   db = createPrismaClient(embeddedDatabaseUrl(DATA_DIR));
-  asAdmin = await signedInClient(app.url, admin.email, admin.password);
+  // The demo admin with the second factor admins must have, signing in with a recovery code.
+  const adminId = (await db.user.findUniqueOrThrow({ where: { email: admin.email } })).id;
+  const { recoveryCodes } = await enrolSecondFactor(db, adminId, embeddedAppSecret(DATA_DIR));
+  asAdmin = await signedInClient(app.url, admin.email, admin.password, recoveryCodes[0]);
   claimId = (await createClaim(db, { state: "NEW" })).id;
 });
 

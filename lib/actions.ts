@@ -1,11 +1,12 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { forbidden } from "next/navigation";
 import type { z } from "zod";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole, requireSignedIn } from "@/lib/auth/session";
 import { asBusy } from "@/lib/data/busy";
 import { publicPagesChanged } from "@/lib/data/public-pages";
 import type { SessionUser } from "@/lib/data/users";
-import type { Role } from "@/lib/domain/roles";
+import { hasRole, type Role } from "@/lib/domain/roles";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
 import { errorSummary, fieldErrors } from "@/lib/validation/field-errors";
 import { inputShapeProblem } from "@/lib/validation/input-shape";
@@ -27,7 +28,13 @@ export async function runAction<S extends z.ZodType, T>(
   work: (user: SessionUser, data: z.infer<S>) => Promise<T>,
   {
     publicPages,
+    duringEnrolment,
   }: {
+    /**
+     * The action is one of the two-factor setup's, open to a person who must still enrol
+     * (every other action sends them to the setup).
+     */
+    duringEnrolment?: true;
     /**
      * The action changes what the public sees: the public lists (true), or the lists and
      * the fact-check page of the claim this returns the id of (a function of the input).
@@ -35,7 +42,8 @@ export async function runAction<S extends z.ZodType, T>(
     publicPages?: true | ((input: z.infer<S>) => string);
   } = {},
 ): Promise<ActionResult<T>> {
-  const user = await requireRole(role);
+  const user = duringEnrolment ? await requireSignedIn() : await requireRole(role);
+  if (!hasRole(user.role, role)) forbidden();
   try {
     const shapeProblem = inputShapeProblem(input);
     if (shapeProblem) throw new AppError("VALIDATION", shapeProblem);

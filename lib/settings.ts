@@ -195,6 +195,14 @@ export const SETTINGS = {
     "none",
     "Proxies whose `X-Forwarded-*` headers are believed: addresses, CIDR ranges or a hop count.",
   ),
+  CLAIMDESK_REQUIRE_2FA: setting(
+    z.union([
+      absent(() => "admins" as const),
+      z.enum(["admins", "all", "off"], { error: "admins, all or off" }),
+    ]),
+    "`admins`",
+    "Who must set up a second factor (an authenticator app's codes) before using a password account: `admins`, `all`, or `off` (nobody is made to; anyone may).",
+  ),
   CLAIMDESK_SMTP_URL: optional(
     z.url({ protocol: /^smtps?$/, error: "an smtp:// or smtps:// address" }),
     "unset (no mail)",

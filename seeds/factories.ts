@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import {
+  hashRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  RECOVERY_CODE_COUNT,
+  sealSecret,
+} from "@/lib/auth/two-factor";
 import type { Role } from "@/lib/domain/roles";
 import { matchFields } from "@/lib/domain/matching";
 
@@ -29,6 +36,28 @@ export async function createUser(
     },
   });
   return { ...user, password };
+}
+
+/**
+ * Turns two-factor sign-in on for a user as enrolment would (the secret sealed with the app's
+ * secret, hashed recovery codes), for tests that sign in as someone who has it.
+ */
+export async function enrolSecondFactor(
+  prisma: PrismaClient,
+  userId: string,
+  appSecret: string,
+  recoveryCodeCount = RECOVERY_CODE_COUNT,
+) {
+  const secret = newTotpSecret();
+  const recoveryCodes = newRecoveryCodes(recoveryCodeCount);
+  await prisma.user.update({
+    where: { id: userId },
+    data: { totpSecret: sealSecret(secret, appSecret), totpEnabledAt: new Date() },
+  });
+  await prisma.recoveryCode.createMany({
+    data: recoveryCodes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })),
+  });
+  return { secret, recoveryCodes };
 }
 
 /** An article with a body unique to this call (so duplicate detection never merges two). */

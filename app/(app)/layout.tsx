@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/auth/session";
 import { navItemsFor } from "@/lib/domain/pages";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { NavLinks } from "@/components/shell/nav-links";
@@ -10,7 +10,9 @@ import { NotificationBell } from "@/components/notifications/bell";
 import { countUnread } from "@/lib/data/outbox";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireRole();
+  // Every page checks its own access (requireRole); the shell is also shown to a person who
+  // must still set up a second factor, on the one page open to them.
+  const user = await requireSignedIn();
   return (
     <>
       <SkipLink />
@@ -24,7 +26,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
           <NotificationBell initial={await countUnread(user.id)} />
           <div className="flex items-center gap-3 text-sm" data-testid="current-user">
-            <span className="font-medium text-slate-800">{user.name}</span>
+            <Link
+              href="/account/security"
+              className="font-medium text-slate-800 underline-offset-2 hover:underline"
+              title="Sign-in security"
+            >
+              {user.name}
+            </Link>
             <Badge tone="info">{ROLE_LABELS[user.role]}</Badge>
             <LogoutButton />
           </div>

@@ -5,6 +5,7 @@ import {
   changeRoleAction,
   createUserAction,
   resetPasswordAction,
+  resetTwoFactorAction,
   setDisabledAction,
 } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
@@ -22,6 +23,8 @@ interface UserRow {
   name: string;
   role: Role;
   disabled: boolean;
+  /** Whether two-factor sign-in is on. */
+  twoFactor: boolean;
   created: string;
 }
 
@@ -137,7 +140,8 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
                   <Badge tone="danger">Disabled</Badge>
                 ) : (
                   <Badge tone="success">Active</Badge>
-                )}
+                )}{" "}
+                {u.twoFactor && <Badge tone="info">Two-factor</Badge>}
               </td>
               <td className="px-3 py-2">{u.created}</td>
               <td className="px-3 py-2">
@@ -169,6 +173,21 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
                   >
                     Reset password
                   </Button>
+                  {u.twoFactor && (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={pending}
+                      onClick={() =>
+                        run(
+                          () => resetTwoFactorAction({ userId: u.id }),
+                          `Two-factor sign-in of ${u.email} reset: they set it up again at their next sign-in.`,
+                        )
+                      }
+                    >
+                      Reset two-factor
+                    </Button>
+                  )}
                 </div>
               </td>
             </tr>

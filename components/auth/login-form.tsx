@@ -18,6 +18,9 @@ export function loginErrorMessage(code: string): string {
     return `Too many failed attempts. Try again in ${wait}.`;
   }
   if (code === "CredentialsSignin") return LOGIN_REFUSED;
+  if (code === "SECOND_FACTOR_REFUSED") {
+    return "That code is not right, or was used already. Type the code your app shows now, or an unused recovery code.";
+  }
   return "Could not sign in right now. Try again in a moment.";
 }
 
@@ -27,16 +30,36 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The second step, once the password was right for an account with two-factor on.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState("");
+
+  function startOver() {
+    setAskCode(false);
+    setCode("");
+    setPassword("");
+    setError(null);
+  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
+      const result = await signIn("credentials", {
+        email,
+        password,
+        ...(askCode ? { code } : {}),
+        redirect: false,
+      });
+      if (result?.error === "SECOND_FACTOR_REQUIRED") {
+        setAskCode(true);
+        return;
+      }
       if (!result || result.error) {
         setError(loginErrorMessage(result?.error ?? "unknown"));
-        setPassword("");
+        if (askCode && result?.error === "SECOND_FACTOR_REFUSED") setCode("");
+        else startOverKeepingError();
         return;
       }
       router.replace(callbackUrl);
@@ -46,6 +69,43 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     } finally {
       setPending(false);
     }
+  }
+
+  function startOverKeepingError() {
+    setAskCode(false);
+    setCode("");
+    setPassword("");
+  }
+
+  if (askCode) {
+    return (
+      <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Second step">
+        {error && <Alert tone="error">{error}</Alert>}
+        <p className="text-sm text-slate-700">
+          Two-factor sign-in is on for <strong>{email}</strong>.
+        </p>
+        <Field
+          label="Code"
+          hint="The six digits your authenticator app shows, or one of your recovery codes."
+          required
+        >
+          <Input
+            name="code"
+            autoComplete="one-time-code"
+            autoFocus
+            maxLength={40}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        </Field>
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Checking…" : "Verify"}
+        </Button>
+        <Button variant="ghost" className="w-full" onClick={startOver}>
+          Use another account
+        </Button>
+      </form>
+    );
   }
 
   return (

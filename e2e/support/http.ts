@@ -11,13 +11,15 @@ export async function signedInClient(
   baseURL: string,
   email: string,
   password: string,
+  /** The second factor, for an account that has one (a recovery code). */
+  code?: string,
 ): Promise<APIRequestContext> {
   const client = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
   const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as {
     csrfToken: string;
   };
   const response = await client.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password, json: "true" },
+    form: { csrfToken, email, password, ...(code ? { code } : {}), json: "true" },
   });
   const session = (await (await client.get("/api/auth/session")).json()) as {
     user?: { email?: string };
@@ -26,6 +28,12 @@ export async function signedInClient(
     throw new Error(`could not sign in as ${email} (status ${response.status()})`);
   }
   return client;
+}
+
+/** The session secret an app instance under this data folder generated (npm start does). */
+export function embeddedAppSecret(dataDir: string): string {
+  const root = path.resolve(import.meta.dirname, "../..");
+  return readFileSync(path.join(root, dataDir, "nextauth-secret"), "utf8").trim();
 }
 
 /** The URL of the embedded database an app instance started under this data folder. */

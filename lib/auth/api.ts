@@ -31,6 +31,9 @@ export async function authorizeApi(request: Request, scope: ApiScope): Promise<A
   }
   const user = await getCurrentUser();
   if (!user) return { ok: false, response: json(401, "Sign in or send an API token") };
+  if (user.mustEnrolSecondFactor) {
+    return { ok: false, response: json(403, "Set up two-factor sign-in first") };
+  }
   return { ok: true, caller: { kind: "session", userId: user.id, role: user.role } };
 }
 

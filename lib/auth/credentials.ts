@@ -7,6 +7,7 @@ import {
   throttleKeys,
 } from "@/lib/data/login-throttle";
 import { requestLog } from "@/lib/request-log";
+import { checkSecondFactor } from "@/lib/data/two-factor";
 import { timingDummyHash, verifyPassword } from "./password";
 import type { Role } from "@/lib/domain/roles";
 
@@ -27,9 +28,29 @@ export class LoginThrottledError extends Error {
 }
 
 /**
- * Checks an email and password. Returns null for every kind of refusal (unknown email,
- * wrong password, disabled account, malformed input) so that none can be told apart,
- * and throws LoginThrottledError while this account from this address, this address, or
+ * Thrown when the password was right and the account has a second factor: the login page
+ * asks for the code and sends the three together. Nothing is counted against the throttle.
+ */
+export class SecondFactorNeededError extends Error {
+  constructor() {
+    super("SECOND_FACTOR_REQUIRED");
+    this.name = "SecondFactorNeededError";
+  }
+}
+
+/** The code typed at the second step was wrong (counted like a wrong password). */
+export class SecondFactorRefusedError extends Error {
+  constructor() {
+    super("SECOND_FACTOR_REFUSED");
+    this.name = "SecondFactorRefusedError";
+  }
+}
+
+/**
+ * Checks an email and password, and the second factor when the account has one. Returns null
+ * for every kind of refusal of the password (unknown email, wrong password, disabled account,
+ * malformed input) so that none can be told apart, throws SecondFactorNeededError or
+ * SecondFactorRefusedError at the second step, and throws LoginThrottledError while this account from this address, this address, or
  * the account as a whole is locked (lib/data/login-throttle.ts has the policy).
  */
 export async function authorizeCredentials(
@@ -38,7 +59,7 @@ export async function authorizeCredentials(
 ): Promise<AuthenticatedUser | null> {
   const parsed = credentialsInput.safeParse(raw);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
   const keys = throttleKeys(email, ip);
 
   const wait = await lockedForSeconds(keys);
@@ -47,17 +68,15 @@ export async function authorizeCredentials(
   const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
   if (!user || !ok || user.disabledAt) {
-    for (const { key, failures } of await recordFailure(keys)) {
-      if (key.startsWith("account:")) {
-        // Not one person mistyping: someone is guessing this account's password from many
-        // addresses. The account is locked for a while; whoever runs the desk should know.
-        (await requestLog()).error(
-          { alert: "login-ceiling", account: email, failures },
-          "sign-in: an account reached its ceiling of failures from all addresses and is locked",
-        );
-      }
-    }
+    await countFailure(keys, email);
     return null;
+  }
+  if (user.totpEnabledAt) {
+    if (!code) throw new SecondFactorNeededError();
+    if ((await checkSecondFactor(user, code)) !== "ok") {
+      await countFailure(keys, email);
+      throw new SecondFactorRefusedError();
+    }
   }
   await clearFailures(keys[0]!);
   return {
@@ -67,4 +86,18 @@ export async function authorizeCredentials(
     role: user.role,
     sessionVersion: user.sessionVersion,
   };
+}
+
+/** One failed attempt (a wrong password or a wrong second factor) against every counter. */
+async function countFailure(keys: string[], email: string): Promise<void> {
+  for (const { key, failures } of await recordFailure(keys)) {
+    if (key.startsWith("account:")) {
+      // Not one person mistyping: someone is guessing this account's password from many
+      // addresses. The account is locked for a while; whoever runs the desk should know.
+      (await requestLog()).error(
+        { alert: "login-ceiling", account: email, failures },
+        "sign-in: an account reached its ceiling of failures from all addresses and is locked",
+      );
+    }
+  }
 }

@@ -15,10 +15,23 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return getActiveSessionUser(session.user.id, session.sessionVersion);
 });
 
-/** For pages and server actions: redirects to /login without a session, 403 without the role. */
+/** Where a session that must set up its second factor is sent, whatever it asked for. */
+export const TWO_FACTOR_SETUP = "/account/security";
+
+/**
+ * For pages and server actions: redirects to /login without a session, to the two-factor
+ * setup while the person must enrol, 403 without the role.
+ */
 export async function requireRole(role: Role = "REVIEWER"): Promise<SessionUser> {
+  const user = await requireSignedIn();
+  if (user.mustEnrolSecondFactor) redirect(TWO_FACTOR_SETUP);
+  if (!hasRole(user.role, role)) forbidden();
+  return user;
+}
+
+/** Any signed-in user, also one who must still set up a second factor (its setup, the shell). */
+export async function requireSignedIn(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (!hasRole(user.role, role)) forbidden();
   return user;
 }

@@ -6,12 +6,19 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/domain/roles";
 import { recordAudit, type AuditEntry } from "./audit";
+import { secondFactorRequired } from "@/lib/auth/two-factor";
+import { settings } from "@/lib/settings";
 
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
   role: Role;
+  /**
+   * Signed in with a password, required to have a second factor, and without one yet: only
+   * the two-factor setup is open to this session (lib/auth/session.ts).
+   */
+  mustEnrolSecondFactor?: true;
 }
 
 /**
@@ -32,10 +39,15 @@ export async function getActiveSessionUser(
       role: true,
       disabledAt: true,
       sessionVersion: true,
+      totpEnabledAt: true,
     },
   });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const found: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!user.totpEnabledAt && secondFactorRequired(user.role, settings().CLAIMDESK_REQUIRE_2FA)) {
+    found.mustEnrolSecondFactor = true;
+  }
+  return found;
 }
 
 /** The full user row for a login attempt; email must already be normalised (lower case). */
@@ -54,7 +66,15 @@ export async function invalidateSessions(userId: string): Promise<void> {
 export async function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ role: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      totpEnabledAt: true,
+      createdAt: true,
+    },
   });
 }
 

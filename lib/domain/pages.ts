@@ -48,6 +48,7 @@ export const PAGES: readonly Page[] = [
   { route: "/admin/webhooks", access: admin },
   { route: "/notifications", access: reviewer },
   { route: "/notifications/settings", access: reviewer },
+  { route: "/account/security", access: reviewer },
   { route: "/help", access: reviewer, nav: "Help" },
   { route: "/login", access: anyone },
   { route: "/logout", access: anyone },

@@ -9,7 +9,12 @@ import { createPrismaClient } from "@/lib/db";
 import { backupDatabase, restoreDatabase, RestoreError, rowCounts } from "@/lib/db/backup";
 import { migrate } from "@/lib/db/migrate";
 import { seedDatabase } from "@/seeds/seed";
-import { createClaim, createPublication, createUser } from "@/seeds/factories";
+import {
+  createClaim,
+  createPublication,
+  createUser,
+  enrolSecondFactor,
+} from "@/seeds/factories";
 import { query, withEmptyDatabase } from "../support/databases";
 
 const run = promisify(execFile);
@@ -149,6 +154,8 @@ async function seedEverything(url: string) {
         readAt: new Date(),
       },
     });
+    // A second factor: the sealed secret and hashed recovery codes come back as they were.
+    await enrolSecondFactor(prisma, editor.id, "a-backup-test-secret-of-32-characters-or-more");
     // A person's choice, a webhook endpoint (an array of events) and its delivery log.
     await prisma.notificationPreference.create({
       data: { userId: editor.id, event: "claim.returned", inApp: false, email: true },

@@ -30,6 +30,7 @@ import {
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { queueReextraction } from "@/lib/data/reextraction";
 import { clearLoginLock } from "@/lib/data/login-throttle";
+import { resetTwoFactor } from "@/lib/data/two-factor";
 import { API_SCOPES } from "@/lib/domain/api-scopes";
 import {
   changeRoleInput,
@@ -54,6 +55,9 @@ export async function setDisabledAction(input: unknown) {
 }
 export async function resetPasswordAction(input: unknown) {
   return runAction("ADMIN", userRef, input, resetUserPassword);
+}
+export async function resetTwoFactorAction(input: unknown) {
+  return runAction("ADMIN", userRef, input, resetTwoFactor);
 }
 export async function createVerdictAction(input: unknown) {
   return runAction("ADMIN", verdictInput, input, createVerdict, { publicPages: true });

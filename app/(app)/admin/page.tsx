@@ -26,6 +26,7 @@ export default async function AdminUsersPage() {
           name: u.name,
           role: u.role,
           disabled: u.disabledAt !== null,
+          twoFactor: u.totpEnabledAt !== null,
           created: formatDate(u.createdAt),
         }))}
       />
