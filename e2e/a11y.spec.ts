@@ -2,7 +2,7 @@ import { expect, logIn, seriousViolations, test, signIn } from "./fixtures";
 
 test("the login page has no serious or critical accessibility violations", async ({ page }) => {
   await page.goto("/login");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

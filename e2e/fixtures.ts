@@ -67,7 +67,7 @@ export async function enrolAdmin(db: Db, userId: string) {
 export async function logIn(page: Page, email: string, password: string, codes?: string[]) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   if (codes) {
     const code = codes.shift();
     if (!code) throw new Error(`${email} has no recovery codes left for the second step`);

@@ -40,7 +40,7 @@ test("an admin must set up two-factor sign-in, then signs in with the app's code
   await page.getByRole("link", { name: admin.name }).click();
   await expect(page.getByText("10 of 10 recovery codes left")).toBeVisible();
   const audit = await db.auditEvent.count({
-    where: { entityId: admin.id, action: "user.2fa-enable" },
+    where: { entityId: admin.id, action: "user.two-factor-enable" },
   });
   expect(audit).toBe(1);
 

@@ -51,6 +51,32 @@ describe("settings", () => {
     );
   });
 
+  it("reads the sign-in settings, and refuses the ones that only make sense together", () => {
+    const s = parseSettings({
+      CLAIMDESK_OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0",
+      CLAIMDESK_OIDC_CLIENT_ID: "id",
+      CLAIMDESK_OIDC_CLIENT_SECRET: "secret",
+      CLAIMDESK_OIDC_DOMAINS: "Newsroom.org, bureau.newsroom.org",
+      CLAIMDESK_OIDC_ROLE_MAP: "Desk Editors=EDITOR, desk-admins=ADMIN",
+      CLAIMDESK_PASSWORD_LOGIN: "off",
+      CLAIMDESK_REQUIRE_2FA: "all",
+    });
+    expect(s.CLAIMDESK_OIDC_DOMAINS).toEqual(["newsroom.org", "bureau.newsroom.org"]);
+    expect(s.CLAIMDESK_OIDC_ROLE_MAP).toEqual({ "Desk Editors": "EDITOR", "desk-admins": "ADMIN" });
+    expect(s.CLAIMDESK_PASSWORD_LOGIN).toBe(false);
+    expect(s.CLAIMDESK_REQUIRE_2FA).toBe("all");
+    expect(parseSettings({}).CLAIMDESK_REQUIRE_2FA).toBe("admins");
+    expect(() => parseSettings({ CLAIMDESK_OIDC_ROLE_MAP: "editors=BOSS" })).toThrow(
+      /group=ROLE pairs/,
+    );
+    expect(() => parseSettings({ CLAIMDESK_OIDC_ISSUER: "https://sso.example" })).toThrow(
+      "CLAIMDESK_OIDC_ISSUER needs CLAIMDESK_OIDC_CLIENT_ID and CLAIMDESK_OIDC_CLIENT_SECRET",
+    );
+    expect(() => parseSettings({ CLAIMDESK_PASSWORD_LOGIN: "off" })).toThrow(
+      /nobody could sign in/,
+    );
+  });
+
   it("stops with every wrong variable named and what it expects, instead of falling back", () => {
     const parse = () =>
       parseSettings({

@@ -1,6 +1,7 @@
 import os from "node:os";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/forwarding.mjs";
+import { ROLES, type Role } from "./domain/roles";
 
 /**
  * The app's settings from the environment, each parsed by one zod schema: a value that is
@@ -195,6 +196,88 @@ export const SETTINGS = {
     "none",
     "Proxies whose `X-Forwarded-*` headers are believed: addresses, CIDR ranges or a hop count.",
   ),
+  CLAIMDESK_OIDC_ISSUER: optional(
+    httpUrl,
+    "unset (no single sign-on)",
+    "An OpenID Connect provider's issuer (`https://accounts.google.com`, `https://login.microsoftonline.com/<tenant>/v2.0`, `https://<org>.okta.com`): the login page offers to sign in with it. Needs the client id and secret.",
+  ),
+  CLAIMDESK_OIDC_CLIENT_ID: optional(
+    z.string().min(1),
+    "none",
+    "The desk's client id at the provider.",
+  ),
+  CLAIMDESK_OIDC_CLIENT_SECRET: optional(
+    z.string().min(1),
+    "none",
+    "The desk's client secret at the provider.",
+  ),
+  CLAIMDESK_OIDC_NAME: setting(
+    z.union([absent(() => "single sign-on"), z.string().min(1).max(60)]),
+    "`single sign-on`",
+    "The provider's name on the login page's button (`Sign in with …`).",
+  ),
+  CLAIMDESK_OIDC_DOMAINS: setting(
+    z.union([
+      absent((): string[] => []),
+      z
+        .string()
+        .transform((list) =>
+          list
+            .split(",")
+            .map((domain) => domain.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z
+              .string()
+              .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a comma-separated list of email domains"),
+          ),
+        ),
+    ]),
+    "none (invitations only)",
+    "Email domains whose people get an account at their first single sign-on (`newsroom.org,bureau.newsroom.org`); anyone else needs an admin's invitation.",
+  ),
+  CLAIMDESK_OIDC_DEFAULT_ROLE: setting(
+    z.union([absent(() => "REVIEWER" as const), z.enum(ROLES, { error: ROLES.join(", ") })]),
+    "`REVIEWER`",
+    "The role of an account made at its first single sign-on, when no group maps to a role.",
+  ),
+  CLAIMDESK_OIDC_ROLE_CLAIM: setting(
+    z.union([absent(() => "groups"), z.string().regex(/^[\w:./-]+$/, "a claim name")]),
+    "`groups`",
+    "The ID token's claim listing a person's groups, read with `CLAIMDESK_OIDC_ROLE_MAP`.",
+  ),
+  CLAIMDESK_OIDC_ROLE_MAP: setting(
+    z.union([
+      absent((): Record<string, Role> => ({})),
+      z
+        .string()
+        .regex(
+          /^\s*[^=,]+=(REVIEWER|EDITOR|ADMIN)\s*(,\s*[^=,]+=(REVIEWER|EDITOR|ADMIN)\s*)*$/,
+          "group=ROLE pairs separated by commas",
+        )
+        .transform(
+          (list) =>
+            Object.fromEntries(
+              list.split(",").map((pair) => {
+                const at = pair.lastIndexOf("=");
+                return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+              }),
+            ) as Record<string, Role>,
+        ),
+    ]),
+    "none",
+    "Roles from the provider's groups (`desk-editors=EDITOR,desk-admins=ADMIN`). Set, it decides the role at every single sign-on: the highest of the person's groups, else the default role.",
+  ),
+  CLAIMDESK_PASSWORD_LOGIN: setting(
+    z.union([
+      absent(() => true),
+      z.enum(["on", "off"], { error: "on or off" }).transform((value) => value === "on"),
+    ]),
+    "`on`",
+    "`off` signs people in through the provider only: the login page has no password form and passwords are refused.",
+  ),
   CLAIMDESK_REQUIRE_2FA: setting(
     z.union([
       absent(() => "admins" as const),
@@ -276,8 +359,23 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     if (parsed.success) values[name] = parsed.data;
     else problems.push(`${name}=${JSON.stringify(raw)} is not ${expects(parsed.error)}`);
   }
+  if (problems.length === 0) problems.push(...signInProblems(values as Settings));
   if (problems.length > 0) throw new SettingsError(problems);
   return values as Settings;
+}
+
+/** The sign-in settings that only make sense together. */
+function signInProblems(s: Settings): string[] {
+  const problems: string[] = [];
+  if (s.CLAIMDESK_OIDC_ISSUER && (!s.CLAIMDESK_OIDC_CLIENT_ID || !s.CLAIMDESK_OIDC_CLIENT_SECRET)) {
+    problems.push(
+      "CLAIMDESK_OIDC_ISSUER needs CLAIMDESK_OIDC_CLIENT_ID and CLAIMDESK_OIDC_CLIENT_SECRET",
+    );
+  }
+  if (!s.CLAIMDESK_PASSWORD_LOGIN && !s.CLAIMDESK_OIDC_ISSUER) {
+    problems.push("CLAIMDESK_PASSWORD_LOGIN=off needs CLAIMDESK_OIDC_ISSUER: nobody could sign in");
+  }
+  return problems;
 }
 
 function expects(error: z.ZodError): string {

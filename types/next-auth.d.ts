@@ -4,6 +4,8 @@ declare module "next-auth" {
   interface Session {
     user: { id: string; name: string; email: string; role: Role };
     sessionVersion: number;
+    /** How this session signed in: the second factor is required of password sessions only. */
+    method: "password" | "sso";
   }
   interface User {
     id: string;
@@ -19,5 +21,7 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     sv?: number;
+    /** "sso" for a sign-in through the OpenID Connect provider; absent: a password. */
+    via?: "sso";
   }
 }

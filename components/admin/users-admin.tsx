@@ -4,6 +4,7 @@ import { useState } from "react";
 import {
   changeRoleAction,
   createUserAction,
+  inviteUserAction,
   resetPasswordAction,
   resetTwoFactorAction,
   setDisabledAction,
@@ -23,12 +24,23 @@ interface UserRow {
   name: string;
   role: Role;
   disabled: boolean;
+  /** Invited to sign in through the provider, and not signed in yet (disabled until then). */
+  invited: boolean;
   /** Whether two-factor sign-in is on. */
   twoFactor: boolean;
   created: string;
 }
 
-export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
+export function UsersAdmin({
+  users,
+  currentUserId,
+  ssoName = null,
+}: {
+  users: UserRow[];
+  currentUserId: string;
+  /** The OpenID Connect provider's name when single sign-on is set up: invitations then. */
+  ssoName?: string | null;
+}) {
   const { run: runAction, pending, message, fieldErrors: errors } = useActionRunner();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const [form, setForm] = useState({ email: "", name: "", role: "REVIEWER" as Role });
@@ -90,9 +102,26 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
             ))}
           </Select>
         </Field>
-        <Button type="submit" disabled={pending}>
-          Create user
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={pending}>
+            Create user
+          </Button>
+          {ssoName && (
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() =>
+                run(
+                  () => inviteUserAction(form),
+                  `Invited ${form.email}: they sign in with ${ssoName}.`,
+                  () => setForm({ email: "", name: "", role: "REVIEWER" }),
+                )
+              }
+            >
+              Invite to sign in with {ssoName}
+            </Button>
+          )}
+        </div>
       </form>
       <Table caption="Users">
         <TableHead columns={["Name", "Email", "Role", "Status", "Created", ""]} />
@@ -136,7 +165,9 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
                 </div>
               </td>
               <td className="px-3 py-2">
-                {u.disabled ? (
+                {u.invited ? (
+                  <Badge tone="warning">Invited</Badge>
+                ) : u.disabled ? (
                   <Badge tone="danger">Disabled</Badge>
                 ) : (
                   <Badge tone="success">Active</Badge>

@@ -24,11 +24,24 @@ export function loginErrorMessage(code: string): string {
   return "Could not sign in right now. Try again in a moment.";
 }
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({
+  callbackUrl,
+  passwordLogin = true,
+  sso = null,
+  error: initialError = null,
+}: {
+  callbackUrl: string;
+  /** Whether email and password sign in (CLAIMDESK_PASSWORD_LOGIN). */
+  passwordLogin?: boolean;
+  /** The OpenID Connect provider, when one is configured. */
+  sso?: { name: string } | null;
+  /** Why the last attempt through the provider failed (the page's `?error=`). */
+  error?: string | null;
+}) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
   // The second step, once the password was right for an account with two-factor on.
   const [askCode, setAskCode] = useState(false);
@@ -108,6 +121,30 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     );
   }
 
+  const ssoButton = sso && (
+    <Button
+      variant={passwordLogin ? "secondary" : "primary"}
+      className="w-full"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        // A full-page journey to the provider and back through /api/auth/callback/oidc.
+        void signIn("oidc", { callbackUrl });
+      }}
+    >
+      Sign in with {sso.name}
+    </Button>
+  );
+
+  if (!passwordLogin) {
+    return (
+      <div className="space-y-4">
+        {error && <Alert tone="error">{error}</Alert>}
+        {ssoButton}
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && <Alert tone="error">{error}</Alert>}
@@ -133,6 +170,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      {ssoButton && (
+        <>
+          <p className="text-center text-xs text-slate-500 uppercase">or</p>
+          {ssoButton}
+        </>
+      )}
     </form>
   );
 }

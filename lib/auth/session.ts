@@ -12,7 +12,7 @@ export type { SessionUser };
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  return getActiveSessionUser(session.user.id, session.sessionVersion);
+  return getActiveSessionUser(session.user.id, session.sessionVersion, session.method);
 });
 
 /** Where a session that must set up its second factor is sent, whatever it asked for. */

@@ -100,7 +100,7 @@ export async function confirmEnrolment(
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
-      action: "user.2fa-enable",
+      action: "user.two-factor-enable",
       entity: "User",
       entityId: user.id,
     });
@@ -118,7 +118,7 @@ export async function regenerateRecoveryCodes(
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
-      action: "user.2fa-recovery-codes",
+      action: "user.two-factor-recovery-codes",
       entity: "User",
       entityId: user.id,
     });
@@ -139,7 +139,7 @@ export async function turnOffTwoFactor(user: SessionUser, input: { code: string 
     await clearSecondFactor(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
-      action: "user.2fa-disable",
+      action: "user.two-factor-disable",
       entity: "User",
       entityId: user.id,
     });
@@ -166,7 +166,7 @@ export async function resetTwoFactor(admin: SessionUser, input: { userId: string
     await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
       actorId: admin.id,
-      action: "user.2fa-reset",
+      action: "user.two-factor-reset",
       entity: "User",
       entityId: user.id,
       before: { enabledAt: user.totpEnabledAt.toISOString() },
@@ -213,7 +213,7 @@ export async function checkSecondFactor(
     if (count === 0) return "wrong";
     await recordAudit(tx, {
       actorId: user.id,
-      action: "user.2fa-recovery-used",
+      action: "user.two-factor-recovery-used",
       entity: "User",
       entityId: user.id,
     });

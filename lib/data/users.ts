@@ -29,6 +29,8 @@ export interface SessionUser {
 export async function getActiveSessionUser(
   userId: string,
   sessionVersion: number,
+  /** A session through the provider answers to the provider's own second factor. */
+  method: "password" | "sso" = "password",
 ): Promise<SessionUser | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
@@ -44,7 +46,11 @@ export async function getActiveSessionUser(
   });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   const found: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
-  if (!user.totpEnabledAt && secondFactorRequired(user.role, settings().CLAIMDESK_REQUIRE_2FA)) {
+  if (
+    method === "password" &&
+    !user.totpEnabledAt &&
+    secondFactorRequired(user.role, settings().CLAIMDESK_REQUIRE_2FA)
+  ) {
     found.mustEnrolSecondFactor = true;
   }
   return found;
@@ -72,6 +78,7 @@ export async function listUsers() {
       name: true,
       role: true,
       disabledAt: true,
+      invitedAt: true,
       totpEnabledAt: true,
       createdAt: true,
     },
@@ -116,7 +123,7 @@ export type Author = Pick<AuditEntry, "actorId" | "actorLabel">;
  */
 export async function insertUser(
   tx: Prisma.TransactionClient,
-  input: { email: string; name: string; role: Role; passwordHash: string },
+  input: { email: string; name: string; role: Role; passwordHash: string | null },
   by: Author,
 ) {
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {

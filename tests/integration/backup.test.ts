@@ -9,12 +9,7 @@ import { createPrismaClient } from "@/lib/db";
 import { backupDatabase, restoreDatabase, RestoreError, rowCounts } from "@/lib/db/backup";
 import { migrate } from "@/lib/db/migrate";
 import { seedDatabase } from "@/seeds/seed";
-import {
-  createClaim,
-  createPublication,
-  createUser,
-  enrolSecondFactor,
-} from "@/seeds/factories";
+import { createClaim, createPublication, createUser, enrolSecondFactor } from "@/seeds/factories";
 import { query, withEmptyDatabase } from "../support/databases";
 
 const run = promisify(execFile);

@@ -40,7 +40,7 @@ describe("seeding", () => {
         const user = await prisma.user.findUniqueOrThrow({ where: { email: demo.email } });
         expect(user.role).toBe(demo.role);
         expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-        expect(await verifyPassword(user.passwordHash, demo.password)).toBe(true);
+        expect(await verifyPassword(user.passwordHash!, demo.password)).toBe(true);
       }
       // Every seeded row has its audit event.
       expect(await prisma.auditEvent.count()).toBe(DEFAULT_VERDICTS.length + DEMO_USERS.length + 1);

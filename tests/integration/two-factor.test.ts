@@ -67,7 +67,7 @@ describe("enrolling a second factor", () => {
     const stored = await prisma.recoveryCode.findMany({ where: { userId: user.id } });
     expect(stored.map((c) => c.codeHash)).not.toContain(recoveryCodes[0]);
     expect(
-      await prisma.auditEvent.count({ where: { entityId: user.id, action: "user.2fa-enable" } }),
+      await prisma.auditEvent.count({ where: { entityId: user.id, action: "user.two-factor-enable" } }),
     ).toBe(1);
     await expect(startEnrolment(session)).rejects.toThrow(/already on/);
     expect(await twoFactorStatus(session)).toMatchObject({ recoveryCodesLeft: 10 });
@@ -123,7 +123,7 @@ describe("signing in with a second factor", () => {
     expect(used).toBe(2);
     expect(
       await prisma.auditEvent.count({
-        where: { entityId: user.id, action: "user.2fa-recovery-used" },
+        where: { entityId: user.id, action: "user.two-factor-recovery-used" },
       }),
     ).toBe(2);
   });
@@ -179,7 +179,7 @@ describe("managing the second factor", () => {
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     const audit = await prisma.auditEvent.findFirstOrThrow({
-      where: { entityId: user.id, action: "user.2fa-reset" },
+      where: { entityId: user.id, action: "user.two-factor-reset" },
     });
     expect(audit.actorId).toBe(admin.id);
     expect(await signIn(user)).toMatchObject({ id: user.id });

@@ -31,6 +31,7 @@ import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { queueReextraction } from "@/lib/data/reextraction";
 import { clearLoginLock } from "@/lib/data/login-throttle";
 import { resetTwoFactor } from "@/lib/data/two-factor";
+import { inviteUser } from "@/lib/data/single-sign-on";
 import { API_SCOPES } from "@/lib/domain/api-scopes";
 import {
   changeRoleInput,
@@ -55,6 +56,9 @@ export async function setDisabledAction(input: unknown) {
 }
 export async function resetPasswordAction(input: unknown) {
   return runAction("ADMIN", userRef, input, resetUserPassword);
+}
+export async function inviteUserAction(input: unknown) {
+  return runAction("ADMIN", createUserInput, input, inviteUser);
 }
 export async function resetTwoFactorAction(input: unknown) {
   return runAction("ADMIN", userRef, input, resetTwoFactor);

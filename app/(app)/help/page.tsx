@@ -105,6 +105,20 @@ export default async function HelpPage() {
             send events to other systems under Admin → Webhooks (signed JSON, or Slack messages).
           </p>
         </Card>
+        <Card title="Signing in">
+          <p className="text-sm text-slate-700">
+            Click your name in the header for{" "}
+            <Link href="/account/security" className="text-brand-700 underline">
+              Sign-in security
+            </Link>
+            : set up two-factor sign-in there (an authenticator app&apos;s six-digit codes, and ten
+            recovery codes shown once), make new recovery codes, or turn it off if your role does
+            not require it. Admins must have it. Lost your phone and your codes? An admin resets it
+            under Admin → Users. Where the desk is connected to your newsroom&apos;s sign-in
+            (Google, Microsoft, Okta…), the login page has its button; your provider then asks for
+            your second factor.
+          </p>
+        </Card>
         <Card title="Checked before">
           <p className="text-sm text-slate-700">
             Each new check-worthy claim is matched against the{" "}
