@@ -67,7 +67,9 @@ describe("enrolling a second factor", () => {
     const stored = await prisma.recoveryCode.findMany({ where: { userId: user.id } });
     expect(stored.map((c) => c.codeHash)).not.toContain(recoveryCodes[0]);
     expect(
-      await prisma.auditEvent.count({ where: { entityId: user.id, action: "user.two-factor-enable" } }),
+      await prisma.auditEvent.count({
+        where: { entityId: user.id, action: "user.two-factor-enable" },
+      }),
     ).toBe(1);
     await expect(startEnrolment(session)).rejects.toThrow(/already on/);
     expect(await twoFactorStatus(session)).toMatchObject({ recoveryCodesLeft: 10 });
