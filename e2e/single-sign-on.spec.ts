@@ -10,6 +10,9 @@ import { expect, seriousViolations, signIn, test } from "./fixtures";
  * form takes any login, which is the account; `<fault>+…` logins get a spoiled ID token.
  */
 
+// Each test goes through the provider one or more times: seconds a journey on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const unique = () => crypto.randomUUID().slice(0, 8);
 
 /** Goes through the provider as `login` in a fresh browser; returns the page back at the desk. */
@@ -109,6 +112,6 @@ test("an admin invites someone from outside the newsroom's domain, who then sign
 
   const guest = await throughProvider(browser, email);
   await expect(guest.getByTestId("current-user")).toContainText("Gus Guest");
-  await page.reload();
+  await page.goto("/admin");
   await expect(row).toContainText("Active");
 });

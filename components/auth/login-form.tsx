@@ -47,11 +47,12 @@ export function LoginForm({
   const [askCode, setAskCode] = useState(false);
   const [code, setCode] = useState("");
 
-  function startOver() {
+  /** Back to the first step, with the password to type again (and a message, or none). */
+  function startOver(message: string | null = null) {
     setAskCode(false);
     setCode("");
     setPassword("");
-    setError(null);
+    setError(message);
   }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -70,9 +71,13 @@ export function LoginForm({
         return;
       }
       if (!result || result.error) {
-        setError(loginErrorMessage(result?.error ?? "unknown"));
-        if (askCode && result?.error === "SECOND_FACTOR_REFUSED") setCode("");
-        else startOverKeepingError();
+        const message = loginErrorMessage(result?.error ?? "unknown");
+        if (askCode && result?.error === "SECOND_FACTOR_REFUSED") {
+          setError(message);
+          setCode("");
+        } else {
+          startOver(message);
+        }
         return;
       }
       router.replace(callbackUrl);
@@ -82,12 +87,6 @@ export function LoginForm({
     } finally {
       setPending(false);
     }
-  }
-
-  function startOverKeepingError() {
-    setAskCode(false);
-    setCode("");
-    setPassword("");
   }
 
   if (askCode) {
@@ -114,7 +113,7 @@ export function LoginForm({
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Checking…" : "Verify"}
         </Button>
-        <Button variant="ghost" className="w-full" onClick={startOver}>
+        <Button variant="ghost" className="w-full" onClick={() => startOver()}>
           Use another account
         </Button>
       </form>

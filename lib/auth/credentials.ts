@@ -49,9 +49,10 @@ export class SecondFactorRefusedError extends Error {
 /**
  * Checks an email and password, and the second factor when the account has one. Returns null
  * for every kind of refusal of the password (unknown email, wrong password, disabled account,
- * malformed input) so that none can be told apart, throws SecondFactorNeededError or
- * SecondFactorRefusedError at the second step, and throws LoginThrottledError while this account from this address, this address, or
- * the account as a whole is locked (lib/data/login-throttle.ts has the policy).
+ * malformed input) so that none can be told apart; throws SecondFactorNeededError or
+ * SecondFactorRefusedError at the second step; and throws LoginThrottledError while this
+ * account from this address, this address, or the account as a whole is locked
+ * (lib/data/login-throttle.ts has the policy).
  */
 export async function authorizeCredentials(
   raw: unknown,

@@ -24,8 +24,9 @@ export const SSO_PROVIDER_ID = "oidc";
 function singleSignOn(): Provider[] {
   const config = settings();
   const issuer = config.CLAIMDESK_OIDC_ISSUER;
-  if (!issuer || !config.CLAIMDESK_OIDC_CLIENT_ID || !config.CLAIMDESK_OIDC_CLIENT_SECRET)
+  if (!issuer || !config.CLAIMDESK_OIDC_CLIENT_ID || !config.CLAIMDESK_OIDC_CLIENT_SECRET) {
     return [];
+  }
   return [
     {
       id: SSO_PROVIDER_ID,
