@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/actions";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Alert } from "@/components/ui/alert";
 import { useActionRunner } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input } from "@/components/ui/field";
 import { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "@/lib/domain/api-scopes";
@@ -33,13 +33,7 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {secret && (
-        <div role="status" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-          The token, shown only now:{" "}
-          <code className="rounded bg-white px-2 py-1 font-mono" data-testid="token-secret">
-            {secret}
-          </code>{" "}
-          <CopyButton text={secret} what="the token" />
-        </div>
+        <ShownOnce label="The token" value={secret} testId="token-secret" what="the token" />
       )}
       <form
         aria-label="New API token"

@@ -9,6 +9,7 @@ import {
   resetTwoFactorAction,
   setDisabledAction,
 } from "@/app/(app)/admin/actions";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Alert } from "@/components/ui/alert";
 import { useActionRunner } from "@/components/ui/use-action";
 import { Badge } from "@/components/ui/badge";
@@ -55,15 +56,20 @@ export function UsersAdmin({
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {secret && (
-        <div role="status" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-          One-time password for <strong>{secret.email}</strong>, shown only now:{" "}
-          <code className="rounded bg-white px-2 py-1 font-mono" data-testid="one-time-password">
-            {secret.password}
-          </code>
+        <ShownOnce
+          label={
+            <>
+              One-time password for <strong>{secret.email}</strong>
+            </>
+          }
+          value={secret.password}
+          testId="one-time-password"
+          what="the password"
+        >
           <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
             Done
           </Button>
-        </div>
+        </ShownOnce>
       )}
       <form
         className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4"

@@ -7,10 +7,10 @@ import {
   replayDeliveryAction,
   setWebhookEnabledAction,
 } from "@/app/(app)/admin/actions";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Field, Input } from "@/components/ui/field";
 import { Table, TableHead } from "@/components/ui/table";
 import { useActionRunner } from "@/components/ui/use-action";
@@ -59,16 +59,12 @@ export function WebhooksAdmin({
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {secret && (
-        <div role="status" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-          The signing secret, shown only now:{" "}
-          <code
-            className="rounded bg-white px-2 py-1 font-mono break-all"
-            data-testid="webhook-secret"
-          >
-            {secret}
-          </code>{" "}
-          <CopyButton text={secret} what="the secret" />
-        </div>
+        <ShownOnce
+          label="The signing secret"
+          value={secret}
+          testId="webhook-secret"
+          what="the secret"
+        />
       )}
       <form
         aria-label="New webhook"

@@ -4,7 +4,6 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeCredentials } from "./credentials";
 import { invalidateSessions } from "@/lib/data/users";
 import { requestLog } from "@/lib/request-log";
-import { log } from "@/lib/log";
 import { clientAddress } from "@/lib/http/client-address";
 import { safeCallbackPath } from "@/lib/domain/roles";
 import { signInWithProvider } from "@/lib/data/single-sign-on";
@@ -84,12 +83,15 @@ export const authOptions: NextAuthOptions = {
   // next-auth's own reports (an ID token that did not verify, a provider that did not answer)
   // go to the app's log as JSON: its code and the reason, never the request or the tokens.
   logger: {
+    // With the request's id, as every line a request writes.
     error(code, metadata) {
       const reason = metadata instanceof Error ? metadata.message : metadataMessage(metadata);
-      log.warn({ code, reason }, "sign-in: next-auth refused or failed");
+      void requestLog().then((logger) =>
+        logger.warn({ code, reason }, "sign-in: next-auth refused or failed"),
+      );
     },
     warn(code) {
-      log.warn({ code }, "sign-in: next-auth warning");
+      void requestLog().then((logger) => logger.warn({ code }, "sign-in: next-auth warning"));
     },
     debug() {},
   },
