@@ -270,6 +270,16 @@ export const SETTINGS = {
     "none",
     "Roles from the provider's groups (`desk-editors=EDITOR,desk-admins=ADMIN`). Set, it decides the role at every single sign-on: the highest of the person's groups, else the default role.",
   ),
+  CLAIMDESK_DEFAULT_LANGUAGE: setting(
+    z.union([
+      absent(() => "en"),
+      z
+        .string()
+        .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, { error: "a language tag like en or es" }),
+    ]),
+    "`en`",
+    "The language of an imported article too short to detect its language in (detection needs about 120 letters); every other article's language is detected, or given by the import.",
+  ),
   CLAIMDESK_PASSWORD_LOGIN: setting(
     z.union([
       absent(() => true),

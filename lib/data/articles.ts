@@ -4,10 +4,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { articleContentHash } from "@/lib/domain/article";
 import {
   EXTRACTOR_VERSION,
-  extractClaims,
   limitClaims,
   type ExtractionResult,
 } from "@/lib/domain/extraction/extract";
+import { extractArticle } from "@/lib/domain/extraction/languages";
+import { settings } from "@/lib/settings";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
 import { uuidv7 } from "@/lib/domain/ids";
 import { matchFields } from "@/lib/domain/matching";
@@ -42,7 +43,12 @@ export async function importArticle(
 ): Promise<ImportOutcome> {
   const existing = await findDuplicateArticle(db, input.body);
   if (existing) return existing;
-  const extraction = limitClaims(extractClaims(input.body));
+  const extraction = limitClaims(
+    extractArticle(input.body, {
+      declared: input.language,
+      fallback: settings().CLAIMDESK_DEFAULT_LANGUAGE,
+    }),
+  );
   try {
     return await db.$transaction(
       (tx) => storeArticle(tx, input, extraction, actor),
@@ -100,7 +106,9 @@ export async function storeArticle(
       outlet: input.outlet ?? null,
       author: input.author ?? null,
       publishedAt: input.publishedAt ?? null,
-      language: input.language,
+      // As the extraction decided it (given, detected or the default), else as given.
+      language: extraction.language ?? input.language ?? "en",
+      languageSource: extraction.languageSource ?? (input.language ? "DECLARED" : "DEFAULT"),
       body: input.body,
       contentHash: articleContentHash(input.body),
       extractorVersion: EXTRACTOR_VERSION,

@@ -174,9 +174,11 @@ export async function sweepReextractions(db: PrismaClient = prisma): Promise<num
 export async function articleBody(
   articleId: string,
   db: PrismaClient = prisma,
-): Promise<string | null> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { body: true } });
-  return article?.body ?? null;
+): Promise<{ body: string; language: string } | null> {
+  return db.article.findUnique({
+    where: { id: articleId },
+    select: { body: true, language: true },
+  });
 }
 
 export interface ReextractionOutcome {

@@ -22,6 +22,7 @@ export const CLAIM_STATE_TONES = {
 export const CHECKWORTHINESS_SCORER_LABELS = {
   ENCODER: "sentence model",
   WORDS: "words model",
+  NONE: "not scored: no model for this language",
 } as const;
 export type CheckworthinessScorer = keyof typeof CHECKWORTHINESS_SCORER_LABELS;
 

@@ -61,27 +61,33 @@ export function judgeSignal(
  * judged in time takes its score (checkworthinessBy ENCODER); the others, and all of them
  * when the encoder cannot run (`onError` hears why), keep the words model's score.
  */
-export async function judgeExtraction(
-  extraction: ExtractionResult,
+export async function judgeExtraction<T extends ExtractionResult>(
+  extraction: T,
   judge: Judge | undefined,
   signal: AbortSignal,
   onError: (error: unknown) => void,
-): Promise<ExtractionResult> {
-  if (!judge || extraction.claims.length === 0) return extraction;
+): Promise<T> {
+  // Claims in a language without a check-worthiness model stay unscored.
+  const scored = extraction.claims.flatMap((claim, i) =>
+    claim.checkworthinessBy === "NONE" ? [] : [i],
+  );
+  if (!judge || scored.length === 0) return extraction;
   let scores: Array<number | null>;
   try {
-    scores = await judgeTexts(judge, extraction.claims.map(contentOf), signal);
+    scores = await judgeTexts(
+      judge,
+      scored.map((i) => contentOf(extraction.claims[i]!)),
+      signal,
+    );
   } catch (error) {
     onError(error);
     return extraction;
   }
-  return {
-    ...extraction,
-    claims: extraction.claims.map((claim, i) => {
-      const score = scores[i];
-      return score === null || score === undefined
-        ? claim
-        : { ...claim, checkworthiness: score, checkworthinessBy: "ENCODER" as const };
-    }),
-  };
+  const claims = [...extraction.claims];
+  scored.forEach((index, i) => {
+    const score = scores[i];
+    if (score !== null && score !== undefined)
+      claims[index] = { ...claims[index]!, checkworthiness: score, checkworthinessBy: "ENCODER" };
+  });
+  return { ...extraction, claims };
 }

@@ -110,8 +110,9 @@ export class DocumentPool {
     return this.run({ kind: "claimreviews", url, text }, signal) as Promise<PageRecords>;
   }
 
-  extract(body: string, signal?: AbortSignal): Promise<ExtractionResult> {
-    return this.run({ kind: "extract", body }, signal) as Promise<ExtractionResult>;
+  /** An article's claims, in `declared` language when it is known (else the one detected). */
+  extract(body: string, signal?: AbortSignal, declared?: string): Promise<ExtractionResult> {
+    return this.run({ kind: "extract", body, declared }, signal) as Promise<ExtractionResult>;
   }
 
   /**
@@ -147,7 +148,8 @@ export class DocumentPool {
       );
     });
     try {
-      return await this.pool.run({ ...task, started: port2 } satisfies ThreadTask, {
+      const fallback = settings().CLAIMDESK_DEFAULT_LANGUAGE;
+      return await this.pool.run({ ...task, fallback, started: port2 } satisfies ThreadTask, {
         signal: stop.signal,
         transferList: [port2],
       });

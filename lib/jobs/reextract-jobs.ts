@@ -23,11 +23,12 @@ export async function runReextraction(
     await finishReextraction(item, { status: "FAILED", error: reason });
     return { skipped: reason };
   };
-  const body = await articleBody(item.articleId);
-  if (body === null) return skip("the article was deleted");
+  const article = await articleBody(item.articleId);
+  if (article === null) return skip("the article was deleted");
   let extraction;
   try {
-    extraction = await ctx.pool.extract(body, deadline);
+    // In the article's language as filed (detected at import, or as a reviewer corrected it).
+    extraction = await ctx.pool.extract(article.body, deadline, article.language);
   } catch (error) {
     if (error instanceof BudgetError) return skip(error.message);
     throw error;

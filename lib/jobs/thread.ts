@@ -5,12 +5,8 @@
  */
 import { readlinkSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
-import {
-  attributionModel,
-  extractClaims,
-  limitClaims,
-  type ExtractionResult,
-} from "@/lib/domain/extraction/extract";
+import { attributionModel, limitClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
+import { extractArticle } from "@/lib/domain/extraction/languages";
 import {
   holdsManyArticles,
   parseImportFile,
@@ -22,7 +18,8 @@ import { claimReviewsInPage, type PageRecords } from "@/lib/domain/fact-checks/s
 
 export type DocumentTask =
   | { kind: "read"; name: string; bytes: Uint8Array }
-  | { kind: "extract"; body: string }
+  /** `declared`: the article's language when known (else it is detected). */
+  | { kind: "extract"; body: string; declared?: string }
   /** A page fetched from the web, decoded. */
   | { kind: "page"; url: string; contentType: string; text: string }
   /** A news feed fetched from the web, decoded. */
@@ -34,6 +31,8 @@ export type DocumentTask =
 export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; error: string };
 
 export type ThreadTask = DocumentTask & {
+  /** The language of an article too short to detect it in (CLAIMDESK_DEFAULT_LANGUAGE). */
+  fallback: string;
   /**
    * Told when the thread starts the task, with the thread's id: the document's budget runs
    * from then, and its CPU time is read by that id (lib/jobs/pool.ts).
@@ -74,13 +73,15 @@ export default function run(
       return { ok: false, error: (error as Error).message };
     }
   }
-  if (task.kind === "extract") return limitClaims(extractClaims(task.body));
+  const extract = (body: string, declared?: string) =>
+    limitClaims(extractArticle(body, { declared, fallback: task.fallback }));
+  if (task.kind === "extract") return extract(task.body, task.declared);
   if (task.kind === "page") {
     const page = parseWebPage(task.url, task.contentType, task.text);
     return {
       articles: [page],
       container: false,
-      extraction: page.ok ? limitClaims(extractClaims(page.article.body)) : null,
+      extraction: page.ok ? extract(page.article.body, page.article.language) : null,
     };
   }
   const articles = parseImportFile(task.name, task.bytes);
@@ -89,6 +90,6 @@ export default function run(
   return {
     articles,
     container,
-    extraction: only?.ok ? limitClaims(extractClaims(only.article.body)) : null,
+    extraction: only?.ok ? extract(only.article.body, only.article.language) : null,
   };
 }

@@ -81,8 +81,7 @@ export const articleInput = z
       .string()
       .trim()
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB")
-      .optional()
-      .transform((v) => v ?? "en"),
+      .optional(),
   })
   .transform((value) => ({ ...value, title: value.title || titleFromBody(value.body) }))
   .superRefine((value, ctx) => {

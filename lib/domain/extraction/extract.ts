@@ -1,3 +1,4 @@
+import type { LanguageSource } from "@/lib/domain/language";
 import { ASSERTION_CHECKWORTHY_THRESHOLD, checkworthiness } from "./checkworthiness";
 import {
   BOILERPLATE_LINE,
@@ -27,7 +28,7 @@ export function attributionModel(): AttributionModel {
  * revision and the tagger model's own version (set by `npm run train:attribution`).
  * Change RULES_REVISION whenever the rules' output changes.
  */
-const RULES_REVISION = "rules-3";
+const RULES_REVISION = "rules-4";
 export const EXTRACTOR_VERSION = `${RULES_REVISION}+${(storedModel as StoredModel).version}`;
 
 export type ClaimKind = "DIRECT_QUOTE" | "INDIRECT_QUOTE" | "ASSERTION";
@@ -47,7 +48,7 @@ export interface ExtractedClaim {
   kind: ClaimKind;
   checkworthiness: number;
   /** The model that gave the score: extraction's words model unless a worker rescored it. */
-  checkworthinessBy?: "WORDS" | "ENCODER";
+  checkworthinessBy?: "WORDS" | "ENCODER" | "NONE";
   /** The words naming the source at this point ("Peskov", "the deputy minister", "he"). */
   speaker: (Span & { text: string }) | null;
   /** Who that is, once pronouns, descriptions and spelling variants are resolved. */
@@ -63,6 +64,9 @@ export interface ExtractionResult {
   speakers: Array<{ name: string; title: string | null; isPerson: boolean; aliases: string[] }>;
   /** Sentences kept for analysis (boilerplate dropped). */
   sentences: Span[];
+  /** The article's language and where it came from, when the extraction decided it (extractArticle). */
+  language?: string;
+  languageSource?: LanguageSource;
 }
 
 /** Minimum score for an unattributed sentence to become an ASSERTION claim. */

@@ -84,7 +84,7 @@ export function splitSentences(text: string): Span[] {
       const space = /^\s+/.exec(after)?.[0];
       if (!space) continue; // "3.5", "U.S.A", or the end of the line
       const next = after.slice(space.length);
-      if (!/^[\p{Lu}\p{N}“"‘'(\[—–-]/u.test(next)) continue;
+      if (!/^[\p{Lu}\p{N}“"‘'«¿¡(\[—–-]/u.test(next)) continue;
       if (stop[0] === "." && endsWithAbbreviation(lineText, stop.index)) continue;
       pushTrimmed(text, sentenceStart, lineStart + stopEnd + closing.length, sentences);
       sentenceStart = lineStart + stopEnd + closing.length + space.length;
