@@ -11,11 +11,14 @@ export function QueueFilters({
   verdicts,
   users,
   articleTitle,
+  languages,
 }: {
   query: QueueQuery;
   verdicts: Array<{ id: string; label: string }>;
   users: Array<{ id: string; name: string }>;
   articleTitle: string | null;
+  /** The languages of the desk's articles (the filter is offered once there are two). */
+  languages: Array<{ id: string; label: string }>;
 }) {
   return (
     <form
@@ -87,6 +90,18 @@ export function QueueFilters({
             className={FILTER_CONTROL}
           />
         </FilterField>
+        {(languages.length > 1 || query.language) && (
+          <FilterField label="Language" htmlFor="f-language">
+            <select
+              id="f-language"
+              name="language"
+              defaultValue={query.language ?? ""}
+              className={FILTER_CONTROL}
+            >
+              <Options none="Any" items={languages} />
+            </select>
+          </FilterField>
+        )}
         <FilterField label="From" htmlFor="f-from">
           <input
             id="f-from"

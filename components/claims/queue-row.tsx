@@ -19,10 +19,13 @@ export interface QueueRow {
   library: { publisher: string | null; rating: string | null; repeat: boolean } | null;
   state: ClaimState;
   version: number;
-  checkworthiness: number;
+  /** Null: not scored (no model for the claim's language). */
+  checkworthiness: number | null;
   age: string;
   overdue: boolean;
   article: { id: string; title: string } | null;
+  /** The article's language when it is not the desk's default: its tag and name. */
+  language: { tag: string; name: string } | null;
   speaker: string | null;
   /** Who has it: the assignee, or a claim's blind reviewers (blindReviewersLabel in lib/domain/claims.ts); null for nobody. */
   assignee: string | null;
@@ -80,7 +83,12 @@ export function QueueTableRow({
         />
       </Td>
       <Td className="max-w-md">
-        <Link className="text-slate-900 hover:underline" href={`/claims/${row.id}`}>
+        <Link
+          className="text-slate-900 hover:underline"
+          href={`/claims/${row.id}`}
+          lang={row.language?.tag}
+          dir="auto"
+        >
           {row.headline ? (
             <Highlighted text={row.headline} />
           ) : row.text.length > 180 ? (
@@ -89,6 +97,11 @@ export function QueueTableRow({
             row.text
           )}
         </Link>
+        {row.language && (
+          <div className="mt-1">
+            <Badge>{row.language.name}</Badge>
+          </div>
+        )}
         {row.library && (!row.checkedBefore || !row.library.repeat) && (
           <div className="mt-1" data-testid="library-match">
             <Link href={`/claims/${row.id}`}>
@@ -144,7 +157,15 @@ export function QueueTableRow({
       </Td>
       <Td>{row.verdict ?? "—"}</Td>
       <Td>{row.assignee ?? "Unassigned"}</Td>
-      <Td className="text-right tabular-nums">{row.checkworthiness.toFixed(2)}</Td>
+      <Td className="text-right tabular-nums">
+        {row.checkworthiness === null ? (
+          <span title="Not scored: no model for this language">
+            —<span className="sr-only"> not scored</span>
+          </span>
+        ) : (
+          row.checkworthiness.toFixed(2)
+        )}
+      </Td>
       <Td className="text-right whitespace-nowrap tabular-nums">{row.age}</Td>
       <Td>
         {takeable(row) && (

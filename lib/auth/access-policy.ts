@@ -94,6 +94,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/claims/[claimId]/actions.ts#judgeMatchAction": reviewer,
   "app/(app)/claims/[claimId]/actions.ts#adoptMatchAction": reviewer,
   "app/(app)/articles/[articleId]/actions.ts#addClaimFromSelection": reviewer,
+  "app/(app)/articles/[articleId]/actions.ts#correctArticleLanguage": reviewer,
   "app/(app)/articles/import/actions.ts#importPastedArticle": reviewer,
   "app/(app)/articles/import/actions.ts#uploadImportFile": reviewer,
   "app/(app)/articles/import/actions.ts#cancelImport": reviewer,

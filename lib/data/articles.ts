@@ -339,6 +339,8 @@ export async function getArticleById(articleId: string) {
       url: true,
       publishedAt: true,
       body: true,
+      language: true,
+      languageSource: true,
       createdAt: true,
       importedBy: { select: { name: true } },
     },
@@ -362,6 +364,16 @@ export async function listArticleClaims(articleId: string) {
       speaker: { select: { name: true, title: true } },
     },
   });
+}
+
+/** The languages the desk's articles are in (tags as stored), most common first. */
+export async function listArticleLanguages(): Promise<string[]> {
+  const rows = await prisma.article.groupBy({
+    by: ["language"],
+    _count: { _all: true },
+    orderBy: [{ _count: { language: "desc" } }, { language: "asc" }],
+  });
+  return rows.map((r) => r.language);
 }
 
 export async function getArticleTitle(articleId: string): Promise<string | null> {

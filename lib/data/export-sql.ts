@@ -150,7 +150,7 @@ function claimFields(appBase: string): string {
       c."appearanceUrl", ${iso(`c."appearanceDate"`)} AS "appearanceDate",
       c."firstAppearanceUrl", ${iso(`c."firstAppearanceDate"`)} AS "firstAppearanceDate",
       a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet",
-      ${iso(`a."publishedAt"`)} AS "articlePublishedAt", c.start, c."end",
+      ${iso(`a."publishedAt"`)} AS "articlePublishedAt", a.language, c.start, c."end",
       v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue", c.rationale,
       coalesce(ev.json, '[]'::json) AS evidence, ${REVIEWER} AS reviewer, ab.name AS approver,
       ${iso(`c."approvedAt"`)} AS "approvedAt", ${corrected} AS corrected,
@@ -206,7 +206,8 @@ function claimReview(publisher: Publisher, appBase: string): string {
                        ELSE json_build_object('@type', 'Organization', 'name', ${speakerName}) END,
         'datePublished', ${day(`coalesce(c."appearanceDate", a."publishedAt")`)},
         'appearance', ${creativeWork(appearance)},
-        'firstAppearance', ${creativeWork(`nullif(c."firstAppearanceUrl", '')`)})
+        'firstAppearance', ${creativeWork(`nullif(c."firstAppearanceUrl", '')`)},
+        'inLanguage', a.language)
     ))::text`);
 }
 
@@ -231,6 +232,7 @@ function claimCsvCells(appBase: string): string {
     cell("a.url"),
     cell("a.outlet"),
     iso(`a."publishedAt"`),
+    cell("a.language"),
     "c.start",
     `c."end"`,
     cell("v.label"),

@@ -30,6 +30,7 @@ interface ExportSqlRow {
   articleUrl: string | null;
   articleOutlet: string | null;
   articlePublishedAt: Date | null;
+  articleLanguage: string | null;
   speakerName: string | null;
   speakerTitle: string | null;
   verdictLabel: string | null;
@@ -86,6 +87,7 @@ export const EXPORT_SELECT = `
            c."appearanceUrl", c."appearanceDate", c."firstAppearanceUrl", c."firstAppearanceDate",
            c.rationale, c."approvedAt", c."correctedAt",
            a.title AS "articleTitle", a.url AS "articleUrl", a.outlet AS "articleOutlet", a."publishedAt" AS "articlePublishedAt",
+           a.language AS "articleLanguage",
            s.name AS "speakerName", s.title AS "speakerTitle",
            v.label AS "verdictLabel", v."ratingValue" AS "verdictRatingValue",
            ab.name AS approver, p.slug AS "publicSlug",
@@ -125,6 +127,7 @@ async function exportBatch(
     articleUrl: row.articleUrl,
     articleOutlet: row.articleOutlet,
     articlePublishedAt: row.articlePublishedAt?.toISOString() ?? null,
+    language: row.articleLanguage,
     start: row.start,
     end: row.end,
     verdictLabel: row.verdictLabel,

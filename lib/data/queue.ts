@@ -26,6 +26,7 @@ export function filters(
   }
   if (query.verdict) where.verdictId = query.verdict;
   if (query.article) where.articleId = query.article;
+  if (query.language) where.article = { language: query.language };
   if (query.speaker) {
     where.OR = [
       { speaker: { name: { contains: query.speaker, mode: "insensitive" } } },
@@ -110,6 +111,7 @@ const ROW_SELECT = {
   state: true,
   version: true,
   checkworthiness: true,
+  checkworthinessBy: true,
   createdAt: true,
   dueAt: true,
   matchScore: true,
@@ -120,7 +122,7 @@ const ROW_SELECT = {
     take: 1,
     select: { repeat: true, factCheck: { select: { publisher: true, ratingName: true } } },
   },
-  article: { select: { id: true, title: true } },
+  article: { select: { id: true, title: true, language: true } },
   speaker: { select: { name: true } },
   assignee: { select: { id: true, name: true } },
   verdict: { select: { label: true } },

@@ -34,10 +34,7 @@ export async function queueReextraction(
         ? Prisma.sql`a."extractorVersion" <> ${EXTRACTOR_VERSION}`
         : Prisma.sql`true`;
   return db.$transaction(async (tx) => {
-    const queued = await tx.$executeRaw`
-      INSERT INTO "ReextractItem" (id, "articleId", "actorId", "actorLabel")
-      SELECT gen_random_uuid(), a.id, ${actor.userId}::uuid, ${actor.label ?? null}
-        FROM "Article" a WHERE ${where}`;
+    const queued = await insertReextractItems(tx, where, actor);
     await recordAudit(tx, {
       actorId: actor.userId,
       actorLabel: actor.label,
@@ -51,6 +48,18 @@ export async function queueReextraction(
     });
     return queued;
   }, STORE_TRANSACTION);
+}
+
+/** One re-extraction item per article matching `where` (on "Article" a), in the caller's transaction. */
+export function insertReextractItems(
+  tx: Prisma.TransactionClient,
+  where: Prisma.Sql,
+  actor: Actor,
+): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "ReextractItem" (id, "articleId", "actorId", "actorLabel")
+    SELECT gen_random_uuid(), a.id, ${actor.userId}::uuid, ${actor.label ?? null}
+      FROM "Article" a WHERE ${where}`;
 }
 
 export interface ExtractorStatus {

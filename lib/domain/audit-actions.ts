@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   ...BLIND_REVIEW_AUDIT_ACTIONS,
   "article.import",
   "article.reextract",
+  "article.language",
   "extraction.queue",
   "import.cancel",
   "feed.add",

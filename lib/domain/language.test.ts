@@ -17,7 +17,10 @@ const SAMPLE = readFileSync(
 );
 const SPANISH = (
   JSON.parse(
-    readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/spanish-news.json"), "utf8"),
+    readFileSync(
+      path.resolve(import.meta.dirname, "../../tests/fixtures/spanish-news.json"),
+      "utf8",
+    ),
   ) as { articles: Array<{ text: string }> }
 ).articles.map((a) => a.text);
 

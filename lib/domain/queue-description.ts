@@ -1,4 +1,5 @@
 import { CLAIM_STATE_LABELS, type ClaimState } from "./claims";
+import { languageName } from "./language";
 
 /** The queue's filters, as lib/validation/queue.ts parses them (the search and paging aside). */
 export interface QueueFilters {
@@ -11,6 +12,7 @@ export interface QueueFilters {
   to?: string;
   min?: number;
   checked?: "yes" | "repeat";
+  language?: string;
 }
 
 /** Names for the ids a filter holds. */
@@ -39,6 +41,7 @@ export function describeFilters(query: QueueFilters, names: FilterNames): string
   }
   if (query.verdict) parts.push(`verdict: ${names.verdicts[query.verdict] ?? "unknown"}`);
   if (query.article) parts.push(`article: “${names.articleTitle ?? "unknown"}”`);
+  if (query.language) parts.push(`language: ${languageName(query.language)}`);
   if (query.speaker) parts.push(`speaker contains “${query.speaker}”`);
   if (query.from && query.to) parts.push(`added ${query.from} to ${query.to}`);
   else if (query.from) parts.push(`added from ${query.from}`);

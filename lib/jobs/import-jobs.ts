@@ -89,10 +89,7 @@ export async function runImportItem(
     if (item.kind === "URL") return await importUrl(item, ctx, deadline, write, failed, store);
     if (item.kind === "ARTICLE") {
       const article = articleOfItem(item);
-      return await store(
-        article,
-        await ctx.pool.extract(article.body, deadline, article.language),
-      );
+      return await store(article, await ctx.pool.extract(article.body, deadline, article.language));
     }
     const read = await ctx.pool.read(item.source, item.content ?? new Uint8Array(), deadline);
     const [first] = read.articles;

@@ -5,7 +5,11 @@
  */
 import { readlinkSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
-import { attributionModel, limitClaims, type ExtractionResult } from "@/lib/domain/extraction/extract";
+import {
+  attributionModel,
+  limitClaims,
+  type ExtractionResult,
+} from "@/lib/domain/extraction/extract";
 import { extractArticle } from "@/lib/domain/extraction/languages";
 import {
   holdsManyArticles,

@@ -49,6 +49,15 @@ export function titleFromBody(body: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 60))}…`;
 }
 
+/** A BCP 47 language tag as the desk stores it: `en`, `es`, `pt-BR`. */
+const languageTag = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB");
+
+/** A reviewer's correction of an article's language. */
+export const articleLanguageInput = z.object({ articleId: z.uuid(), language: languageTag });
+
 export const articleInput = z
   .object({
     // Optional: an article sent without a title is named by its first line.
@@ -77,11 +86,7 @@ export const articleInput = z
       .optional()
       .transform((v) => (v === "" ? undefined : v))
       .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Published date is not a date"),
-    language: z
-      .string()
-      .trim()
-      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB")
-      .optional(),
+    language: languageTag.optional(),
   })
   .transform((value) => ({ ...value, title: value.title || titleFromBody(value.body) }))
   .superRefine((value, ctx) => {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { getArticleTitle } from "@/lib/data/articles";
+import { getArticleTitle, listArticleLanguages } from "@/lib/data/articles";
+import { languageName } from "@/lib/domain/language";
+import { settings } from "@/lib/settings";
 import { listQueue } from "@/lib/data/queue";
 import { listActiveVerdicts } from "@/lib/data/verdicts";
 import { listAssignableUsers } from "@/lib/data/users";
@@ -51,13 +53,15 @@ export default async function ClaimsPage({
   const query = queueQuery.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [{ rows, next, total }, verdicts, users, articleTitle] = await Promise.all([
+  const [{ rows, next, total }, verdicts, users, articleTitle, languages] = await Promise.all([
     listQueue(query, user.id),
     listActiveVerdicts(),
     listAssignableUsers(),
     query.article ? getArticleTitle(query.article) : Promise.resolve(null),
+    listArticleLanguages(),
   ]);
   const now = new Date();
+  const defaultLanguage = settings().CLAIMDESK_DEFAULT_LANGUAGE;
   const filterQuery = {
     state: query.state,
     assignee: query.assignee,
@@ -68,6 +72,7 @@ export default async function ClaimsPage({
     to: query.to,
     min: query.min,
     checked: query.checked,
+    language: query.language,
   };
   const names = {
     users: Object.fromEntries(users.map((u) => [u.id, u.name])),
@@ -85,7 +90,13 @@ export default async function ClaimsPage({
           </LinkButton>
         }
       />
-      <QueueFilters query={query} verdicts={verdicts} users={users} articleTitle={articleTitle} />
+      <QueueFilters
+        query={query}
+        verdicts={verdicts}
+        users={users}
+        articleTitle={articleTitle}
+        languages={languages.map((tag) => ({ id: tag, label: languageName(tag) }))}
+      />
       {hasRole(user.role, "EDITOR") && !query.q && (
         <ReviewModeByFilter query={filterQuery} description={describeFilters(filterQuery, names)} />
       )}
@@ -114,12 +125,16 @@ export default async function ClaimsPage({
             : null,
           state: r.state,
           version: r.version,
-          checkworthiness: r.checkworthiness,
+          checkworthiness: r.checkworthinessBy === "NONE" ? null : r.checkworthiness,
           age: formatAge(r.createdAt, now),
           overdue: Boolean(
             r.dueAt && r.dueAt < now && (r.state === "NEW" || r.state === "IN_REVIEW"),
           ),
           article: r.article,
+          language:
+            r.article && r.article.language !== defaultLanguage
+              ? { tag: r.article.language, name: languageName(r.article.language) }
+              : null,
           speaker: r.speaker?.name ?? null,
           assignee: r.doubleReview
             ? blindReviewersLabel(r.blindReviews.map((b) => b.reviewer.name))

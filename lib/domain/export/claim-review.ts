@@ -74,6 +74,8 @@ export function toClaimReviewJsonLd(
       ...(claim.firstAppearanceUrl
         ? { firstAppearance: { "@type": "CreativeWork", url: claim.firstAppearanceUrl } }
         : {}),
+      // The language the claim was made in: its article's.
+      ...(claim.language ? { inLanguage: claim.language } : {}),
     },
   };
   return { jsonld, warnings };

@@ -22,6 +22,7 @@ const claim = (over: Partial<ExportClaim> = {}): ExportClaim => ({
   articleUrl: "https://news.example/a",
   articleOutlet: null,
   articlePublishedAt: "2024-05-01T10:00:00.000Z",
+  language: "en",
   start: 0,
   end: 10,
   verdictLabel: "Unproven",
@@ -103,9 +104,17 @@ describe("ClaimReview", () => {
         author: { "@type": "Organization", name: "Acme Corp" },
         datePublished: "2024-05-01",
         appearance: { "@type": "CreativeWork", url: "https://news.example/a" },
+        inLanguage: "en",
       },
     });
     expect(jsonld.reviewRating).not.toHaveProperty("ratingValue");
+  });
+
+  it("gives the claim's language as inLanguage, and leaves it out when unknown", () => {
+    const spanish = toClaimReviewJsonLd(claim({ language: "es" }), publisher).jsonld;
+    expect(spanish.itemReviewed).toMatchObject({ inLanguage: "es" });
+    const unknown = toClaimReviewJsonLd(claim({ language: null }), publisher).jsonld;
+    expect(unknown.itemReviewed).not.toHaveProperty("inLanguage");
   });
 
   it("points at the desk's own public page once the claim is published there", () => {

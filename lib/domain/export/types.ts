@@ -89,6 +89,10 @@ export const exportClaimSchema = z
     articleUrl: text,
     articleOutlet: text,
     articlePublishedAt: instant,
+    language: text.meta({
+      description:
+        "The article's language, a BCP 47 tag (en, es, pt-BR): detected at import or corrected by a reviewer. ClaimReview gives it as the claim's inLanguage.",
+    }),
     start: z
       .number()
       .int()

@@ -12,6 +12,15 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 import { ArticleText } from "@/components/articles/article-text";
 import { CheckworthinessScore } from "@/components/claims/checkworthiness-score";
+import { ArticleLanguage } from "@/components/articles/article-language";
+import { Alert } from "@/components/ui/alert";
+import {
+  hasCheckworthinessModel,
+  hasExtractor,
+  LANGUAGE_CHOICES,
+  LANGUAGE_SOURCE_LABELS,
+  languageName,
+} from "@/lib/domain/language";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -27,6 +36,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
     article.body.length,
     open.map((c) => ({ id: c.id, start: c.start!, end: c.end! })),
   );
+  const language = languageName(article.language);
   const meta = [
     article.outlet,
     article.author,
@@ -60,6 +70,29 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
           </>
         }
       />
+      <div className="mb-4 space-y-2">
+        <ArticleLanguage
+          articleId={article.id}
+          language={article.language}
+          name={language}
+          source={LANGUAGE_SOURCE_LABELS[article.languageSource]}
+          choices={LANGUAGE_CHOICES}
+        />
+        {!hasExtractor(article.language) ? (
+          <Alert tone="info">
+            ClaimDesk has no extractor for {language}: each sentence of the article was proposed as
+            a claim, without speakers, and none is scored for check-worthiness. If the language is
+            wrong, correct it and the claims are extracted again.
+          </Alert>
+        ) : (
+          !hasCheckworthinessModel(article.language) && (
+            <Alert tone="info">
+              Claims in {language} are not scored for check-worthiness: there is no model for this
+              language yet.
+            </Alert>
+          )
+        )}
+      </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ArticleText
           articleId={article.id}
