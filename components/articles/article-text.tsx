@@ -12,11 +12,14 @@ import { selectionOffsets } from "./body-offset";
 export function ArticleText({
   articleId,
   body,
+  language,
   segments,
   claimTexts,
 }: {
   articleId: string;
   body: string;
+  /** The article's language tag: read aloud in it, and laid out right to left where it is written so. */
+  language: string;
   segments: Segment[];
   claimTexts: Record<string, string>;
 }) {
@@ -63,6 +66,8 @@ export function ArticleText({
         onMouseUp={readSelection}
         onKeyUp={readSelection}
         data-testid="article-body"
+        lang={language}
+        dir="auto"
         className="rounded-lg bg-white p-6 leading-relaxed whitespace-pre-wrap shadow-sm ring-1 ring-slate-200"
       >
         {segments.map((segment) => {

@@ -87,6 +87,18 @@ export default async function HelpPage() {
             cannot run, the words model&apos;s score stays. Each claim says which model scored it.
           </p>
         </Card>
+        <Card title="Languages">
+          <p className="text-sm text-slate-700">
+            Each article&apos;s language is detected when it is imported, and its page says which it
+            is. Claims are extracted with the speakers and quotes of English and Spanish articles;
+            an article in another language gets each of its sentences as a claim, without speakers.
+            Check-worthiness is scored only in English: other claims say they are not scored. If a
+            language is wrong, open the article and choose <strong>Correct the language…</strong>:
+            its claims are extracted again, and claims someone has worked on stay as they are. The
+            queue&apos;s <strong>Language</strong> filter shows one language&apos;s claims, and
+            every export gives each claim&apos;s language.
+          </p>
+        </Card>
         <Card title="Notifications">
           <p className="text-sm text-slate-700">
             The bell in the header counts what you have not read yet: a claim assigned or returned

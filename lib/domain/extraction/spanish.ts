@@ -344,6 +344,8 @@ interface Found {
   cue: Span;
   content: Span;
   kind: ExtractedClaim["kind"];
+  /** The quotation the content is, marks and all: part of the claim's span. */
+  quote?: Span;
 }
 
 /** Trims spaces and a final comma, dot or colon off a content span. */
@@ -415,6 +417,7 @@ function sentenceAttributions(text: string, ws: Word[], quotes: Quotes): Found[]
           cue: aux >= 0 ? { start: ws[aux]!.start, end: ws[k]!.end } : ws[k]!,
           content: trimContent(text, quote.inner),
           kind: "DIRECT_QUOTE",
+          quote,
         },
       ];
     }
@@ -528,13 +531,13 @@ function contentAfter(
   ws: Word[],
   cueAt: number,
   quotes: Quotes,
-): Pick<Found, "content" | "kind"> | null {
+): Pick<Found, "content" | "kind" | "quote"> | null {
   const end = ws.at(-1)!.end;
   const next = ws[cueAt + 1];
   if (!next) return null;
   if (next.text === ":") {
     const quote = ws[cueAt + 2] && quoteAt(quotes, ws[cueAt + 2]!.start);
-    if (quote) return { content: trimContent(text, quote.inner), kind: "DIRECT_QUOTE" };
+    if (quote) return { content: trimContent(text, quote.inner), kind: "DIRECT_QUOTE", quote };
     return { content: trimContent(text, { start: next.end, end }), kind: "INDIRECT_QUOTE" };
   }
   // «que» after a few words of circumstance: «afirmó este martes que…».
@@ -546,7 +549,7 @@ function contentAfter(
     if (!after) return null;
     const quote = quoteAt(quotes, after.start);
     // A quotation that is all the verb's content is a direct quote: «explicó que «…» y pidió…».
-    if (quote) return { content: trimContent(text, quote.inner), kind: "DIRECT_QUOTE" };
+    if (quote) return { content: trimContent(text, quote.inner), kind: "DIRECT_QUOTE", quote };
     return { content: trimContent(text, { start: after.start, end }), kind: "INDIRECT_QUOTE" };
   }
   if (INFINITIVE_CUES.has(ws[cueAt]!.lower) && /(?:ar|er|ir|ír)$/.test(next.lower)) {
@@ -572,7 +575,12 @@ export function extractSpanish(text: string): ExtractionResult {
       for (const found of sentenceAttributions(text, ws, quotes)) {
         const ref = found.source ? speakers.resolve(found.source) : speakers.last;
         if (found.content.end <= found.content.start) continue;
-        const spans = [found.cue, found.content, ...(found.source ? [found.source] : [])];
+        const spans = [
+          found.cue,
+          found.content,
+          ...(found.quote ? [found.quote] : []),
+          ...(found.source ? [found.source] : []),
+        ];
         const claimStart = Math.min(...spans.map((s) => s.start));
         const claimEnd = Math.max(...spans.map((s) => s.end));
         claims.push({

@@ -97,6 +97,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         <ArticleText
           articleId={article.id}
           body={article.body}
+          language={article.language}
           segments={segments}
           claimTexts={Object.fromEntries(open.map((c) => [c.id, c.text]))}
         />
