@@ -1,4 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
 import limits from "./lib/validation/upload-limits.json" with { type: "json" };
+
+// The interface's languages: each request's language and messages (lib/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // The public address people use, when it differs from the Host a request arrives with:
 // proxy.ts accepts state-changing requests from it, and so must Next's own check of
@@ -39,4 +43,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

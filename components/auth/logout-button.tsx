@@ -4,7 +4,14 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 
-export function LogoutButton({ variant = "ghost" }: { variant?: "ghost" | "primary" }) {
+export function LogoutButton({
+  variant = "ghost",
+  labels = { idle: "Log out", pending: "Logging out…" },
+}: {
+  variant?: "ghost" | "primary";
+  /** In the interface's language (the shell passes them; the logout page is English). */
+  labels?: { idle: string; pending: string };
+}) {
   const [pending, setPending] = useState(false);
   return (
     <Button
@@ -16,7 +23,7 @@ export function LogoutButton({ variant = "ghost" }: { variant?: "ghost" | "prima
         await signOut({ callbackUrl: "/login" });
       }}
     >
-      {pending ? "Logging out…" : "Log out"}
+      {pending ? labels.pending : labels.idle}
     </Button>
   );
 }

@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { CLAIM_STATES } from "@/lib/domain/claims";
 import type { QueueQuery } from "@/lib/validation/queue";
 import { Options } from "@/components/ui/options";
 import { FILTER_CONTROL, FilterField } from "@/components/ui/filter-field";
 
 /** The queue's filters as a plain GET form: every view is a URL that can be shared. */
-export function QueueFilters({
+export async function QueueFilters({
   query,
   verdicts,
   users,
@@ -20,51 +21,53 @@ export function QueueFilters({
   /** The languages of the desk's articles (the filter is offered once there are two). */
   languages: Array<{ id: string; label: string }>;
 }) {
+  const t = await getTranslations("QueueFilters");
+  const states = await getTranslations("States");
   return (
     <form
       method="get"
       className="mb-4 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200"
-      aria-label="Filter claims"
+      aria-label={t("form")}
     >
       <div className="mb-3">
-        <FilterField label="Search claims, speakers, rationales and article titles" htmlFor="f-q">
+        <FilterField label={t("search")} htmlFor="f-q">
           <input
             id="f-q"
             name="q"
             type="search"
             defaultValue={query.q ?? ""}
-            placeholder='e.g. chemical weapons, "Security Council"'
+            placeholder={t("searchExample")}
             className={FILTER_CONTROL}
           />
         </FilterField>
       </div>
       {/* Columns at least 11.5rem wide, so that no select cuts its longest option. */}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))]">
-        <FilterField label="State" htmlFor="f-state">
+        <FilterField label={t("state")} htmlFor="f-state">
           <select
             id="f-state"
             name="state"
             defaultValue={query.state ?? ""}
             className={FILTER_CONTROL}
           >
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {CLAIM_STATES.map((s) => (
               <option key={s} value={s}>
-                {CLAIM_STATE_LABELS[s]}
+                {states(s)}
               </option>
             ))}
           </select>
         </FilterField>
-        <FilterField label="Assignee" htmlFor="f-assignee">
+        <FilterField label={t("assignee")} htmlFor="f-assignee">
           <select
             id="f-assignee"
             name="assignee"
             defaultValue={query.assignee ?? ""}
             className={FILTER_CONTROL}
           >
-            <option value="">Anyone</option>
-            <option value="mine">Mine</option>
-            <option value="unassigned">Unassigned</option>
+            <option value="">{t("anyone")}</option>
+            <option value="mine">{t("mine")}</option>
+            <option value="unassigned">{t("unassigned")}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -72,17 +75,17 @@ export function QueueFilters({
             ))}
           </select>
         </FilterField>
-        <FilterField label="Verdict" htmlFor="f-verdict">
+        <FilterField label={t("verdict")} htmlFor="f-verdict">
           <select
             id="f-verdict"
             name="verdict"
             defaultValue={query.verdict ?? ""}
             className={FILTER_CONTROL}
           >
-            <Options none="Any" items={verdicts} />
+            <Options none={t("any")} items={verdicts} />
           </select>
         </FilterField>
-        <FilterField label="Speaker" htmlFor="f-speaker">
+        <FilterField label={t("speaker")} htmlFor="f-speaker">
           <input
             id="f-speaker"
             name="speaker"
@@ -91,18 +94,18 @@ export function QueueFilters({
           />
         </FilterField>
         {(languages.length > 1 || query.language) && (
-          <FilterField label="Language" htmlFor="f-language">
+          <FilterField label={t("language")} htmlFor="f-language">
             <select
               id="f-language"
               name="language"
               defaultValue={query.language ?? ""}
               className={FILTER_CONTROL}
             >
-              <Options none="Any" items={languages} />
+              <Options none={t("any")} items={languages} />
             </select>
           </FilterField>
         )}
-        <FilterField label="From" htmlFor="f-from">
+        <FilterField label={t("from")} htmlFor="f-from">
           <input
             id="f-from"
             type="date"
@@ -111,7 +114,7 @@ export function QueueFilters({
             className={FILTER_CONTROL}
           />
         </FilterField>
-        <FilterField label="To" htmlFor="f-to">
+        <FilterField label={t("to")} htmlFor="f-to">
           <input
             id="f-to"
             type="date"
@@ -120,7 +123,7 @@ export function QueueFilters({
             className={FILTER_CONTROL}
           />
         </FilterField>
-        <FilterField label="Min. score" htmlFor="f-min">
+        <FilterField label={t("minScore")} htmlFor="f-min">
           <input
             id="f-min"
             type="number"
@@ -132,37 +135,37 @@ export function QueueFilters({
             className={FILTER_CONTROL}
           />
         </FilterField>
-        <FilterField label="Checked before" htmlFor="f-checked">
+        <FilterField label={t("checkedBefore")} htmlFor="f-checked">
           <select
             id="f-checked"
             name="checked"
             defaultValue={query.checked ?? ""}
             className={FILTER_CONTROL}
           >
-            <option value="">Either way</option>
-            <option value="yes">Checked before</option>
-            <option value="repeat">Repeats of our verdicts</option>
+            <option value="">{t("eitherWay")}</option>
+            <option value="yes">{t("checkedBeforeYes")}</option>
+            <option value="repeat">{t("repeats")}</option>
           </select>
         </FilterField>
-        <FilterField label="Sort" htmlFor="f-sort">
+        <FilterField label={t("sort")} htmlFor="f-sort">
           <select id="f-sort" name="sort" defaultValue={query.sort} className={FILTER_CONTROL}>
-            <option value="checkworthy">Most check-worthy</option>
-            <option value="newest">Newest</option>
-            <option value="oldest">Oldest waiting</option>
+            <option value="checkworthy">{t("mostCheckworthy")}</option>
+            <option value="newest">{t("newest")}</option>
+            <option value="oldest">{t("oldest")}</option>
           </select>
         </FilterField>
       </div>
       {query.article && <input type="hidden" name="article" value={query.article} />}
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <Button type="submit" size="sm">
-          Apply
+          {t("apply")}
         </Button>
         <Link href="/claims" className="text-sm text-brand-700 underline">
-          Reset
+          {t("reset")}
         </Link>
         {articleTitle && (
           <span className="text-sm text-slate-700">
-            Article: <strong>{articleTitle}</strong>
+            {t("article")} <strong>{articleTitle}</strong>
           </span>
         )}
       </div>

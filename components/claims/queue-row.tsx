@@ -6,7 +6,8 @@ import { Highlighted } from "@/components/claims/highlighted";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Td } from "@/components/ui/table";
-import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
+import { CLAIM_STATE_TONES, type ClaimState } from "@/lib/domain/claims";
+import { useLocale, useTranslations } from "next-intl";
 
 export interface QueueRow {
   id: string;
@@ -64,6 +65,9 @@ export function QueueTableRow({
   onTake: () => void;
   onLinkDuplicate: () => void;
 }) {
+  const t = useTranslations("QueueRow");
+  const states = useTranslations("States");
+  const locale = useLocale();
   return (
     <tr
       ref={rowRef}
@@ -77,7 +81,7 @@ export function QueueTableRow({
       <Td>
         <input
           type="checkbox"
-          aria-label={`Select claim: ${row.text.slice(0, 60)}`}
+          aria-label={t("select", { text: row.text.slice(0, 60) })}
           checked={selected}
           onChange={onToggle}
         />
@@ -106,7 +110,7 @@ export function QueueTableRow({
           <div className="mt-1" data-testid="library-match">
             <Link href={`/claims/${row.id}`}>
               <Badge tone={row.library.repeat ? "danger" : "warning"}>
-                {row.library.repeat ? "Repeat" : "Checked before"}
+                {row.library.repeat ? t("repeat") : t("checkedBefore")}
                 {row.library.rating ? `: ${row.library.rating}` : ""}
                 {row.library.publisher && !row.library.repeat ? ` (${row.library.publisher})` : ""}
               </Badge>
@@ -117,12 +121,12 @@ export function QueueTableRow({
           <div className="mt-1 flex flex-wrap items-center gap-2" data-testid="checked-before">
             <Link href={`/claims/${row.checkedBefore.id}`}>
               <Badge tone="warning">
-                Checked before: {row.checkedBefore.verdict ?? "approved"}
+                {t("checkedBeforeVerdict", { verdict: row.checkedBefore.verdict ?? t("approved") })}
               </Badge>
             </Link>
             {(row.state === "NEW" || row.state === "IN_REVIEW") && (
               <Button size="sm" variant="ghost" disabled={pending} onClick={onLinkDuplicate}>
-                Link as duplicate
+                {t("linkDuplicate")}
               </Button>
             )}
           </div>
@@ -145,32 +149,36 @@ export function QueueTableRow({
       )}
       <Td>
         <div className="flex flex-col items-start gap-1">
-          <Badge tone={CLAIM_STATE_TONES[row.state]}>{CLAIM_STATE_LABELS[row.state]}</Badge>
-          {row.overdue && <Badge tone="danger">Overdue</Badge>}
+          <Badge tone={CLAIM_STATE_TONES[row.state]}>{states(row.state)}</Badge>
+          {row.overdue && <Badge tone="danger">{t("overdue")}</Badge>}
           {row.doubleReview && (
             <Badge tone="info">
-              Two reviews
-              {row.state === "IN_REVIEW" ? ` (${row.doubleReview.taken} of 2 taken)` : ""}
+              {row.state === "IN_REVIEW"
+                ? t("twoReviewsTaken", { taken: row.doubleReview.taken })
+                : t("twoReviews")}
             </Badge>
           )}
         </div>
       </Td>
       <Td>{row.verdict ?? "—"}</Td>
-      <Td>{row.assignee ?? "Unassigned"}</Td>
-      <Td className="text-right tabular-nums">
+      <Td>{row.assignee ?? t("unassigned")}</Td>
+      <Td className="text-end tabular-nums">
         {row.checkworthiness === null ? (
-          <span title="Not scored: no model for this language">
-            —<span className="sr-only"> not scored</span>
+          <span title={t("notScored")}>
+            —<span className="sr-only"> {t("notScoredShort")}</span>
           </span>
         ) : (
-          row.checkworthiness.toFixed(2)
+          row.checkworthiness.toLocaleString(locale, {
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 2,
+          })
         )}
       </Td>
-      <Td className="text-right whitespace-nowrap tabular-nums">{row.age}</Td>
+      <Td className="text-end whitespace-nowrap tabular-nums">{row.age}</Td>
       <Td>
         {takeable(row) && (
           <Button size="sm" disabled={pending} onClick={onTake}>
-            Take
+            {t("take")}
           </Button>
         )}
       </Td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore } from "react";
 import {
@@ -39,6 +40,7 @@ export function QueueTable({
   showArticle?: boolean;
   assignees: Array<{ id: string; name: string }>;
 }) {
+  const t = useTranslations("QueueTable");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
@@ -71,8 +73,7 @@ export function QueueTable({
   const take = (ids: Iterable<string>) =>
     run(() => takeSelectedClaims({ claims: refs(ids) }), {
       ...done,
-      success: ({ taken }) =>
-        taken === 1 ? "Claim taken: it is yours to review." : `Took ${taken} claims.`,
+      success: ({ taken }) => (taken === 1 ? t("takenOne") : t("taken", { count: taken })),
     });
 
   const move = (by: number) => (event: KeyboardEvent) => {
@@ -123,22 +124,21 @@ export function QueueTable({
         onReviewMode={(double) =>
           run(() => setClaimsReviewMode({ claims: refs(selected), double }), {
             ...done,
-            success: ({ changed }) =>
-              `${changed} ${changed === 1 ? "claim needs" : "claims need"} ${double ? "two independent reviews" : "one review"}.`,
+            success: ({ changed }) => t("reviewMode", { count: changed, double: String(double) }),
           })
         }
         onDismiss={() => (setMessage(null), setDialog("dismiss"))}
         onHelp={() => setDialog("help")}
       />
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <Table caption="Claims queue">
+      <Table caption={t("caption")}>
         <TableHead
           columns={[
             {
               label: (
                 <input
                   type="checkbox"
-                  aria-label="Select all claims on this page"
+                  aria-label={t("selectAll")}
                   checked={allSelected}
                   onChange={() =>
                     setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))
@@ -146,21 +146,19 @@ export function QueueTable({
                 />
               ),
             },
-            "Claim",
-            "Speaker",
-            ...(showArticle ? ["Article"] : []),
-            "State",
-            "Verdict",
-            "Assignee",
-            { label: "Score", className: "text-right" },
-            { label: "Age", className: "text-right" },
+            t("claim"),
+            t("speaker"),
+            ...(showArticle ? [t("article")] : []),
+            t("state"),
+            t("verdict"),
+            t("assignee"),
+            { label: t("score"), className: "text-end" },
+            { label: t("age"), className: "text-end" },
             "",
           ]}
         />
         <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 && (
-            <EmptyRow colSpan={showArticle ? 10 : 9}>No claims match this view.</EmptyRow>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={showArticle ? 10 : 9}>{t("empty")}</EmptyRow>}
           {rows.map((row, index) => (
             <QueueTableRow
               key={row.id}
@@ -183,7 +181,7 @@ export function QueueTable({
                       version: row.version,
                       duplicateOf: row.checkedBefore!.id,
                     }),
-                  { success: "Dismissed as a duplicate of the approved claim." },
+                  { success: t("linkedDuplicate") },
                 )
               }
             />
@@ -193,7 +191,7 @@ export function QueueTable({
 
       <Dialog
         open={dialog === "assign"}
-        title={`Assign ${selected.size} claims`}
+        title={t("assignTitle", { count: selected.size })}
         onClose={() => setDialog(null)}
       >
         <form
@@ -202,11 +200,11 @@ export function QueueTable({
             e.preventDefault();
             void run(
               () => assignSelectedClaims({ claims: refs(selected), assigneeId: assignee, dueAt }),
-              { ...done, success: ({ assigned }) => `Assigned ${assigned} claims.` },
+              { ...done, success: ({ assigned }) => t("assigned", { count: assigned }) },
             );
           }}
         >
-          <Field label="Reviewer">
+          <Field label={t("reviewer")}>
             <Select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
               {assignees.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -215,18 +213,22 @@ export function QueueTable({
               ))}
             </Select>
           </Field>
-          <Field label="Due date (optional)">
+          <Field label={t("dueDate")}>
             <Input type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
           </Field>
-          <DialogActions onCancel={() => setDialog(null)} submitLabel="Assign" pending={pending} />
+          <DialogActions
+            onCancel={() => setDialog(null)}
+            submitLabel={t("assign")}
+            pending={pending}
+          />
         </form>
       </Dialog>
 
       <ReasonDialog
         open={dialog === "dismiss"}
-        title={`Dismiss ${selected.size} claims`}
-        hint="Not a claim, not check-worthy, a duplicate…"
-        submitLabel="Dismiss"
+        title={t("dismissTitle", { count: selected.size })}
+        hint={t("dismissHint")}
+        submitLabel={t("dismiss")}
         danger
         message={message}
         pending={pending}
@@ -234,7 +236,7 @@ export function QueueTable({
         onSubmit={(reason) =>
           run(() => dismissSelectedClaims({ claims: refs(selected), reason }), {
             ...done,
-            success: ({ dismissed }) => `Dismissed ${dismissed} claims.`,
+            success: ({ dismissed }) => t("dismissed", { count: dismissed }),
           })
         }
       />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /** The bulk actions on the selected claims, and the shortcut list's button. */
@@ -26,16 +27,17 @@ export function SelectionToolbar({
   onDismiss: () => void;
   onHelp: () => void;
 }) {
+  const t = useTranslations("QueueToolbar");
   return (
     <div
       className="flex min-h-10 flex-wrap items-center gap-2"
       role="toolbar"
-      aria-label="Selected claims"
+      aria-label={t("label")}
       data-ready={ready || undefined}
     >
-      <span className="text-sm text-slate-700">{selected} selected</span>
+      <span className="text-sm text-slate-700">{t("selected", { count: selected })}</span>
       <Button size="sm" variant="secondary" disabled={pending || selected === 0} onClick={onTake}>
-        Take
+        {t("take")}
       </Button>
       {canAssign && (
         <>
@@ -45,7 +47,7 @@ export function SelectionToolbar({
             disabled={pending || selected === 0}
             onClick={onAssign}
           >
-            Assign…
+            {t("assign")}
           </Button>
           {[true, false].map((double) => (
             <Button
@@ -55,7 +57,7 @@ export function SelectionToolbar({
               disabled={pending || selected === 0}
               onClick={() => onReviewMode(double)}
             >
-              {double ? "Two reviews" : "One review"}
+              {double ? t("twoReviews") : t("oneReview")}
             </Button>
           ))}
         </>
@@ -66,9 +68,9 @@ export function SelectionToolbar({
         disabled={pending || selected === 0}
         onClick={onDismiss}
       >
-        Dismiss…
+        {t("dismiss")}
       </Button>
-      <Button size="sm" variant="ghost" onClick={onHelp} aria-label="Keyboard shortcuts">
+      <Button size="sm" variant="ghost" onClick={onHelp} aria-label={t("shortcuts")}>
         ?
       </Button>
     </div>

@@ -68,7 +68,7 @@ export function ReviewComparison({ reviews }: { reviews: ComparedReview[] }) {
         >
           <caption className="sr-only">The two reviews side by side</caption>
           <thead>
-            <tr className="border-b border-slate-200 text-left">
+            <tr className="border-b border-slate-200 text-start">
               <th scope="col" className="w-40 py-2 pr-3 font-medium text-slate-600">
                 Field
               </th>
@@ -91,7 +91,7 @@ export function ReviewComparison({ reviews }: { reviews: ComparedReview[] }) {
                   className={cx("border-b border-slate-100 align-top", differs && "bg-amber-50")}
                   data-differs={differs || undefined}
                 >
-                  <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-700">
+                  <th scope="row" className="py-2 pr-3 text-start font-medium text-slate-700">
                     {label}
                     {differs && (
                       <span className="ml-1">
@@ -116,7 +116,7 @@ export function ReviewComparison({ reviews }: { reviews: ComparedReview[] }) {
               className={cx("align-top", evidenceDiffers && "bg-amber-50")}
               data-differs={evidenceDiffers || undefined}
             >
-              <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-700">
+              <th scope="row" className="py-2 pr-3 text-start font-medium text-slate-700">
                 Evidence
                 {evidenceDiffers && (
                   <span className="ml-1">

@@ -11,7 +11,14 @@ const POLL_MS = 10_000;
  * and asked again every few seconds while the page is visible, so that a return or an
  * assignment shows without a reload. A link to the notifications page.
  */
-export function NotificationBell({ initial }: { initial: number }) {
+export function NotificationBell({
+  initial,
+  labels = { none: "Notifications", unread: "Notifications: {count} unread" },
+}: {
+  initial: number;
+  /** In the interface's language; `{count}` stands for the number unread. */
+  labels?: { none: string; unread: string };
+}) {
   // A polled count holds until the page is rendered again with a newer one.
   const [polled, setPolled] = useState<{ initial: number; unread: number } | null>(null);
   const unread = polled && polled.initial === initial ? polled.unread : initial;
@@ -40,7 +47,7 @@ export function NotificationBell({ initial }: { initial: number }) {
       document.removeEventListener("visibilitychange", ask);
     };
   }, []);
-  const label = unread === 0 ? "Notifications" : `Notifications: ${unread} unread`;
+  const label = unread === 0 ? labels.none : labels.unread.replace("{count}", String(unread));
   return (
     <Link
       href="/notifications"

@@ -54,7 +54,7 @@ export function PreferencesForm(props: {
         <tbody className="divide-y divide-slate-100">
           {events.map((row) => (
             <tr key={row.event}>
-              <th scope="row" className="px-3 py-2 text-left font-normal">
+              <th scope="row" className="px-3 py-2 text-start font-normal">
                 {row.label}
               </th>
               {(["inApp", "email"] as const).map((channel) => (

@@ -132,7 +132,7 @@ export function AgreementCard({
             <tbody>
               {confusion.verdicts.map((v, i) => (
                 <tr key={v} className="border-t border-slate-100">
-                  <th scope="row" className="px-3 py-2 text-left font-medium text-slate-700">
+                  <th scope="row" className="px-3 py-2 text-start font-medium text-slate-700">
                     {label(v)}
                   </th>
                   {confusion.counts[i]!.map((count, j) => (

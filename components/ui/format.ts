@@ -13,13 +13,21 @@ export function formatDateTime(date: Date | null | undefined): string {
   return date ? `${DATE_TIME.format(date)} UTC` : "—";
 }
 
-/** "5 min", "3 h", "12 d": how long ago, short. */
-export function formatAge(date: Date, now = new Date()): string {
+/**
+ * "5 min", "3 h", "12 d": how long ago, short; in another interface language, the
+ * platform's short units for it ("3 h", "12 días", "٣ س").
+ */
+export function formatAge(date: Date, now = new Date(), locale = "en"): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - date.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  const [value, unit] =
+    minutes < 60
+      ? [minutes, "minute"]
+      : hours < 48
+        ? [hours, "hour"]
+        : [Math.floor(hours / 24), "day"];
+  if (locale === "en") return `${value} ${{ minute: "min", hour: "h", day: "d" }[unit]}`;
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(value);
 }
 
 /** yyyy-mm-dd for date inputs. */

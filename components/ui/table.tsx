@@ -16,7 +16,7 @@ export function Th({ className, ...props }: React.ThHTMLAttributes<HTMLTableCell
     <th
       scope="col"
       className={cx(
-        "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
+        "px-3 py-2 text-start text-xs font-semibold uppercase tracking-wide text-slate-600",
         className,
       )}
       {...props}

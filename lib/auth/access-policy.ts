@@ -65,6 +65,7 @@ export const ACTION_ACCESS: Record<string, Access> = {
   "app/(app)/admin/actions.ts#replayDeliveryAction": admin,
   "app/(app)/admin/actions.ts#resetTwoFactorAction": admin,
   "app/(app)/admin/actions.ts#inviteUserAction": admin,
+  "app/(app)/account/language/actions.ts#setInterfaceLanguage": reviewer,
   "app/(app)/account/security/actions.ts#startTwoFactorAction": reviewer,
   "app/(app)/account/security/actions.ts#confirmTwoFactorAction": reviewer,
   "app/(app)/account/security/actions.ts#newRecoveryCodesAction": reviewer,

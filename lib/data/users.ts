@@ -14,6 +14,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** The interface language the person chose; absent: the browser's (lib/i18n/request.ts). */
+  locale?: string;
   /**
    * Signed in with a password, required to have a second factor, and without one yet: only
    * the two-factor setup is open to this session (lib/auth/session.ts).
@@ -42,10 +44,12 @@ export async function getActiveSessionUser(
       disabledAt: true,
       sessionVersion: true,
       totpEnabledAt: true,
+      locale: true,
     },
   });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   const found: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (user.locale) found.locale = user.locale;
   if (
     method === "password" &&
     !user.totpEnabledAt &&
@@ -256,5 +260,26 @@ export async function resetUserPassword(admin: SessionUser, input: { userId: str
       entityId: user.id,
     });
     return { id: user.id, email: user.email, password };
+  });
+}
+
+/**
+ * The person's interface language (null: their browser's), with its audit event in the
+ * same transaction.
+ */
+export async function setUserLocale(user: SessionUser, input: { locale: string | null }) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: user.id }, select: { locale: true } });
+    if (!before) throw new AppError("NOT_FOUND", "This account no longer exists.");
+    await tx.user.update({ where: { id: user.id }, data: { locale: input.locale } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "user.locale",
+      entity: "User",
+      entityId: user.id,
+      before: { locale: before.locale },
+      after: { locale: input.locale },
+    });
+    return { locale: input.locale };
   });
 }

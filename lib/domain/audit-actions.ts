@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   "verdict.restore",
   "verdict.delete",
   "user.create",
+  "user.locale",
   "user.invite",
   "user.sso-link",
   "user.role",

@@ -49,6 +49,7 @@ export const PAGES: readonly Page[] = [
   { route: "/notifications", access: reviewer },
   { route: "/notifications/settings", access: reviewer },
   { route: "/account/security", access: reviewer },
+  { route: "/account/language", access: reviewer },
   { route: "/help", access: reviewer, nav: "Help" },
   { route: "/login", access: anyone },
   { route: "/logout", access: anyone },

@@ -30,7 +30,7 @@ export default async function ArticlesPage() {
             <Th>Outlet</Th>
             <Th>Published</Th>
             <Th>Imported</Th>
-            <Th className="text-right">Claims</Th>
+            <Th className="text-end">Claims</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -45,7 +45,7 @@ export default async function ArticlesPage() {
               <Td>{article.outlet ?? "—"}</Td>
               <Td>{formatDate(article.publishedAt)}</Td>
               <Td>{formatDate(article.createdAt)}</Td>
-              <Td className="text-right tabular-nums">{article._count.claims}</Td>
+              <Td className="text-end tabular-nums">{article._count.claims}</Td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { getArticleTitle, listArticleLanguages } from "@/lib/data/articles";
@@ -60,6 +61,7 @@ export default async function ClaimsPage({
     query.article ? getArticleTitle(query.article) : Promise.resolve(null),
     listArticleLanguages(),
   ]);
+  const [t, locale] = await Promise.all([getTranslations("Queue"), getLocale()]);
   const now = new Date();
   const defaultLanguage = settings().CLAIMDESK_DEFAULT_LANGUAGE;
   const filterQuery = {
@@ -82,11 +84,11 @@ export default async function ClaimsPage({
   return (
     <>
       <PageHeader
-        title="Claims"
-        description="The desk's queue. Filters live in the address, so a view can be shared."
+        title={t("title")}
+        description={t("description")}
         actions={
           <LinkButton href={exportUrl(query)} variant="secondary">
-            Export this view
+            {t("exportView")}
           </LinkButton>
         }
       />
@@ -95,7 +97,7 @@ export default async function ClaimsPage({
         verdicts={verdicts}
         users={users}
         articleTitle={articleTitle}
-        languages={languages.map((tag) => ({ id: tag, label: languageName(tag) }))}
+        languages={languages.map((tag) => ({ id: tag, label: languageName(tag, locale) }))}
       />
       {hasRole(user.role, "EDITOR") && !query.q && (
         <ReviewModeByFilter query={filterQuery} description={describeFilters(filterQuery, names)} />
@@ -126,14 +128,14 @@ export default async function ClaimsPage({
           state: r.state,
           version: r.version,
           checkworthiness: r.checkworthinessBy === "NONE" ? null : r.checkworthiness,
-          age: formatAge(r.createdAt, now),
+          age: formatAge(r.createdAt, now, locale),
           overdue: Boolean(
             r.dueAt && r.dueAt < now && (r.state === "NEW" || r.state === "IN_REVIEW"),
           ),
           article: r.article,
           language:
             r.article && r.article.language !== defaultLanguage
-              ? { tag: r.article.language, name: languageName(r.article.language) }
+              ? { tag: r.article.language, name: languageName(r.article.language, locale) }
               : null,
           speaker: r.speaker?.name ?? null,
           assignee: r.doubleReview
@@ -146,21 +148,21 @@ export default async function ClaimsPage({
       {total !== null && (
         <p className="mt-3 text-sm text-slate-600" role="status">
           {total === 0
-            ? "No claim matches this search."
+            ? t("noMatch")
             : total > rows.length
-              ? `The ${rows.length} best of ${total} matches, most relevant first.`
-              : `${total} ${total === 1 ? "match" : "matches"}, most relevant first.`}
+              ? t("bestMatches", { shown: rows.length, total })
+              : t("matches", { total })}
         </p>
       )}
-      <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
+      <nav aria-label={t("pages")} className="mt-4 flex gap-3 text-sm">
         {query.after && (
           <Link className="text-brand-700 underline" href={pageUrl(query, null)}>
-            First page
+            {t("firstPage")}
           </Link>
         )}
         {next && (
           <Link className="text-brand-700 underline" href={pageUrl(query, next)} rel="next">
-            Next page
+            {t("nextPage")}
           </Link>
         )}
       </nav>

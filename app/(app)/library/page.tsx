@@ -89,7 +89,7 @@ export default async function LibraryPage({
             <Th>Publisher</Th>
             <Th>Date</Th>
             <Th>From</Th>
-            <Th className="text-right">Claims matched</Th>
+            <Th className="text-end">Claims matched</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -130,7 +130,7 @@ export default async function LibraryPage({
               <Td>{r.publisher ?? "—"}</Td>
               <Td className="whitespace-nowrap">{formatDate(r.reviewedAt)}</Td>
               <Td>{SOURCES[r.source]}</Td>
-              <Td className="text-right tabular-nums">{r.matches}</Td>
+              <Td className="text-end tabular-nums">{r.matches}</Td>
             </tr>
           ))}
         </tbody>
