@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_TEXTS } from "@/seeds/hostile-inputs";
 import {
   articleLanguage,
   bcp47,
@@ -47,6 +48,16 @@ describe("detecting an article's language", () => {
   it("does not guess from too little text", () => {
     expect(detectLanguage("«No vamos a devaluar», dijo Carranza.")).toBeNull();
     expect(detectLanguage("1234 5678 — 2024-01-01 ... !!!".repeat(50))).toBeNull();
+  });
+
+  it("does not guess when languages tie, as on repetitive text: the desk's default applies", () => {
+    for (const [name, make] of Object.entries(HOSTILE_TEXTS)) {
+      expect(detectLanguage(make(20_000)), name).toBeNull();
+      expect(articleLanguage(make(20_000), { fallback: "en" }), name).toEqual({
+        language: "en",
+        source: "DEFAULT",
+      });
+    }
   });
 
   it("reads a bounded sample of a huge text", () => {

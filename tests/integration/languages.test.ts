@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
  * Articles in more than one language, against a database of this file's own: the language
  * detected when a worker imports an article and the claims of its extractor; a reviewer's
  * correction (audited, in one transaction, re-extracted by a worker in the new language;
- * nothing half-done when the connection is cut in the middle); the queue's language
+ * nothing half-done when the transaction fails after the change); the queue's language
  * filter; and the language in every export format.
  */
 const state = await vi.hoisted(async () => {
@@ -171,40 +171,29 @@ describe("a reviewer corrects the language", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("leaves nothing half-done when its connection is cut in the middle, and the next try succeeds", async () => {
+  it("leaves nothing half-done when the transaction fails after the change, and the next try succeeds", async () => {
     const outcome = await importArticle(
       articleInput.parse({ title: "Cut", body: `${SPANISH} ${unique()}` }),
       { userId: reviewer.id },
     );
     if (outcome.status !== "imported") throw new Error("not imported");
-    // Another session holds the article's row, so the correction waits inside its transaction.
-    const holder = new pg.Client({ connectionString: state.database.url });
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query(`SELECT 1 FROM "Article" WHERE id = $1 FOR UPDATE`, [outcome.articleId]);
-    const correction = setArticleLanguage(asSession(reviewer), {
-      articleId: outcome.articleId,
-      language: "fr",
-    });
-    const settled = correction.then(
-      () => "done",
-      (error: unknown) => error,
-    );
-    // The waiting backend, found by what it waits on, is cut off.
-    let pid: number | undefined;
-    while (pid === undefined) {
-      const { rows } = await holder.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity
-          WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%' AND pid <> pg_backend_pid()`,
-      );
-      pid = rows[0]?.pid;
-      if (pid === undefined) await new Promise((r) => setTimeout(r, 20));
+    // The last write of the transaction (the re-extraction item) fails, after the article's
+    // row has been changed and while the audit event is written.
+    const admin = new pg.Client({ connectionString: state.database.url });
+    await admin.connect();
+    await admin.query(`CREATE FUNCTION claimdesk_test_refuse() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await admin.query(`CREATE TRIGGER claimdesk_test_refuse BEFORE INSERT ON "ReextractItem"
+      FOR EACH ROW EXECUTE FUNCTION claimdesk_test_refuse()`);
+    try {
+      await expect(
+        setArticleLanguage(asSession(reviewer), { articleId: outcome.articleId, language: "fr" }),
+      ).rejects.toThrow(/refused by the test/);
+    } finally {
+      await admin.query(`DROP TRIGGER claimdesk_test_refuse ON "ReextractItem"`);
+      await admin.query(`DROP FUNCTION claimdesk_test_refuse()`);
+      await admin.end();
     }
-    await holder.query("SELECT pg_terminate_backend($1)", [pid]);
-    expect(await settled).toBeInstanceOf(Error);
-    await holder.query("ROLLBACK");
-    await holder.end();
-
     const article = await prisma.article.findUniqueOrThrow({ where: { id: outcome.articleId } });
     expect(article).toMatchObject({ language: "es", languageSource: "DETECTED" });
     expect(
@@ -214,7 +203,7 @@ describe("a reviewer corrects the language", () => {
     ).toBe(0);
     expect(await prisma.reextractItem.count({ where: { articleId: outcome.articleId } })).toBe(0);
 
-    // The pool recovers by itself: the same correction goes through on the next try.
+    // The same correction goes through on the next try.
     await expect(
       setArticleLanguage(asSession(reviewer), { articleId: outcome.articleId, language: "fr" }),
     ).resolves.toMatchObject({ queued: true });
