@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { quoteSelector } from "@/lib/domain/extraction/selector";
 import { contentCheckworthiness } from "@/lib/domain/extraction/checkworthiness";
+import { hasCheckworthinessModel } from "@/lib/domain/language";
 import { matchFields } from "@/lib/domain/matching";
 import type { SessionUser } from "./users";
 import { recordAudit } from "./audit";
@@ -23,7 +24,7 @@ const SPAN_SELECT = {
   cueEnd: true,
   speakerStart: true,
   speakerEnd: true,
-  article: { select: { id: true, body: true } },
+  article: { select: { id: true, body: true, language: true } },
 } as const;
 
 /** Trims whitespace off a span's ends so that a highlight never starts or ends in a gap. */
@@ -46,7 +47,10 @@ type Attribution = {
  * A span's fields: text, selector, match text, its content and the content's score. The
  * content is what it was where it still lies inside the new span, else the whole span.
  */
-function spanData(body: string, span: Span, attribution?: Attribution) {
+/** The article a claim's span points into: its text, and its language (for the score). */
+type Article = { id: string; body: string; language: string };
+
+function spanData({ body, language }: Article, span: Span, attribution?: Attribution) {
   const selector = quoteSelector(body, span.start, span.end);
   const text = body.slice(span.start, span.end);
   const old =
@@ -73,9 +77,14 @@ function spanData(body: string, span: Span, attribution?: Attribution) {
     content: body.slice(content.start, content.end),
     contentStart: content.start,
     contentEnd: content.end,
-    checkworthiness: contentCheckworthiness(body, span, parts),
-    // Scored here by words; a worker's sweep judges it again by the encoder model.
-    checkworthinessBy: "WORDS" as const,
+    // Scored here by words; a worker's sweep judges it again by the encoder model. Not
+    // scored at all in a language no model was trained on.
+    ...(hasCheckworthinessModel(language)
+      ? {
+          checkworthiness: contentCheckworthiness(body, span, parts),
+          checkworthinessBy: "WORDS" as const,
+        }
+      : { checkworthiness: 0, checkworthinessBy: "NONE" as const }),
     ...matchFields(text),
   };
 }
@@ -98,7 +107,7 @@ function checkSpan(body: string, start: number, end: number): Span {
 }
 
 /** The article a claim points into, or a refusal. */
-function articleOf(claim: { article: { id: string; body: string } | null }) {
+function articleOf(claim: { article: Article | null }) {
   if (!claim.article) {
     throw new AppError("INVALID_STATE", "This claim has no article to point into.");
   }
@@ -160,14 +169,14 @@ function returnsBlindReviews(tx: Tx, reason: string | undefined) {
 async function createManualClaim(
   tx: Tx,
   user: SessionUser,
-  article: { id: string; body: string },
+  article: Article,
   span: Span,
   note: Record<string, string> = {},
 ) {
   const claim = await tx.claim.create({
     data: {
       articleId: article.id,
-      ...spanData(article.body, span),
+      ...spanData(article, span),
       kind: "ASSERTION",
       origin: "MANUAL",
       createdById: user.id,
@@ -199,7 +208,7 @@ export async function addManualClaim(
   return prisma.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: input.articleId },
-      select: { id: true, body: true },
+      select: { id: true, body: true, language: true },
     });
     if (!article) throw new AppError("NOT_FOUND", "This article no longer exists.");
     return createManualClaim(tx, user, article, checkSpan(article.body, input.start, input.end));
@@ -225,7 +234,7 @@ export async function updateClaimSpan(
           span = checkSpan(articleOf(claim).body, input.start, input.end);
           await blind.check(claim);
         },
-        data: (claim) => spanData(articleOf(claim).body, span, claim),
+        data: (claim) => spanData(articleOf(claim), span, claim),
         afterWrite: async (claim) => {
           await matchInLibraryAgain(tx, articleOf(claim).id);
           return { after: await blind.afterWrite(claim) };
@@ -266,7 +275,7 @@ export async function splitClaim(
           parts = [checkSpan(body, claim.start, input.at), checkSpan(body, input.at, claim.end)];
           await blind.check(claim);
         },
-        data: (claim) => spanData(articleOf(claim).body, parts![0], claim),
+        data: (claim) => spanData(articleOf(claim), parts![0], claim),
         afterWrite: async (claim) => {
           const created = await createManualClaim(tx, user, articleOf(claim), parts![1], {
             splitFrom: claim.id,
@@ -321,7 +330,7 @@ export async function mergeClaims(
         },
         data: (claim) =>
           spanData(
-            articleOf(claim).body,
+            articleOf(claim),
             {
               start: Math.min(claim.start!, other.start!),
               end: Math.max(claim.end!, other.end!),

@@ -18,6 +18,7 @@ const imports = await import("@/lib/data/import-batches");
 const { runQueuedItem, testBudgets } = await import("../support/import-runs");
 const { importArticle } = await import("@/lib/data/articles");
 const { setArticleLanguage } = await import("@/lib/data/article-language");
+const { addManualClaim } = await import("@/lib/data/claim-edits");
 const { takeReextraction } = await import("@/lib/data/reextraction");
 const { runReextraction } = await import("@/lib/jobs/reextract-jobs");
 const { listQueue } = await import("@/lib/data/queue");
@@ -107,6 +108,28 @@ describe("importing an article in another language", () => {
     const item = await prisma.importItem.findUniqueOrThrow({ where: { id: queued.itemIds[0]! } });
     const article = await prisma.article.findUniqueOrThrow({ where: { id: item.articleId! } });
     expect(article).toMatchObject({ language: "pt", languageSource: "DECLARED" });
+  });
+});
+
+describe("a claim added by hand", () => {
+  it("is not scored in a language without a check-worthiness model, and is in English", async () => {
+    for (const [language, by] of [
+      ["es", "NONE"],
+      ["en", "WORDS"],
+    ] as const) {
+      const outcome = await importArticle(
+        articleInput.parse({ title: "Manual", body: `${SPANISH} ${unique()}`, language }),
+        { userId: reviewer.id },
+      );
+      if (outcome.status !== "imported") throw new Error("not imported");
+      const { id } = await addManualClaim(asSession(reviewer), {
+        articleId: outcome.articleId,
+        start: 0,
+        end: 40,
+      });
+      const claim = await prisma.claim.findUniqueOrThrow({ where: { id } });
+      expect(claim.checkworthinessBy, language).toBe(by);
+    }
   });
 });
 
