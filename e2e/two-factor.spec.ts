@@ -78,6 +78,9 @@ test("an admin resets a reviewer's second factor: their session ends and the pas
   db,
   makeUser,
 }) => {
+  // Three sign-ins (each an argon2 check) and two browsers: a run beside a heavy job took
+  // more than the default 60 s.
+  test.setTimeout(120_000);
   const reviewer = await makeUser("REVIEWER");
   const { recoveryCodes } = await enrolAdmin(db, reviewer.id);
   const reviewerPage = await (await browser.newContext()).newPage();
