@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { adoptMatchAction, judgeMatchAction } from "@/app/(app)/claims/[claimId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -12,8 +13,8 @@ export interface CheckedBeforeMatch {
   id: string;
   /** The fused score, 0 to 1. */
   score: number;
-  /** Which stage found it, in words ("meaning", "words in common"…). */
-  foundBy: string;
+  /** Which stage of the matcher found it. */
+  foundBy: "LEXICAL" | "SEMANTIC" | "BOTH" | "FUSED";
   repeat: boolean;
   judgement: "SAME" | "NOT_SAME" | null;
   judgedBy: string | null;
@@ -29,10 +30,7 @@ export interface CheckedBeforeMatch {
   corrections: number;
 }
 
-const JUDGEMENTS = [
-  ["SAME", "Same claim"],
-  ["NOT_SAME", "Not the same"],
-] as const;
+const JUDGEMENTS = ["SAME", "NOT_SAME"] as const;
 
 /**
  * "Checked before": the fact-checks in the library this claim matched at import, by this
@@ -53,50 +51,40 @@ export function CheckedBefore({
   canAdopt: boolean;
   evidenceUrls: string[];
 }) {
+  const t = useTranslations("CheckedBefore");
   const { run, pending, message } = useActionRunner();
-  if (matches.length === 0) {
-    return (
-      <p className="text-sm text-slate-600">
-        No fact-check in the library matched this claim when it was imported.
-      </p>
-    );
-  }
+  if (matches.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   const judge = (matchId: string, judgement: "SAME" | "NOT_SAME" | null) =>
     run(() => judgeMatchAction({ matchId, judgement }), {
-      success: judgement === null ? "Judgement taken back." : "Judgement saved.",
+      success: judgement === null ? t("judgementTakenBack") : t("judgementSaved"),
     });
   return (
     <div className="space-y-3">
-      <ol
-        className="space-y-4"
-        data-testid="checked-before"
-        aria-label="Fact-checks this claim matched"
-      >
+      <ol className="space-y-4" data-testid="checked-before" aria-label={t("list")}>
         {matches.map((m) => {
           const adopted = m.url !== null && evidenceUrls.includes(m.url);
           return (
             <li
               key={m.id}
               className="text-sm"
-              aria-label={`Fact-check by ${m.publisher ?? "an unnamed publisher"}`}
+              aria-label={t("item", { publisher: m.publisher ?? t("anUnnamedPublisher") })}
             >
               <div className="mb-1 flex flex-wrap items-center gap-2">
                 {m.rating && <Badge tone="warning">{m.rating}</Badge>}
-                {m.repeat && <Badge tone="danger">Repeat</Badge>}
+                {m.repeat && <Badge tone="danger">{t("repeat")}</Badge>}
                 <span className="text-xs text-slate-600 tabular-nums">
-                  {Math.round(m.score * 100)}% match, found by {m.foundBy}
+                  {t("score", { score: m.score, stage: m.foundBy })}
                 </span>
               </div>
               <p className="text-slate-900">“{m.claim}”</p>
               <p className="mt-1 text-xs text-slate-600">
-                {m.publisher ?? "Unnamed publisher"}
+                {m.publisher ?? t("unnamedPublisher")}
                 {m.date ? `, ${m.date}` : ""}
-                {m.corrections > 0 &&
-                  ` · rating corrected ${m.corrections === 1 ? "once" : `${m.corrections} times`}`}
+                {m.corrections > 0 && ` · ${t("corrected", { count: m.corrections })}`}
                 {" · "}
                 {m.deskClaimId ? (
                   <Link className="text-brand-700 underline" href={`/claims/${m.deskClaimId}`}>
-                    the desk&apos;s claim
+                    {t("deskClaim")}
                   </Link>
                 ) : m.url ? (
                   <a
@@ -105,19 +93,19 @@ export function CheckedBefore({
                     target="_blank"
                     rel="noreferrer noopener"
                   >
-                    {m.title ?? "the fact-check"}
-                    <span className="sr-only"> (opens in a new tab)</span>
+                    {m.title ?? t("theFactCheck")}
+                    <span className="sr-only"> {t("newTab")}</span>
                   </a>
                 ) : (
-                  "no page"
+                  t("noPage")
                 )}
               </p>
               <div
                 className="mt-2 flex flex-wrap items-center gap-2"
                 role="group"
-                aria-label="Is it the same claim?"
+                aria-label={t("sameQuestion")}
               >
-                {JUDGEMENTS.map(([judgement, label]) => (
+                {JUDGEMENTS.map((judgement) => (
                   <Button
                     key={judgement}
                     size="sm"
@@ -127,13 +115,13 @@ export function CheckedBefore({
                     // Pressed again, a judgement is taken back.
                     onClick={() => judge(m.id, m.judgement === judgement ? null : judgement)}
                   >
-                    {label}
+                    {t(`judgement.${judgement}`)}
                   </Button>
                 ))}
                 {m.url &&
                   canAdopt &&
                   (adopted ? (
-                    <span className="text-xs text-slate-600">In the evidence</span>
+                    <span className="text-xs text-slate-600">{t("inEvidence")}</span>
                   ) : (
                     <Button
                       size="sm"
@@ -141,16 +129,16 @@ export function CheckedBefore({
                       disabled={pending}
                       onClick={() =>
                         run(() => adoptMatchAction({ matchId: m.id, version }), {
-                          success: "Added to the evidence.",
+                          success: t("added"),
                         })
                       }
                     >
-                      Add as evidence
+                      {t("addAsEvidence")}
                     </Button>
                   ))}
                 {m.judgedBy && m.judgement && (
                   <span className="text-xs text-slate-600">
-                    {m.judgement === "SAME" ? "Same" : "Not the same"}, said {m.judgedBy}
+                    {t("saidBy", { judgement: m.judgement, name: m.judgedBy })}
                   </span>
                 )}
               </div>

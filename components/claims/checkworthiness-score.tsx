@@ -1,12 +1,14 @@
-import { CHECKWORTHINESS_SCORER_LABELS, type CheckworthinessScorer } from "@/lib/domain/claims";
+import { useTranslations } from "next-intl";
+import type { CheckworthinessScorer } from "@/lib/domain/claims";
 
 /** A claim's check-worthiness and the model that gave it: "check-worthiness 0.82 · sentence model", or that none could. */
 export function CheckworthinessScore({ score, by }: { score: number; by: CheckworthinessScorer }) {
+  const t = useTranslations("Checkworthiness");
   return (
     <span className="text-xs text-slate-600 tabular-nums" data-testid="checkworthiness">
       {by === "NONE"
-        ? `check-worthiness ${CHECKWORTHINESS_SCORER_LABELS.NONE}`
-        : `check-worthiness ${score.toFixed(2)} · ${CHECKWORTHINESS_SCORER_LABELS[by]}`}
+        ? t("none")
+        : t("score", { score: score.toFixed(2), model: t(`scorer.${by}`) })}
     </span>
   );
 }

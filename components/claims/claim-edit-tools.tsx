@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   dismissClaimWithReason,
   editClaimSpan,
@@ -54,6 +55,7 @@ export function ClaimEditTools({
    */
   returnsReviews?: boolean;
 }) {
+  const t = useTranslations("ClaimEdit");
   const { run: runAction, pending, message, setMessage, fieldErrors: errors } = useActionRunner();
   const [start, setStart] = useState(claim.start);
   const [end, setEnd] = useState(claim.end);
@@ -75,8 +77,8 @@ export function ClaimEditTools({
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {returnsReviews && (
         <Field
-          label="Reason for both reviewers"
-          hint="This claim is under two independent reviews: a change of its text or span sends the reviews taken so far back to their reviewers, with this reason."
+          label={t("returnReason")}
+          hint={t("returnReasonHint")}
           error={errors.returnReason}
           required
         >
@@ -85,7 +87,7 @@ export function ClaimEditTools({
       )}
       <section aria-labelledby="span-heading" className="space-y-3">
         <h3 id="span-heading" className="text-sm font-semibold text-slate-700">
-          Span in the article
+          {t("span")}
         </h3>
         <div className="flex flex-wrap items-center gap-2">
           <Button
@@ -97,7 +99,7 @@ export function ClaimEditTools({
               );
               const selected = root ? selectionOffsets(root) : null;
               if (!selected) {
-                setSelectionHint("Select some text in the article above first.");
+                setSelectionHint(t("selectFirst"));
                 return;
               }
               setSelectionHint(null);
@@ -105,15 +107,15 @@ export function ClaimEditTools({
               setEnd(selected.end);
             }}
           >
-            Use the text selected in the article
+            {t("useSelection")}
           </Button>
           {selectionHint && <span className="text-sm text-slate-600">{selectionHint}</span>}
         </div>
         <details className="text-sm" open={Boolean(errors.start || errors.end) || undefined}>
-          <summary className="cursor-pointer text-slate-700">Offsets (advanced)</summary>
+          <summary className="cursor-pointer text-slate-700">{t("offsets")}</summary>
           <div className="mt-2">
             <div className="grid grid-cols-2 gap-3">
-              <Field label="Start offset" error={errors.start}>
+              <Field label={t("start")} error={errors.start}>
                 <Input
                   type="number"
                   min={0}
@@ -122,7 +124,7 @@ export function ClaimEditTools({
                   onChange={(e) => setStart(Number(e.target.value))}
                 />
               </Field>
-              <Field label="End offset" error={errors.end}>
+              <Field label={t("end")} error={errors.end}>
                 <Input
                   type="number"
                   min={0}
@@ -140,7 +142,7 @@ export function ClaimEditTools({
           aria-live="polite"
           data-testid="span-preview"
         >
-          {preview || "The offsets do not select any text."}
+          {preview || t("noText")}
         </blockquote>
         <Button
           variant="secondary"
@@ -156,20 +158,20 @@ export function ClaimEditTools({
                   end,
                   ...because,
                 }),
-              "Span saved.",
+              t("spanSaved"),
             )
           }
         >
-          Save span
+          {t("saveSpan")}
         </Button>
       </section>
 
       {points.length > 0 && (
         <section aria-labelledby="split-heading" className="space-y-3">
           <h3 id="split-heading" className="text-sm font-semibold text-slate-700">
-            Split into two claims
+            {t("split")}
           </h3>
-          <Field label="Split after">
+          <Field label={t("splitAfter")}>
             <Select value={splitAt} onChange={(e) => setSplitAt(Number(e.target.value))}>
               {points.map((p) => (
                 <option key={p} value={p}>
@@ -191,11 +193,11 @@ export function ClaimEditTools({
                     at: splitAt,
                     ...because,
                   }),
-                "Claim split in two.",
+                t("splitDone"),
               )
             }
           >
-            Split claim
+            {t("splitClaim")}
           </Button>
         </section>
       )}
@@ -203,12 +205,9 @@ export function ClaimEditTools({
       {siblings.length > 0 && (
         <section aria-labelledby="merge-heading" className="space-y-3">
           <h3 id="merge-heading" className="text-sm font-semibold text-slate-700">
-            Merge with another claim of this article
+            {t("merge")}
           </h3>
-          <Field
-            label="Claim to merge in"
-            hint="This claim will cover both; the other is dismissed as a duplicate."
-          >
+          <Field label={t("mergeIn")} hint={t("mergeHint")}>
             <Select value={mergeWith} onChange={(e) => setMergeWith(e.target.value)}>
               {siblings.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -232,11 +231,11 @@ export function ClaimEditTools({
                     otherVersion: other.version,
                     ...because,
                   }),
-                "Claims merged.",
+                t("mergeDone"),
               );
             }}
           >
-            Merge claims
+            {t("mergeClaims")}
           </Button>
         </section>
       )}
@@ -249,13 +248,13 @@ export function ClaimEditTools({
             onClick={() => (setMessage(null), setDismissOpen(true))}
             disabled={pending}
           >
-            Dismiss claim…
+            {t("dismissOpen")}
           </Button>
           <ReasonDialog
             open={dismissOpen}
-            title="Dismiss this claim"
-            hint="Not a claim, not check-worthy, a duplicate of another claim…"
-            submitLabel="Dismiss"
+            title={t("dismissTitle")}
+            hint={t("dismissHint")}
+            submitLabel={t("dismiss")}
             danger
             error={errors.reason}
             message={message}
@@ -270,15 +269,11 @@ export function ClaimEditTools({
                     reason,
                     duplicateOf,
                   }),
-                { success: "Claim dismissed.", onSuccess: () => setDismissOpen(false) },
+                { success: t("dismissed"), onSuccess: () => setDismissOpen(false) },
               )
             }
           >
-            <Field
-              label="Duplicate of (optional)"
-              hint="Paste the address of the claim this one repeats; it will be linked."
-              error={errors.duplicateOf}
-            >
+            <Field label={t("duplicateOf")} hint={t("duplicateOfHint")} error={errors.duplicateOf}>
               <Input value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
             </Field>
           </ReasonDialog>

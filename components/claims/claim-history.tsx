@@ -1,65 +1,73 @@
+import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/ui/format";
-import { CLAIM_STATE_LABELS, type ClaimState } from "@/lib/domain/claims";
-import { REVIEW_FIELD_DEFS, REVIEW_FIELDS } from "@/lib/domain/review-fields";
+import { CLAIM_STATES } from "@/lib/domain/claims";
+import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { BlindReviewAuditAction, ClaimAuditAction } from "@/lib/domain/audit-actions";
+import type en from "@/lib/i18n/messages/en.json";
 
-const ACTIONS: Record<ClaimAuditAction | BlindReviewAuditAction, string> = {
-  "claim.create": "added the claim",
-  "claim.take": "took the claim",
-  "claim.assign": "assigned the claim",
-  "claim.review": "saved the review",
-  "claim.submit": "submitted it for approval",
-  "claim.dismiss": "dismissed the claim",
-  "claim.span": "changed the span",
-  "claim.split": "split the claim",
-  "claim.merge": "merged another claim into it",
-  "claim.approve": "approved the verdict",
-  "claim.return": "returned it to the reviewer",
-  "claim.reopen": "reopened it for correction",
-  "claim.claimant": "corrected the speaker's name",
-  "claim.review-mode": "changed how many reviews it needs",
-  "claim.blind-submit": "submitted their independent review",
-  "claim.reconcile": "reconciled the two reviews and approved the verdict",
-  "claim.publish": "published it as a public fact-check",
-  "claim.unpublish": "withdrew its public fact-check",
-  "claim.match.judge": "judged a fact-check it matched",
-  "blind-review.save": "saved their independent review",
-  "blind-review.submit": "saved and submitted their independent review",
+type Messages = (typeof en)["History"];
+
+/** Each audit action of a claim, as its key in the History messages ("took the claim"). */
+const ACTIONS: Record<ClaimAuditAction | BlindReviewAuditAction, keyof Messages["actions"]> = {
+  "claim.create": "create",
+  "claim.take": "take",
+  "claim.assign": "assign",
+  "claim.review": "review",
+  "claim.submit": "submit",
+  "claim.dismiss": "dismiss",
+  "claim.span": "span",
+  "claim.split": "split",
+  "claim.merge": "merge",
+  "claim.approve": "approve",
+  "claim.return": "return",
+  "claim.reopen": "reopen",
+  "claim.claimant": "claimant",
+  "claim.review-mode": "reviewMode",
+  "claim.blind-submit": "blindSubmit",
+  "claim.reconcile": "reconcile",
+  "claim.publish": "publish",
+  "claim.unpublish": "unpublish",
+  "claim.match.judge": "matchJudge",
+  "blind-review.save": "blindSave",
+  "blind-review.submit": "blindSaveSubmit",
 };
 
-const FIELD_LABELS: Record<string, string> = {
-  ...Object.fromEntries(REVIEW_FIELDS.map((f) => [f, REVIEW_FIELD_DEFS[f].history])),
-  content: "what is claimed",
-  judgement: "same claim as the fact-check",
-  evidence: "evidence",
-  state: "state",
-  assigneeId: "assignee",
-  dueAt: "due date",
-  dismissReason: "reason",
-  reason: "reason",
-  reviewsReturned: "reviews sent back",
-  doubleReview: "needs two reviews",
-  outcome: "decision",
-  text: "text",
-  start: "start",
-  end: "end",
-  publication: "public page",
-  correction: "correction note",
-};
+/** The fields a history event lists, each by its key in the History messages. */
+const FIELDS = new Set<keyof Messages["fields"]>([
+  ...REVIEW_FIELDS,
+  "content",
+  "judgement",
+  "evidence",
+  "state",
+  "assigneeId",
+  "dueAt",
+  "dismissReason",
+  "reason",
+  "reviewsReturned",
+  "doubleReview",
+  "outcome",
+  "text",
+  "start",
+  "end",
+  "publication",
+  "correction",
+]);
 
-function show(value: unknown, names: Record<string, string>): string {
+type Translate = ReturnType<typeof useTranslations<"History">>;
+
+function show(value: unknown, names: Record<string, string>, t: Translate): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (value === "ADOPT") return "adopted one review";
-  if (value === "FINAL") return "wrote the final verdict";
-  if (value === "SAME") return "yes";
-  if (value === "NOT_SAME") return "no";
-  if (typeof value === "string" && value in CLAIM_STATE_LABELS) {
-    return CLAIM_STATE_LABELS[value as ClaimState];
+  if (typeof value === "boolean") return value ? t("yes") : t("no");
+  if (value === "ADOPT") return t("adopted");
+  if (value === "FINAL") return t("final");
+  if (value === "SAME") return t("yes");
+  if (value === "NOT_SAME") return t("no");
+  if (typeof value === "string" && (CLAIM_STATES as readonly string[]).includes(value)) {
+    return t("state", { state: value });
   }
   if (Array.isArray(value)) {
     return value.length === 0
-      ? "none"
+      ? t("none")
       : value
           .map((v) =>
             v && typeof v === "object" && "url" in v
@@ -91,7 +99,9 @@ export function ClaimHistory({
   events: HistoryEvent[];
   names: Record<string, string>;
 }) {
-  if (events.length === 0) return <p className="text-sm text-slate-600">No history yet.</p>;
+  const t = useTranslations("History");
+  const locale = useLocale();
+  if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
     <ol className="space-y-3" data-testid="claim-history">
       {events.map((event) => {
@@ -100,7 +110,9 @@ export function ClaimHistory({
         // Fields that changed; one recorded but unchanged (the verdict a submission carries)
         // is not a change to list.
         const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-          (f) => FIELD_LABELS[f] && JSON.stringify(before[f]) !== JSON.stringify(after[f]),
+          (f): f is keyof Messages["fields"] =>
+            FIELDS.has(f as keyof Messages["fields"]) &&
+            JSON.stringify(before[f]) !== JSON.stringify(after[f]),
         );
         return (
           <li
@@ -109,22 +121,24 @@ export function ClaimHistory({
             data-testid="history-event"
           >
             <p>
-              <strong>{event.actor?.name ?? event.actorLabel ?? "System"}</strong>{" "}
-              {ACTIONS[event.action as keyof typeof ACTIONS] ?? event.action}
-              <span className="text-slate-600"> · {formatDateTime(event.at)}</span>
+              <strong>{event.actor?.name ?? event.actorLabel ?? t("system")}</strong>{" "}
+              {event.action in ACTIONS
+                ? t(`actions.${ACTIONS[event.action as keyof typeof ACTIONS]}`)
+                : event.action}
+              <span className="text-slate-600"> · {formatDateTime(event.at, locale)}</span>
             </p>
             {fields.length === 0 && event.action === "claim.review" && (
-              <p className="mt-1 text-slate-600">No field changed.</p>
+              <p className="mt-1 text-slate-600">{t("noFieldChanged")}</p>
             )}
             {fields.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-slate-700">
                 {fields.map((field) => (
                   <li key={field}>
-                    {FIELD_LABELS[field]}:{" "}
+                    {t(`fields.${field}`)}:{" "}
                     <span className="text-slate-500 line-through decoration-slate-400">
-                      {show(before[field], names)}
+                      {show(before[field], names, t)}
                     </span>{" "}
-                    → <span>{show(after[field], names)}</span>
+                    → <span>{show(after[field], names, t)}</span>
                   </li>
                 ))}
               </ul>

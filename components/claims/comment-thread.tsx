@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { postComment } from "@/app/(app)/claims/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,17 +17,19 @@ export interface CommentView {
 }
 
 export function CommentThread({ claimId, comments }: { claimId: string; comments: CommentView[] }) {
+  const t = useTranslations("Comments");
+  const roles = useTranslations("Roles");
   const [body, setBody] = useState("");
   const post = useAction(postComment, { onSuccess: () => setBody("") });
   return (
     <div className="space-y-4">
-      {comments.length === 0 && <p className="text-sm text-slate-600">No comments yet.</p>}
+      {comments.length === 0 && <p className="text-sm text-slate-600">{t("none")}</p>}
       <ol className="space-y-3">
         {comments.map((c) => (
           <li key={c.id} className="rounded-md bg-slate-50 p-3 text-sm" data-testid="comment">
             <p className="mb-1 text-xs text-slate-600">
-              <strong className="text-slate-800">{c.author}</strong> ({c.role.toLowerCase()}) ·{" "}
-              {c.at}
+              <strong className="text-slate-800">{c.author}</strong> (
+              {roles(c.role as "REVIEWER" | "EDITOR" | "ADMIN").toLowerCase()}) · {c.at}
             </p>
             <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
           </li>
@@ -40,11 +43,11 @@ export function CommentThread({ claimId, comments }: { claimId: string; comments
         }}
       >
         {post.message && <Alert tone={post.message.tone}>{post.message.text}</Alert>}
-        <Field label="Add a comment">
+        <Field label={t("add")}>
           <Textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
         <Button type="submit" size="sm" disabled={post.pending || !body.trim()}>
-          {post.pending ? "Posting…" : "Post comment"}
+          {post.pending ? t("posting") : t("post")}
         </Button>
       </form>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   approveSubmittedClaim,
   reopenApprovedClaim,
@@ -24,14 +25,15 @@ export function DecisionButtons({
   /** Why this editor may not approve (four-eyes), shown instead of the button. */
   approveRefusal: string | null;
 }) {
+  const t = useTranslations("Decision");
   const [dialog, setDialog] = useState(false);
   const close = { onSuccess: () => setDialog(false) };
-  const approve = useAction(approveSubmittedClaim, { success: "Approved." });
+  const approve = useAction(approveSubmittedClaim, { success: t("approved") });
   const returned = useAction(returnSubmittedClaim, {
-    success: "Returned to the reviewer.",
+    success: t("returned"),
     ...close,
   });
-  const reopen = useAction(reopenApprovedClaim, { success: "Reopened for correction.", ...close });
+  const reopen = useAction(reopenApprovedClaim, { success: t("reopened"), ...close });
   const decide = mode === "decide" ? returned : reopen;
   const pending = approve.pending || decide.pending;
   const message = approve.message ?? decide.message;
@@ -44,7 +46,7 @@ export function DecisionButtons({
             <span className="text-sm text-slate-600">{approveRefusal}</span>
           ) : (
             <Button disabled={pending} onClick={() => approve.run({ claimId, version })}>
-              Approve
+              {t("approve")}
             </Button>
           ))}
         <Button
@@ -52,19 +54,15 @@ export function DecisionButtons({
           disabled={pending}
           onClick={() => (decide.setMessage(null), setDialog(true))}
         >
-          {mode === "decide" ? "Return…" : "Reopen for correction…"}
+          {mode === "decide" ? t("returnOpen") : t("reopenOpen")}
         </Button>
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <ReasonDialog
         open={dialog}
-        title={mode === "reopen" ? "Reopen this approved claim" : "Return to the reviewer"}
-        hint={
-          mode === "reopen"
-            ? "What needs correcting; kept in the history."
-            : "Shown at the top of the reviewer's form."
-        }
-        submitLabel={mode === "reopen" ? "Reopen" : "Return"}
+        title={mode === "reopen" ? t("reopenTitle") : t("returnTitle")}
+        hint={mode === "reopen" ? t("reopenHint") : t("returnHint")}
+        submitLabel={mode === "reopen" ? t("reopen") : t("return")}
         message={decide.message}
         pending={pending}
         onCancel={() => setDialog(false)}

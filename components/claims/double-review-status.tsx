@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/ui/format";
@@ -22,50 +23,51 @@ export function DoubleReviewStatus({
   /** Verdict labels by id (for the first, blind verdicts). */
   names: Record<string, string>;
 }) {
+  const t = useTranslations("DoubleReview");
+  const locale = useLocale();
   const { reviewers, last } = double;
   const mine = reviewers.some((r) => r.id === viewerId);
   return (
-    <Card title="Two independent reviews">
+    <Card title={t("title")}>
       <div className="space-y-3 text-sm">
         <ul className="space-y-1" data-testid="blind-reviewers">
           {reviewers.map((r) => (
             <li key={r.id}>
-              <strong>{r.id === viewerId ? `${r.name} (you)` : r.name}</strong>:{" "}
-              {r.submitted ? "submitted" : "reviewing"}
+              <strong>{r.id === viewerId ? t("you", { name: r.name }) : r.name}</strong>:{" "}
+              {r.submitted ? t("submitted") : t("reviewing")}
             </li>
           ))}
           {Array.from({ length: Math.max(0, 2 - reviewers.length) }, (_, i) => (
             <li key={i} className="text-slate-600">
-              {reviewers.length + i === 0 ? "First" : "Second"} reviewer: not taken yet
+              {t("notTaken", { which: reviewers.length + i === 0 ? "first" : "second" })}
             </li>
           ))}
         </ul>
         {!double.revealed && (
-          <p className="text-slate-700">
-            {mine
-              ? "Your review is yours alone until both are submitted: the other reviewer cannot see it, nor you theirs."
-              : "Each review stays hidden, from editors too, until both reviewers have submitted."}
-          </p>
+          <p className="text-slate-700">{mine ? t("hiddenMine") : t("hidden")}</p>
         )}
         {double.mine?.returnReason && double.mine.returnedAt && (
           <Alert tone="error">
-            <strong>Your review was returned</strong> ({formatDateTime(double.mine.returnedAt)}): an
-            editor changed this claim’s text or span. {double.mine.returnReason}
+            <strong>{t("yoursReturned")}</strong> ({formatDateTime(double.mine.returnedAt, locale)}
+            ): {t("yoursReturnedWhy")} {double.mine.returnReason}
           </Alert>
         )}
         {last?.outcome === "RETURN" && state === "IN_REVIEW" && (
           <Alert tone="error">
-            <strong>Both reviews returned by {last.editor.name}</strong> (
-            {formatDateTime(last.decidedAt)}): {last.reason}
+            <strong>{t("bothReturned", { name: last.editor.name })}</strong> (
+            {formatDateTime(last.decidedAt, locale)}): {last.reason}
           </Alert>
         )}
         {last && last.outcome !== "RETURN" && state === "APPROVED" && (
           <p data-testid="reconciliation">
-            Reconciled by {last.editor.name} on {formatDateTime(last.decidedAt)}:{" "}
-            {last.outcome === "ADOPT"
-              ? `adopted ${double.reviews.find((r) => r.id === last.adoptedReviewId)?.reviewer.name ?? "one"}’s review`
-              : "wrote the final verdict"}{" "}
-            ({last.verdict?.label ?? "—"}).
+            {t("reconciled", {
+              name: last.editor.name,
+              date: formatDateTime(last.decidedAt, locale),
+              outcome: last.outcome,
+              reviewer:
+                double.reviews.find((r) => r.id === last.adoptedReviewId)?.reviewer.name ?? "—",
+              verdict: last.verdict?.label ?? "—",
+            })}
           </p>
         )}
         {double.revealed && double.reviews.length === 2 && (
@@ -77,7 +79,7 @@ export function DoubleReviewStatus({
               verdict: r.verdict?.label ?? null,
               blindVerdict:
                 r.blindVerdictId && r.blindVerdictId !== r.verdictId
-                  ? (names[r.blindVerdictId] ?? "another verdict")
+                  ? (names[r.blindVerdictId] ?? t("anotherVerdict"))
                   : null,
               rationale: r.rationale,
               ...sourceValues(r),

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -43,6 +44,7 @@ export function EvidenceEditor({
   errors: Record<string, string>;
   onChange: (items: EvidenceValues[]) => void;
 }) {
+  const t = useTranslations("Evidence");
   const error = (index: number, key: string) => errors[`evidence.${index}.${key}`];
   const setEvidence = (index: number, patch: Partial<EvidenceValues>) =>
     onChange(items.map((e, i) => (i === index ? { ...e, ...patch } : e)));
@@ -54,25 +56,27 @@ export function EvidenceEditor({
   };
   return (
     <fieldset disabled={disabled} className="space-y-4">
-      <legend className="text-sm font-semibold text-slate-800">Evidence</legend>
+      <legend className="text-sm font-semibold text-slate-800">{t("legend")}</legend>
       {errors.evidence && <Alert tone="error">{errors.evidence}</Alert>}
-      {items.length === 0 && <p className="text-sm text-slate-600">No evidence yet.</p>}
+      {items.length === 0 && <p className="text-sm text-slate-600">{t("none")}</p>}
       <ol className="space-y-4">
         {items.map((item, index) => (
           <li
             key={item.key}
             className="rounded-md p-3 ring-1 ring-slate-200"
-            aria-label={`Evidence ${index + 1}`}
+            aria-label={t("item", { n: index + 1 })}
           >
             <div className="mb-2 flex items-center justify-between">
-              <span className="text-sm font-medium text-slate-800">Evidence {index + 1}</span>
+              <span className="text-sm font-medium text-slate-800">
+                {t("item", { n: index + 1 })}
+              </span>
               <div className="flex gap-1">
                 <Button
                   size="sm"
                   variant="ghost"
                   disabled={index === 0}
                   onClick={() => moveEvidence(index, -1)}
-                  aria-label={`Move evidence ${index + 1} up`}
+                  aria-label={t("moveUp", { n: index + 1 })}
                 >
                   ↑
                 </Button>
@@ -81,7 +85,7 @@ export function EvidenceEditor({
                   variant="ghost"
                   disabled={index === items.length - 1}
                   onClick={() => moveEvidence(index, 1)}
-                  aria-label={`Move evidence ${index + 1} down`}
+                  aria-label={t("moveDown", { n: index + 1 })}
                 >
                   ↓
                 </Button>
@@ -89,53 +93,53 @@ export function EvidenceEditor({
                   size="sm"
                   variant="ghost"
                   onClick={() => onChange(items.filter((_, i) => i !== index))}
-                  aria-label={`Remove evidence ${index + 1}`}
+                  aria-label={t("removeItem", { n: index + 1 })}
                 >
-                  Remove
+                  {t("remove")}
                 </Button>
               </div>
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field label="URL" required error={error(index, "url")}>
+              <Field label={t("url")} required error={error(index, "url")}>
                 <Input
                   type="url"
                   value={item.url}
                   onChange={(e) => setEvidence(index, { url: e.target.value })}
                 />
               </Field>
-              <Field label="Archived copy URL" error={error(index, "archivedUrl")}>
+              <Field label={t("archivedUrl")} error={error(index, "archivedUrl")}>
                 <Input
                   type="url"
                   value={item.archivedUrl}
                   onChange={(e) => setEvidence(index, { archivedUrl: e.target.value })}
                 />
               </Field>
-              <Field label="Title" error={error(index, "title")}>
+              <Field label={t("title")} error={error(index, "title")}>
                 <Input
                   value={item.title}
                   onChange={(e) => setEvidence(index, { title: e.target.value })}
                 />
               </Field>
-              <Field label="Publisher" error={error(index, "publisher")}>
+              <Field label={t("publisher")} error={error(index, "publisher")}>
                 <Input
                   value={item.publisher}
                   onChange={(e) => setEvidence(index, { publisher: e.target.value })}
                 />
               </Field>
-              <Field label="Stance" required error={error(index, "stance")}>
+              <Field label={t("stance")} required error={error(index, "stance")}>
                 <Select
                   value={item.stance}
                   onChange={(e) =>
                     setEvidence(index, { stance: e.target.value as EvidenceValues["stance"] })
                   }
                 >
-                  <option value="">Choose…</option>
-                  <option value="SUPPORTS">Supports the claim</option>
-                  <option value="REFUTES">Refutes the claim</option>
-                  <option value="CONTEXT">Gives context</option>
+                  <option value="">{t("choose")}</option>
+                  <option value="SUPPORTS">{t("SUPPORTS")}</option>
+                  <option value="REFUTES">{t("REFUTES")}</option>
+                  <option value="CONTEXT">{t("CONTEXT")}</option>
                 </Select>
               </Field>
-              <Field label="Source type" required error={error(index, "sourceType")}>
+              <Field label={t("sourceType")} required error={error(index, "sourceType")}>
                 <Select
                   value={item.sourceType}
                   onChange={(e) =>
@@ -144,14 +148,14 @@ export function EvidenceEditor({
                     })
                   }
                 >
-                  <option value="">Choose…</option>
-                  <option value="PRIMARY">Primary source</option>
-                  <option value="SECONDARY">Secondary source</option>
+                  <option value="">{t("choose")}</option>
+                  <option value="PRIMARY">{t("PRIMARY")}</option>
+                  <option value="SECONDARY">{t("SECONDARY")}</option>
                 </Select>
               </Field>
             </div>
             <div className="mt-3">
-              <Field label="Excerpt" error={error(index, "excerpt")}>
+              <Field label={t("excerpt")} error={error(index, "excerpt")}>
                 <Textarea
                   rows={2}
                   value={item.excerpt}
@@ -163,7 +167,7 @@ export function EvidenceEditor({
         ))}
       </ol>
       <Button variant="secondary" size="sm" onClick={() => onChange([...items, newEvidence()])}>
-        Add evidence
+        {t("add")}
       </Button>
     </fieldset>
   );

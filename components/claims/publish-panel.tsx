@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { publishClaimAction, unpublishClaimAction } from "@/app/(app)/claims/[claimId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +11,7 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { useAction } from "@/components/ui/use-action";
 import type { ChecklistItem } from "@/lib/domain/publishing";
+import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
 
 export interface PublicationView {
   slug: string;
@@ -21,13 +23,10 @@ export interface PublicationView {
   embedUrl: string;
 }
 
-const STATUS: Record<
-  PublicationView["status"],
-  { label: string; tone: "success" | "warning" | "neutral" }
-> = {
-  PUBLISHED: { label: "Published", tone: "success" },
-  UNDER_REVIEW: { label: "Public page says: under review", tone: "warning" },
-  UNPUBLISHED: { label: "Withdrawn (its address answers 410)", tone: "neutral" },
+const STATUS_TONES: Record<PublicationView["status"], "success" | "warning" | "neutral"> = {
+  PUBLISHED: "success",
+  UNDER_REVIEW: "warning",
+  UNPUBLISHED: "neutral",
 };
 
 /**
@@ -54,39 +53,39 @@ export function PublishPanel({
   correctionDue: boolean;
   publication: PublicationView | null;
 }) {
+  const t = useTranslations("Publish");
   const [unpublishing, setUnpublishing] = useState(false);
   const publish = useAction(publishClaimAction, {
-    success: publication ? "Published again: the public page shows it." : "Published.",
+    success: publication ? t("publishedAgain") : t("published"),
   });
   const unpublish = useAction(unpublishClaimAction, {
-    success: "Withdrawn: its address now says so.",
+    success: t("withdrawn"),
     onSuccess: () => setUnpublishing(false),
   });
   const ready = checklist.every((item) => item.ok);
   const embed = publication
-    ? `<iframe src="${publication.embedUrl}" title="Fact-check: ${publication.headline.replace(/"/g, "&quot;")}" width="560" height="220" style="border:0" loading="lazy"></iframe>`
+    ? `<iframe src="${publication.embedUrl}" title="${t("embedTitle")}: ${publication.headline.replace(/"/g, "&quot;")}" width="560" height="220" style="border:0" loading="lazy"></iframe>`
     : "";
   return (
     <div className="space-y-4">
       {publication && (
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2 text-sm">
-            <Badge tone={STATUS[publication.status].tone}>{STATUS[publication.status].label}</Badge>
+            <Badge tone={STATUS_TONES[publication.status]}>
+              {t(`status.${publication.status}`)}
+            </Badge>
             <a className="text-brand-700 underline" href={publication.url}>
               {publication.url}
             </a>
           </p>
           {publication.status !== "UNPUBLISHED" && (
-            <Field
-              label="Embed on another site"
-              hint="A compact card of this fact-check, in an iframe."
-            >
+            <Field label={t("embed")} hint={t("embedHint")}>
               <Textarea readOnly rows={3} value={embed} onFocus={(e) => e.currentTarget.select()} />
             </Field>
           )}
           {publication.status !== "UNPUBLISHED" && (
             <p>
-              <CopyButton text={embed} what="the snippet" />
+              <CopyButton text={embed} what={t("snippet")} />
             </p>
           )}
         </div>
@@ -108,33 +107,39 @@ export function PublishPanel({
           }}
         >
           <div>
-            <h3 className="text-sm font-semibold text-slate-800">Before publishing</h3>
-            <ul className="mt-1 space-y-1 text-sm" aria-label="Pre-publish checklist">
+            <h3 className="text-sm font-semibold text-slate-800">{t("before")}</h3>
+            <ul className="mt-1 space-y-1 text-sm" aria-label={t("checklist")}>
               {checklist.map((item) => (
                 <li key={item.key} className={item.ok ? "text-green-800" : "text-red-800"}>
                   <span aria-hidden>{item.ok ? "✓" : "✗"}</span>{" "}
-                  <span className="sr-only">{item.ok ? "Done:" : "Missing:"}</span> {item.label}
-                  {!item.ok && item.problem && (
-                    <span className="block pl-5 text-red-800">{item.problem}</span>
+                  <span className="sr-only">{item.ok ? t("done") : t("missing")}</span>{" "}
+                  {t(`item.${item.key}`, { limit: SHORT_CLAIM_LIMIT })}
+                  {!item.ok && (
+                    <span className="block ps-5 text-red-800">
+                      {item.detail?.length !== undefined
+                        ? t("problem.shortTextLong", {
+                            length: item.detail.length,
+                            limit: SHORT_CLAIM_LIMIT,
+                          })
+                        : item.detail?.verdict !== undefined
+                          ? t("problem.verdictRetired", { verdict: item.detail.verdict })
+                          : t(`problem.${item.key}`)}
+                    </span>
                   )}
                 </li>
               ))}
             </ul>
           </div>
-          <Field label="Headline" error={publish.fieldErrors.headline} required>
+          <Field label={t("headline")} error={publish.fieldErrors.headline} required>
             <Input name="headline" defaultValue={publication?.headline ?? suggestedHeadline} />
           </Field>
-          <Field
-            label="Summary (optional)"
-            hint="Markdown: paragraphs, lists, links and emphasis; HTML is shown as text."
-            error={publish.fieldErrors.summary}
-          >
+          <Field label={t("summary")} hint={t("summaryHint")} error={publish.fieldErrors.summary}>
             <Textarea name="summary" rows={5} defaultValue={publication?.summary ?? ""} />
           </Field>
           {correctionDue && (
             <Field
-              label="Correction note"
-              hint="The verdict or the rationale differ from the published ones: readers see this note, dated, on the page and in the corrections log."
+              label={t("correction")}
+              hint={t("correctionHint")}
               error={publish.fieldErrors.correction}
               required
             >
@@ -143,11 +148,9 @@ export function PublishPanel({
           )}
           <div className="flex flex-wrap items-center gap-2">
             <Button type="submit" disabled={publish.pending || !ready}>
-              {publication ? "Publish again" : "Publish"}
+              {publication ? t("publishAgain") : t("publish")}
             </Button>
-            {!ready && (
-              <span className="text-sm text-slate-600">Complete the checklist to publish.</span>
-            )}
+            {!ready && <span className="text-sm text-slate-600">{t("completeChecklist")}</span>}
           </div>
         </form>
       )}
@@ -158,7 +161,7 @@ export function PublishPanel({
           disabled={unpublish.pending}
           onClick={() => (unpublish.setMessage(null), setUnpublishing(true))}
         >
-          Unpublish…
+          {t("unpublishOpen")}
         </Button>
       )}
       {(publish.message ?? unpublish.message) && (
@@ -168,9 +171,9 @@ export function PublishPanel({
       )}
       <ReasonDialog
         open={unpublishing}
-        title="Withdraw this fact-check"
-        hint="Why it is withdrawn; kept in the history. Its address will say it was withdrawn."
-        submitLabel="Unpublish"
+        title={t("unpublishTitle")}
+        hint={t("unpublishHint")}
+        submitLabel={t("unpublish")}
         danger
         message={unpublish.message}
         pending={unpublish.pending}

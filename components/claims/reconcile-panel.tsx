@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { reconcileReviews, returnSubmittedClaim } from "@/app/(app)/approvals/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -33,14 +34,15 @@ export function ReconcilePanel({
   verdicts: Array<{ id: string; label: string }>;
   refusal: string | null;
 }) {
+  const t = useTranslations("Reconcile");
   const [dialog, setDialog] = useState<"final" | "return" | null>(null);
   const [verdictId, setVerdictId] = useState(reviews[0]?.verdictId ?? "");
   const [rationale, setRationale] = useState("");
   const [sourceReviewId, setSourceReviewId] = useState(reviews[0]?.id ?? "");
   const close = { onSuccess: () => setDialog(null) };
-  const reconcile = useAction(reconcileReviews, { success: "Reconciled and approved.", ...close });
+  const reconcile = useAction(reconcileReviews, { success: t("reconciled"), ...close });
   const returned = useAction(returnSubmittedClaim, {
-    success: "Both reviews returned to their reviewers.",
+    success: t("returned"),
     ...close,
   });
   const pending = reconcile.pending || returned.pending;
@@ -56,7 +58,9 @@ export function ReconcilePanel({
             disabled={pending}
             onClick={() => reconcile.run({ claimId, version, outcome: "ADOPT", reviewId: r.id })}
           >
-            Adopt {r.reviewer}’s review{r.verdict ? ` (${r.verdict})` : ""}
+            {r.verdict
+              ? t("adoptWithVerdict", { reviewer: r.reviewer, verdict: r.verdict })
+              : t("adopt", { reviewer: r.reviewer })}
           </Button>
         ))}
         <Button
@@ -64,22 +68,18 @@ export function ReconcilePanel({
           disabled={pending}
           onClick={() => (reconcile.setMessage(null), setDialog("final"))}
         >
-          Write the final verdict…
+          {t("writeFinalOpen")}
         </Button>
         <Button
           variant="secondary"
           disabled={pending}
           onClick={() => (returned.setMessage(null), setDialog("return"))}
         >
-          Return both…
+          {t("returnBothOpen")}
         </Button>
       </div>
       {message && !dialog && <Alert tone={message.tone}>{message.text}</Alert>}
-      <Dialog
-        open={dialog === "final"}
-        title="Write the final verdict"
-        onClose={() => setDialog(null)}
-      >
+      <Dialog open={dialog === "final"} title={t("writeFinal")} onClose={() => setDialog(null)}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
@@ -97,22 +97,22 @@ export function ReconcilePanel({
           {reconcile.message?.tone === "error" && (
             <Alert tone="error">{reconcile.message.text}</Alert>
           )}
-          <Field label="Final verdict" required error={reconcile.fieldErrors.verdictId}>
+          <Field label={t("finalVerdict")} required error={reconcile.fieldErrors.verdictId}>
             <Select value={verdictId} onChange={(e) => setVerdictId(e.target.value)}>
-              <Options none="Choose…" items={verdicts} />
+              <Options none={t("choose")} items={verdicts} />
             </Select>
           </Field>
           <Field
-            label="Final rationale"
-            hint="Published with the verdict. At least 10 characters."
+            label={t("finalRationale")}
+            hint={t("finalRationaleHint")}
             required
             error={reconcile.fieldErrors.rationale}
           >
             <Textarea rows={6} value={rationale} onChange={(e) => setRationale(e.target.value)} />
           </Field>
           <Field
-            label="Keep the source annotation of"
-            hint="The evidence of both reviews is kept, each address once."
+            label={t("keepSource")}
+            hint={t("keepSourceHint")}
             error={reconcile.fieldErrors.sourceReviewId}
           >
             <Select value={sourceReviewId} onChange={(e) => setSourceReviewId(e.target.value)}>
@@ -125,16 +125,16 @@ export function ReconcilePanel({
           </Field>
           <DialogActions
             onCancel={() => setDialog(null)}
-            submitLabel="Approve this verdict"
+            submitLabel={t("approve")}
             pending={pending}
           />
         </form>
       </Dialog>
       <ReasonDialog
         open={dialog === "return"}
-        title="Return both reviews"
-        hint="Shown at the top of both reviewers' forms; each revises their own review."
-        submitLabel="Return both"
+        title={t("returnTitle")}
+        hint={t("returnHint")}
+        submitLabel={t("returnBoth")}
         message={returned.message}
         pending={pending}
         onCancel={() => setDialog(null)}

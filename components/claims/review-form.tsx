@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { saveReviewForm, submitReviewForm, takeSelectedClaims } from "@/app/(app)/claims/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,6 @@ import { useActionRunner } from "@/components/ui/use-action";
 import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
 import { useShortcuts } from "@/components/ui/use-shortcuts";
 import {
-  CLAIMANT_TYPE_LABELS,
   CLAIMANT_TYPES,
   REVIEW_FIELD_DEFS,
   SOURCE_FIELDS,
@@ -23,8 +23,6 @@ import { Options } from "@/components/ui/options";
 
 /** The form's values: each review field as its input holds it (text), and the evidence. */
 export type ReviewValues = { [F in ReviewField]: string } & { evidence: EvidenceValues[] };
-
-const CLAIMANT_TYPE_OPTIONS = CLAIMANT_TYPES.map((id) => ({ id, label: CLAIMANT_TYPE_LABELS[id] }));
 
 /** The source fields the form shows in its Source group. */
 const SOURCE_GROUP = SOURCE_FIELDS.filter((f) => REVIEW_FIELD_DEFS[f].part === "source");
@@ -58,6 +56,10 @@ export function ReviewForm({
   /** In place of the fields: why there is no review to show here (a claim needing two). */
   notice?: string;
 }) {
+  const t = useTranslations("ReviewForm");
+  const fields = useTranslations("ReviewFields");
+  const claimantTypes = useTranslations("ClaimantTypes");
+  const claimantTypeOptions = CLAIMANT_TYPES.map((id) => ({ id, label: claimantTypes(id) }));
   const [values, setValues] = useState(initial);
   const [savedVersion, setSavedVersion] = useState(version);
   const [dirty, setDirty] = useState(false);
@@ -96,11 +98,7 @@ export function ReviewForm({
       evidence: values.evidence.map(({ key: _key, ...e }) => e),
     };
     void run(() => (submit ? submitReviewForm : saveReviewForm)(payload), {
-      success: !submit
-        ? "Saved."
-        : blind
-          ? "Submitted. Neither review is shown to the other reviewer until both are in."
-          : "Submitted for approval.",
+      success: !submit ? t("saved") : blind ? t("submittedBlind") : t("submitted"),
       onSuccess: (data) => {
         setDirty(false);
         setSavedVersion(data.version);
@@ -141,7 +139,7 @@ export function ReviewForm({
           }
           disabled={pending}
         >
-          Take this claim
+          {t("take")}
         </Button>
       )}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
@@ -159,7 +157,7 @@ export function ReviewForm({
 
   return (
     <form
-      aria-label="Review"
+      aria-label={t("form")}
       // The server's messages name each problem and its evidence item; no browser bubbles.
       noValidate
       className="space-y-6"
@@ -171,26 +169,30 @@ export function ReviewForm({
       {!editable && (
         <Alert tone="info">
           {blind
-            ? "You have submitted your review. It waits for the other reviewer and an editor."
+            ? t("readOnlyBlind")
             : state === "NEW"
-              ? "This claim is new. Take it to review it."
+              ? t("readOnlyNew")
               : state === "IN_REVIEW"
-                ? "Another reviewer has this claim; you can read it and comment."
-                : "This claim is read-only in its current state."}
+                ? t("readOnlyTaken")
+                : t("readOnly")}
         </Alert>
       )}
       {takeAndMessage}
       <fieldset disabled={!editable} className="space-y-3">
-        <legend className="text-sm font-semibold text-slate-800">The claim</legend>
+        <legend className="text-sm font-semibold text-slate-800">{t("theClaim")}</legend>
         <div>
-          <p className="text-sm font-medium text-slate-800">What is claimed</p>
+          <p className="text-sm font-medium text-slate-800">{t("whatIsClaimed")}</p>
           <p className="text-sm text-slate-700" data-testid="claim-content">
             {content}
           </p>
         </div>
         <Field
-          label={REVIEW_FIELD_DEFS.shortText.label}
-          hint={`For ClaimReview and other sites: what is claimed in at most ${SHORT_CLAIM_LIMIT} characters. ${values.shortText.length} / ${SHORT_CLAIM_LIMIT}${values.shortText.length > SHORT_CLAIM_LIMIT ? " — longer than Google's guidance" : ""}.`}
+          label={fields("shortText")}
+          hint={t("shortTextHint", {
+            limit: SHORT_CLAIM_LIMIT,
+            length: values.shortText.length,
+            tooLong: String(values.shortText.length > SHORT_CLAIM_LIMIT),
+          })}
           error={fieldError("shortText")}
         >
           <Input value={values.shortText} onChange={(e) => set("shortText", e.target.value)} />
@@ -198,7 +200,7 @@ export function ReviewForm({
       </fieldset>
 
       <fieldset disabled={!editable} className="space-y-4">
-        <legend className="text-sm font-semibold text-slate-800">Source</legend>
+        <legend className="text-sm font-semibold text-slate-800">{t("source")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           {SOURCE_GROUP.map((field, index) => {
             const def: ReviewFieldDef = REVIEW_FIELD_DEFS[field];
@@ -207,10 +209,10 @@ export function ReviewForm({
               <Fragment key={field}>
                 {/* Starts the field on a new row of two; one column has no rows to start. */}
                 {def.startsRow && index % 2 === 1 && <div className="hidden sm:block" />}
-                <Field label={def.label} error={fieldError(field)}>
+                <Field label={fields(field)} error={fieldError(field)}>
                   {def.kind === "claimantType" ? (
                     <Select value={values[field]} onChange={onChange}>
-                      <Options none="Not set" items={CLAIMANT_TYPE_OPTIONS} />
+                      <Options none={t("notSet")} items={claimantTypeOptions} />
                     </Select>
                   ) : (
                     <Input
@@ -228,18 +230,18 @@ export function ReviewForm({
       </fieldset>
 
       <fieldset disabled={!editable} className="space-y-4">
-        <legend className="text-sm font-semibold text-slate-800">Status</legend>
+        <legend className="text-sm font-semibold text-slate-800">{t("status")}</legend>
         <Field
-          label={state === "APPROVED" ? "Verdict" : REVIEW_FIELD_DEFS.verdictId.label}
+          label={state === "APPROVED" ? t("verdict") : fields("verdictId")}
           error={fieldError("verdictId")}
         >
           <Select value={values.verdictId} onChange={(e) => set("verdictId", e.target.value)}>
-            <Options none="Not decided" items={verdicts} />
+            <Options none={t("notDecided")} items={verdicts} />
           </Select>
         </Field>
         <Field
-          label={REVIEW_FIELD_DEFS.rationale.label}
-          hint="Why the evidence supports this verdict. Required before submitting."
+          label={fields("rationale")}
+          hint={t("rationaleHint")}
           error={fieldError("rationale")}
         >
           <Textarea
@@ -260,19 +262,19 @@ export function ReviewForm({
       {editable && (
         <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
           <Button type="submit" variant="secondary" disabled={pending}>
-            {pending ? "Saving…" : "Save"}
+            {pending ? t("saving") : t("save")}
           </Button>
           <Button onClick={() => save(true)} disabled={pending}>
-            {blind ? "Submit my review" : "Submit for approval"}
+            {blind ? t("submitMine") : t("submit")}
           </Button>
           <span className="text-sm text-slate-600" aria-live="polite">
-            {dirty ? "Unsaved changes" : "All changes saved"}
+            {dirty ? t("unsaved") : t("allSaved")}
           </span>
           <Button
             size="sm"
             variant="ghost"
             onClick={() => setHelp(true)}
-            aria-label="Keyboard shortcuts"
+            aria-label={t("shortcuts")}
           >
             ?
           </Button>

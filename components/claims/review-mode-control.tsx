@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { setClaimsReviewMode } from "@/app/(app)/claims/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,22 +19,17 @@ export function ReviewModeControl({
   version: number;
   double: boolean;
 }) {
+  const t = useTranslations("ReviewMode");
   const { run, pending, message } = useActionRunner();
   const set = (to: boolean) =>
     run(() => setClaimsReviewMode({ claims: [{ id: claimId, version }], double: to }), {
-      success: to
-        ? "This claim now needs two independent reviews."
-        : "This claim now needs one review.",
+      success: to ? t("nowTwo") : t("nowOne"),
     });
   return (
     <div className="space-y-3 text-sm">
-      <p className="text-slate-700">
-        {double
-          ? "Two reviewers will each judge this claim on their own, each review hidden until both are in."
-          : "One reviewer judges this claim, and another editor approves the verdict."}
-      </p>
+      <p className="text-slate-700">{double ? t("two") : t("one")}</p>
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => set(!double)}>
-        {double ? "Back to one review" : "Ask for two reviews"}
+        {double ? t("backToOne") : t("askTwo")}
       </Button>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
     </div>

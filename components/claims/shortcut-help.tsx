@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Dialog } from "@/components/ui/dialog";
 import type { Shortcuts } from "@/lib/domain/shortcuts";
 import { ShortcutList } from "./shortcut-list";
@@ -13,8 +14,9 @@ export function ShortcutHelp({
   onClose: () => void;
   shortcuts: Shortcuts;
 }) {
+  const t = useTranslations("Shortcuts");
   return (
-    <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog open={open} title={t("title")} onClose={onClose}>
       <ShortcutList shortcuts={shortcuts} />
     </Dialog>
   );

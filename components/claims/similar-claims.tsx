@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES } from "@/lib/domain/claims";
+import { CLAIM_STATE_TONES } from "@/lib/domain/claims";
+import { formatDate } from "@/components/ui/format";
 import type { SimilarClaim as Similar } from "@/lib/data/matching";
 
 /** A similar claim as the API sends it: its instants as ISO text. */
@@ -11,8 +13,6 @@ type SimilarClaim = Omit<Similar, "createdAt" | "approvedAt"> & {
   createdAt: string;
   approvedAt: string | null;
 };
-
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 type Loaded =
   { status: "loading" } | { status: "error" } | { status: "done"; claims: SimilarClaim[] };
@@ -24,6 +24,9 @@ type Loaded =
  * claim id so that another claim starts from "loading".
  */
 export function SimilarClaims({ claimId }: { claimId: string }) {
+  const t = useTranslations("Similar");
+  const states = useTranslations("States");
+  const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   useEffect(() => {
     const controller = new AbortController();
@@ -42,28 +45,27 @@ export function SimilarClaims({ claimId }: { claimId: string }) {
   if (loaded.status === "loading")
     return (
       <p className="text-sm text-slate-600" role="status">
-        Looking for similar claims…
+        {t("loading")}
       </p>
     );
   if (loaded.status === "error")
     return (
       <p className="text-sm text-red-700" role="status">
-        Similar claims could not be loaded; reload the page to try again.
+        {t("error")}
       </p>
     );
-  if (loaded.claims.length === 0)
-    return <p className="text-sm text-slate-600">No similar claims found.</p>;
+  if (loaded.claims.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <ol className="space-y-3" data-testid="similar-claims">
       {loaded.claims.map((c) => (
         <li key={c.id} className="text-sm">
           <div className="mb-1 flex flex-wrap items-center gap-2">
-            <Badge tone={CLAIM_STATE_TONES[c.state]}>{CLAIM_STATE_LABELS[c.state]}</Badge>
+            <Badge tone={CLAIM_STATE_TONES[c.state]}>{states(c.state)}</Badge>
             {c.verdict && (
               <Badge tone={c.state === "APPROVED" ? "success" : "neutral"}>{c.verdict}</Badge>
             )}
             <span className="text-xs text-slate-600 tabular-nums">
-              {Math.round(c.score * 100)}% alike
+              {t("alike", { score: c.score })}
             </span>
           </div>
           <Link className="text-brand-700 underline hover:text-brand-900" href={`/claims/${c.id}`}>
@@ -72,17 +74,20 @@ export function SimilarClaims({ claimId }: { claimId: string }) {
           <p className="mt-1 text-xs text-slate-600">
             {c.articleTitle ? (
               <>
-                in{" "}
-                <Link className="underline" href={`/articles/${c.articleId}`}>
-                  {c.articleTitle}
-                </Link>
+                {t.rich("inArticle", {
+                  article: () => (
+                    <Link className="underline" href={`/articles/${c.articleId}`}>
+                      {c.articleTitle}
+                    </Link>
+                  ),
+                })}
                 {", "}
               </>
             ) : null}
             {c.approvedAt
-              ? `approved ${day.format(new Date(c.approvedAt))}`
-              : `logged ${day.format(new Date(c.createdAt))}`}
-            {c.reviewer ? `, reviewed by ${c.reviewer}` : ""}
+              ? t("approved", { date: formatDate(new Date(c.approvedAt), locale) })
+              : t("logged", { date: formatDate(new Date(c.createdAt), locale) })}
+            {c.reviewer ? `, ${t("reviewedBy", { name: c.reviewer })}` : ""}
           </p>
         </li>
       ))}

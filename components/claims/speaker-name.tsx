@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { correctSpeakerName } from "@/app/(app)/claims/[claimId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,11 +18,11 @@ export function SpeakerName({
 }: {
   speaker: { id: string; name: string; title: string | null } | null;
 }) {
+  const t = useTranslations("Speaker");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(speaker?.name ?? "");
   const rename = useAction(correctSpeakerName, {
-    success: ({ changed, kept }) =>
-      `Renamed. ${changed} ${changed === 1 ? "claim takes" : "claims take"} the new name${kept > 0 ? `; ${kept} submitted, approved or someone else's keep theirs` : ""}.`,
+    success: ({ changed, kept }) => t("renamed", { changed, kept }),
     onSuccess: () => setOpen(false),
   });
   if (!speaker) return <>—</>;
@@ -32,10 +33,10 @@ export function SpeakerName({
         {speaker.name}
       </span>
       <Button size="sm" variant="ghost" onClick={() => (rename.setMessage(null), setOpen(true))}>
-        Correct the name…
+        {t("correctOpen")}
       </Button>
       {rename.message && !open && <Alert tone={rename.message.tone}>{rename.message.text}</Alert>}
-      <Dialog open={open} title="Correct the speaker's name" onClose={() => setOpen(false)}>
+      <Dialog open={open} title={t("correctTitle")} onClose={() => setOpen(false)}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
@@ -44,17 +45,12 @@ export function SpeakerName({
           }}
         >
           {rename.message?.tone === "error" && <Alert tone="error">{rename.message.text}</Alert>}
-          <Field
-            label="Name"
-            hint="For every claim of this speaker in the article whose claimant still has the old name."
-            error={rename.fieldErrors.name}
-            required
-          >
+          <Field label={t("name")} hint={t("nameHint")} error={rename.fieldErrors.name} required>
             <Input value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
           <DialogActions
             onCancel={() => setOpen(false)}
-            submitLabel="Rename"
+            submitLabel={t("rename")}
             pending={rename.pending}
           />
         </form>

@@ -1,16 +1,28 @@
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
-export function formatDate(date: Date | null | undefined): string {
-  return date ? DATE.format(date) : "—";
+/** English dates read day-first ("8 Dec 2026"); other interface languages their own way. */
+const dateLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(dateLocale(locale), {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone: "UTC",
+    });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
-export function formatDateTime(date: Date | null | undefined): string {
-  return date ? `${DATE_TIME.format(date)} UTC` : "—";
+/** A date in the interface language (UTC), or "—". */
+export function formatDate(date: Date | null | undefined, locale = "en"): string {
+  return date ? formatter(locale, false).format(date) : "—";
+}
+
+/** A date and time in the interface language, in UTC and saying so, or "—". */
+export function formatDateTime(date: Date | null | undefined, locale = "en"): string {
+  return date ? `${formatter(locale, true).format(date)} UTC` : "—";
 }
 
 /**

@@ -331,10 +331,3 @@ export async function listJudgedPairs() {
     },
   });
 }
-
-export const STAGE_WORDS: Record<MatchStage, string> = {
-  LEXICAL: "words in common",
-  SEMANTIC: "meaning",
-  BOTH: "words and meaning",
-  FUSED: "words and meaning together",
-};

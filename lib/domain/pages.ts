@@ -21,12 +21,24 @@ export const reviewer: Access = { role: "REVIEWER" };
 export const editor: Access = { role: "EDITOR" };
 export const admin: Access = { role: "ADMIN" };
 
+/** The main navigation's entries: their keys in the interface's messages (Nav namespace). */
+export type NavLabel =
+  | "Overview"
+  | "Claims"
+  | "Articles"
+  | "Library"
+  | "Approvals"
+  | "Feeds"
+  | "Export"
+  | "Admin"
+  | "Help";
+
 export interface Page {
   /** The app folder path without route groups; `[param]` for a dynamic segment. */
   route: string;
   access: Access;
   /** Its label in the main navigation, in this table's order; none for pages reached otherwise. */
-  nav?: string;
+  nav?: NavLabel;
 }
 
 export const PAGES: readonly Page[] = [
@@ -70,7 +82,7 @@ export interface NavItem {
 }
 
 /** The main navigation a role sees: the pages with a label that it may open. */
-export function navItemsFor(role: Role): NavItem[] {
+export function navItemsFor(role: Role): Array<{ href: string; label: NavLabel }> {
   return PAGES.flatMap((page) =>
     page.nav && "role" in page.access && hasRole(role, page.access.role)
       ? [{ href: page.route, label: page.nav }]

@@ -23,6 +23,8 @@ export interface ChecklistItem {
   ok: boolean;
   /** Why not, when not. */
   problem?: string;
+  /** For the interface's own wording of the problem: the short form's length, the retired verdict. */
+  detail?: { length?: number; verdict?: string };
 }
 
 /**
@@ -43,6 +45,7 @@ export function publishChecklist(facts: PublishFacts): ChecklistItem[] {
         : short.length > SHORT_CLAIM_LIMIT
           ? `The short form is ${short.length} characters; shorten it to ${SHORT_CLAIM_LIMIT}.`
           : undefined,
+      detail: short.length > SHORT_CLAIM_LIMIT ? { length: short.length } : undefined,
     },
     {
       key: "verdict",
@@ -53,6 +56,7 @@ export function publishChecklist(facts: PublishFacts): ChecklistItem[] {
         : facts.verdict.retired
           ? `The verdict "${facts.verdict.label}" is retired; reopen the claim and choose another.`
           : undefined,
+      detail: facts.verdict?.retired ? { verdict: facts.verdict.label } : undefined,
     },
     {
       key: "claimant",

@@ -1,16 +1,22 @@
-/** The keyboard shortcuts of each page: its help dialog (?) and the Help page list them. */
-export type Shortcuts = ReadonlyArray<readonly [keys: string, what: string]>;
+/**
+ * The keyboard shortcuts of each page: its help dialog (?) and the Help page list them.
+ * Each is its keys (any of them does it) and the key of what it does in the interface's
+ * messages (Shortcuts namespace).
+ */
+export type Shortcuts = ReadonlyArray<readonly [keys: readonly string[], what: ShortcutAction]>;
+
+export type ShortcutAction = "nextPrevious" | "open" | "select" | "take" | "help" | "save" | "edit";
 
 export const QUEUE_SHORTCUTS: Shortcuts = [
-  ["j / k", "Next / previous claim"],
-  ["Enter or e", "Open the claim to edit it"],
-  ["x", "Select or unselect the claim"],
-  ["t", "Take the claim (if new, or if it waits for a second reviewer)"],
-  ["?", "Show these shortcuts"],
+  [["j / k"], "nextPrevious"],
+  [["Enter", "e"], "open"],
+  [["x"], "select"],
+  [["t"], "take"],
+  [["?"], "help"],
 ];
 
 export const REVIEW_SHORTCUTS: Shortcuts = [
-  ["s  or  Ctrl+S", "Save"],
-  ["e", "Edit: jump to the first field"],
-  ["?", "Show these shortcuts"],
+  [["s", "Ctrl+S"], "save"],
+  [["e"], "edit"],
+  [["?"], "help"],
 ];

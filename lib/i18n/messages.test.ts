@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { IntlMessageFormat } from "intl-messageformat";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import en from "./messages/en.json";
@@ -24,10 +25,23 @@ function flatten(m: Messages, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The placeholders of an ICU message: {name}, {count, plural, …}. */
+/**
+ * The arguments and tags of an ICU message, from its parse: {name}, {count, plural, …},
+ * <strong>…</strong>, at any depth of plural and select branches (whose words are not
+ * arguments).
+ */
 function placeholders(message: string): string[] {
   const names = new Set<string>();
-  for (const m of message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)) names.add(m[1]!);
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && typeof element.value === "string" && element.type !== 0)
+        names.add(element.type === TYPE.tag ? `<${element.value}>` : element.value);
+      if (element.type === TYPE.tag) walk(element.children);
+      if (element.type === TYPE.plural || element.type === TYPE.select)
+        for (const option of Object.values(element.options)) walk(option.value);
+    }
+  };
+  walk(parse(message));
   return [...names].sort();
 }
 
@@ -60,6 +74,24 @@ export const TRANSLATED = [
   "components/claims/queue-table.tsx",
   "components/claims/queue-toolbar.tsx",
   "components/claims/queue-row.tsx",
+  "app/(app)/claims/[claimId]/page.tsx",
+  "components/claims/evidence-editor.tsx",
+  "components/claims/claim-edit-tools.tsx",
+  "components/claims/review-form.tsx",
+  "components/claims/reconcile-panel.tsx",
+  "components/claims/publish-panel.tsx",
+  "components/claims/checked-before.tsx",
+  "components/claims/review-comparison.tsx",
+  "components/claims/double-review-status.tsx",
+  "components/claims/similar-claims.tsx",
+  "components/claims/speaker-name.tsx",
+  "components/claims/claim-history.tsx",
+  "components/claims/comment-thread.tsx",
+  "components/claims/decision-buttons.tsx",
+  "components/claims/review-mode-control.tsx",
+  "components/claims/checkworthiness-score.tsx",
+  "components/claims/shortcut-help.tsx",
+  "components/claims/shortcut-list.tsx",
 ];
 
 /** Attributes a person reads or hears. */

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/session";
 import { getClaimDetail, listSiblingClaims } from "@/lib/data/claims";
-import { CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, CLAIM_STATE_TONES } from "@/lib/domain/claims";
+import { CLAIM_STATE_TONES } from "@/lib/domain/claims";
 import { PageHeader, Card } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ClaimEditTools } from "@/components/claims/claim-edit-tools";
@@ -23,7 +24,7 @@ import { allows, refusalOf } from "@/lib/domain/lifecycle";
 import { latestReturn } from "@/lib/data/approval";
 import { SimilarClaims } from "@/components/claims/similar-claims";
 import { CheckedBefore, type CheckedBeforeMatch } from "@/components/claims/checked-before";
-import { listClaimLibraryMatches, STAGE_WORDS } from "@/lib/data/fact-check-matches";
+import { listClaimLibraryMatches } from "@/lib/data/fact-check-matches";
 import { hasRole } from "@/lib/domain/roles";
 import { Alert } from "@/components/ui/alert";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
@@ -65,10 +66,18 @@ function formValues(review: FormSource): ReviewValues {
   };
 }
 
-export const metadata: Metadata = { title: "Claim" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Claim"))("title") };
+}
 
 export default async function ClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
   const user = await requireRole();
+  const [t, states, kinds, locale] = await Promise.all([
+    getTranslations("Claim"),
+    getTranslations("States"),
+    getTranslations("Kinds"),
+    getLocale(),
+  ]);
   const parsed = z.uuid().safeParse((await params).claimId);
   if (!parsed.success) notFound();
   const detail = await getClaimDetail(parsed.data);
@@ -109,7 +118,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const checkedBefore: CheckedBeforeMatch[] = libraryMatches.map((m) => ({
     id: m.id,
     score: m.score,
-    foundBy: STAGE_WORDS[m.stage],
+    foundBy: m.stage,
     repeat: m.repeat,
     judgement: m.judgement,
     judgedBy: m.judgedBy?.name ?? null,
@@ -117,7 +126,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     title: m.factCheck.title,
     rating: m.factCheck.ratingName,
     publisher: m.factCheck.publisher,
-    date: m.factCheck.reviewedAt ? formatDate(m.factCheck.reviewedAt) : null,
+    date: m.factCheck.reviewedAt ? formatDate(m.factCheck.reviewedAt, locale) : null,
     url: m.factCheck.url,
     deskClaimId: m.factCheck.claimId,
     corrections: m.factCheck._count.revisions,
@@ -139,10 +148,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     !mine &&
     (claim.state === "IN_REVIEW" || claim.state === "SUBMITTED" || claim.state === "NEW")
       ? claim.state === "SUBMITTED"
-        ? "Both reviews are in: they are shown above, side by side, for an editor to reconcile."
+        ? t("noticeBothIn")
         : double.reviewers.length < 2
-          ? "Two reviewers each write their own review of this claim. Take it to be one of them."
-          : "Two reviewers are writing their own reviews of this claim; each stays hidden until both are in."
+          ? t("noticeTakeToJoin")
+          : t("noticeWriting")
       : undefined;
   // Ids in the history read as names.
   const names = Object.fromEntries([
@@ -152,26 +161,30 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   return (
     <>
       <PageHeader
-        title="Claim"
+        title={t("title")}
         description={
-          claim.article ? (
-            <>
-              From{" "}
-              <Link className="text-brand-700 underline" href={`/articles/${claim.article.id}`}>
-                {claim.article.title}
-              </Link>
-            </>
-          ) : undefined
+          claim.article
+            ? t.rich("from", {
+                article: () => (
+                  <Link
+                    className="text-brand-700 underline"
+                    href={`/articles/${claim.article!.id}`}
+                  >
+                    {claim.article!.title}
+                  </Link>
+                ),
+              })
+            : undefined
         }
       />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
           <Card>
             <div className="mb-3 flex flex-wrap items-center gap-2">
-              <Badge tone={CLAIM_STATE_TONES[claim.state]}>{CLAIM_STATE_LABELS[claim.state]}</Badge>
-              <Badge>{CLAIM_KIND_LABELS[claim.kind]}</Badge>
-              {claim.doubleReview && <Badge tone="info">Two independent reviews</Badge>}
-              {claim.origin === "MANUAL" && <Badge tone="info">Added by hand</Badge>}
+              <Badge tone={CLAIM_STATE_TONES[claim.state]}>{states(claim.state)}</Badge>
+              <Badge>{kinds(claim.kind)}</Badge>
+              {claim.doubleReview && <Badge tone="info">{t("twoIndependentReviews")}</Badge>}
+              {claim.origin === "MANUAL" && <Badge tone="info">{t("addedByHand")}</Badge>}
               <CheckworthinessScore score={claim.checkworthiness} by={claim.checkworthinessBy} />
             </div>
             <blockquote
@@ -181,15 +194,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               {claim.text}
             </blockquote>
             <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-slate-600">Speaker</dt>
+              <dt className="text-slate-600">{t("speaker")}</dt>
               <dd>
                 <SpeakerName speaker={claim.speaker} />
               </dd>
-              <dt className="text-slate-600">Cue</dt>
+              <dt className="text-slate-600">{t("cue")}</dt>
               <dd>{claim.cueText ?? "—"}</dd>
               {claim.dismissReason && (
                 <>
-                  <dt className="text-slate-600">Dismissed</dt>
+                  <dt className="text-slate-600">{t("dismissed")}</dt>
                   <dd>
                     {claim.dismissReason}
                     {claim.duplicateOf && (
@@ -200,7 +213,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                           className="text-brand-700 underline"
                           href={`/claims/${claim.duplicateOf.id}`}
                         >
-                          the claim it duplicates
+                          {t("claimItDuplicates")}
                         </Link>
                         )
                       </>
@@ -213,10 +226,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           {repeat && (
             <Alert tone="info">
               <strong>
-                Repeat of a claim rated {repeat.factCheck.ratingName ?? "by the desk"}
                 {repeat.factCheck.reviewedAt
-                  ? ` on ${formatDate(repeat.factCheck.reviewedAt)}`
-                  : ""}
+                  ? t("repeatOfOn", {
+                      rating: repeat.factCheck.ratingName ?? t("byTheDesk"),
+                      date: formatDate(repeat.factCheck.reviewedAt, locale),
+                    })
+                  : t("repeatOf", { rating: repeat.factCheck.ratingName ?? t("byTheDesk") })}
               </strong>
               {repeat.factCheck.deskClaim && (
                 <>
@@ -228,7 +243,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                       repeat.factCheck.deskClaim.article?.title,
                   ]
                     .filter(Boolean)
-                    .join(", ") || "the desk's earlier claim"}
+                    .join(", ") || t("earlierClaim")}
                   ):{" "}
                   <Link className="underline" href={`/claims/${repeat.factCheck.deskClaim.id}`}>
                     {repeat.factCheck.claim}
@@ -238,18 +253,18 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             </Alert>
           )}
           {claim.article && claim.start !== null && claim.end !== null && (
-            <Card title="In the article">
+            <Card title={t("inTheArticle")}>
               <ClaimContext body={claim.article.body} claim={claim} />
             </Card>
           )}
           {returned && (
             <Alert tone="error">
-              <strong>Returned by {returned.editor.name}</strong> (
-              {formatDateTime(returned.decidedAt)}): {returned.reason}
+              <strong>{t("returnedBy", { name: returned.editor.name })}</strong> (
+              {formatDateTime(returned.decidedAt, locale)}): {returned.reason}
             </Alert>
           )}
           {isEditor && allows("mode", actor, claim) && (
-            <Card title="Reviews">
+            <Card title={t("reviews")}>
               <ReviewModeControl
                 claimId={claim.id}
                 version={claim.version}
@@ -267,13 +282,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           )}
           {claim.state === "APPROVED" && (
             <Alert tone="success">
-              Approved as <strong>{claim.verdict?.label}</strong> by {claim.approvedBy?.name ?? "—"}{" "}
-              on {formatDateTime(claim.approvedAt)}
-              {claim.correctedAt ? " (a correction of an earlier verdict)" : ""}.
+              {t.rich("approvedAs", {
+                verdict: claim.verdict?.label ?? "",
+                name: claim.approvedBy?.name ?? "—",
+                date: formatDateTime(claim.approvedAt, locale),
+                corrected: String(claim.correctedAt !== null),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </Alert>
           )}
           {isEditor && double && claim.state === "SUBMITTED" && (
-            <Card title="Reconcile the two reviews">
+            <Card title={t("reconcile")}>
               <ReconcilePanel
                 claimId={claim.id}
                 version={claim.version}
@@ -289,7 +308,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             </Card>
           )}
           {isEditor && ((!double && claim.state === "SUBMITTED") || claim.state === "APPROVED") && (
-            <Card title={claim.state === "SUBMITTED" ? "Decision" : "Correction"}>
+            <Card title={claim.state === "SUBMITTED" ? t("decision") : t("correction")}>
               <DecisionButtons
                 claimId={claim.id}
                 version={claim.version}
@@ -299,7 +318,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             </Card>
           )}
           {publishing && (allows("publish", actor, claim) || publishing.publication) && (
-            <Card title="Publishing">
+            <Card title={t("publishing")}>
               <PublishPanel
                 claimId={claim.id}
                 version={claim.version}
@@ -322,7 +341,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             <Tabs
               tabs={[
                 {
-                  label: "Review",
+                  label: t("reviewTab"),
                   content: (
                     <ReviewForm
                       claimId={claim.id}
@@ -340,18 +359,18 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                   ),
                 },
                 {
-                  label: `History (${history.length})`,
+                  label: t("historyTab", { count: history.length }),
                   content: <ClaimHistory events={history} names={names} />,
                 },
                 {
-                  label: `Comments (${comments.length})`,
+                  label: t("commentsTab", { count: comments.length }),
                   content: (
                     <CommentThread
                       claimId={claim.id}
                       comments={comments.map((c) => ({
                         id: c.id,
                         body: c.body,
-                        at: formatDateTime(c.createdAt),
+                        at: formatDateTime(c.createdAt, locale),
                         author: c.author.name,
                         role: c.author.role,
                       }))}
@@ -363,7 +382,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </Card>
         </div>
         <div className="space-y-4">
-          <Card title={`Checked before (${checkedBefore.length})`}>
+          <Card title={t("checkedBefore", { count: checkedBefore.length })}>
             <CheckedBefore
               claimId={claim.id}
               version={claim.version}
@@ -372,11 +391,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               evidenceUrls={detail.evidence.map((e) => e.url)}
             />
           </Card>
-          <Card title="Similar claims">
+          <Card title={t("similarClaims")}>
             <SimilarClaims key={claim.id} claimId={claim.id} />
           </Card>
           {editable && claim.article && (
-            <Card title="Claim text and span">
+            <Card title={t("claimTextAndSpan")}>
               <ClaimEditTools
                 claim={{
                   id: claim.id,
@@ -392,7 +411,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             </Card>
           )}
           {!editable && mine && claim.state === "IN_REVIEW" && (
-            <Card title="Claim text and span">
+            <Card title={t("claimTextAndSpan")}>
               <p className="text-sm text-slate-700" data-testid="span-frozen">
                 {refusalOf("edit", actor, claim)}
               </p>
