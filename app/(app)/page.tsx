@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { countArticles, countClaimsByState, deskOverview } from "@/lib/data/overview";
-import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { CLAIM_STATES } from "@/lib/domain/claims";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/components/ui/format";
 import { ApprovalsChart } from "@/components/overview/approvals-chart";
@@ -10,35 +11,35 @@ import { AgreementCard } from "@/components/overview/agreement-card";
 import { agreementOverview } from "@/lib/data/agreement";
 import { listRepeats } from "@/lib/data/fact-check-matches";
 
-export const metadata: Metadata = { title: "Overview" };
-
-function formatHours(hours: number | null): string {
-  if (hours === null) return "—";
-  if (hours < 48) return `${hours.toFixed(1)} h`;
-  return `${(hours / 24).toFixed(1)} days`;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Overview"))("title") };
 }
 
 export default async function OverviewPage() {
   const user = await requireRole();
-  const [counts, articles, desk, agreement, repeats] = await Promise.all([
+  const [counts, articles, desk, agreement, repeats, t, states, locale] = await Promise.all([
     countClaimsByState(),
     countArticles(),
     deskOverview(),
     agreementOverview(),
     listRepeats({ days: 7, limit: 10 }),
+    getTranslations("Overview"),
+    getTranslations("States"),
+    getLocale(),
   ]);
+  const hours = desk.medianHoursToApproval;
   const approvedTotal = desk.verdicts.reduce((n, v) => n + v.count, 0);
   return (
     <>
-      <PageHeader title="Overview" description={`Welcome, ${user.name}.`} />
+      <PageHeader title={t("title")} description={t("welcome", { name: user.name })} />
       <section aria-labelledby="claims-by-state" className="mb-6">
         <h2 id="claims-by-state" className="mb-3 text-sm font-semibold text-slate-700">
-          Claims by state
+          {t("byState")}
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {CLAIM_STATES.map((state) => (
             <div key={state} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-              <dt className="text-xs font-medium text-slate-600">{CLAIM_STATE_LABELS[state]}</dt>
+              <dt className="text-xs font-medium text-slate-600">{states(state)}</dt>
               <dd className="mt-1 text-2xl font-semibold tabular-nums">
                 <Link href={`/claims?state=${state}`} className="hover:underline">
                   {counts[state]}
@@ -47,7 +48,7 @@ export default async function OverviewPage() {
             </div>
           ))}
           <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <dt className="text-xs font-medium text-slate-600">Articles</dt>
+            <dt className="text-xs font-medium text-slate-600">{t("articles")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">
               <Link href="/articles" className="hover:underline">
                 {articles}
@@ -58,21 +59,23 @@ export default async function OverviewPage() {
       </section>
       <dl className="mb-6 grid gap-3 sm:grid-cols-3">
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <dt className="text-xs font-medium text-slate-600">Approved in the last 7 days</dt>
+          <dt className="text-xs font-medium text-slate-600">{t("approvedWeek")}</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid="approved-this-week">
             {desk.approvedThisWeek}
           </dd>
         </div>
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <dt className="text-xs font-medium text-slate-600">
-            Median time from import to approval
-          </dt>
+          <dt className="text-xs font-medium text-slate-600">{t("median")}</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums">
-            {formatHours(desk.medianHoursToApproval)}
+            {hours === null
+              ? "—"
+              : hours < 48
+                ? t("hours", { value: hours.toFixed(1) })
+                : t("days", { value: (hours / 24).toFixed(1) })}
           </dd>
         </div>
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <dt className="text-xs font-medium text-slate-600">Overdue claims</dt>
+          <dt className="text-xs font-medium text-slate-600">{t("overdueClaims")}</dt>
           <dd
             className={`mt-1 text-2xl font-semibold tabular-nums ${desk.overdueCount > 0 ? "text-red-700" : ""}`}
             data-testid="overdue-count"
@@ -83,13 +86,13 @@ export default async function OverviewPage() {
       </dl>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title="Claims approved per day (last 30 days)">
+          <Card title={t("perDay")}>
             <ApprovalsChart data={desk.approvedPerDay} />
           </Card>
         </div>
-        <Card title="Approved verdicts">
+        <Card title={t("verdicts")}>
           {approvedTotal === 0 ? (
-            <p className="text-sm text-slate-600">No approved verdicts yet.</p>
+            <p className="text-sm text-slate-600">{t("noVerdicts")}</p>
           ) : (
             <ul className="space-y-2 text-sm">
               {desk.verdicts.map((v) => (
@@ -109,9 +112,9 @@ export default async function OverviewPage() {
             </ul>
           )}
         </Card>
-        <Card title="Waiting per reviewer">
+        <Card title={t("waiting")}>
           {desk.waitingPerReviewer.length === 0 ? (
-            <p className="text-sm text-slate-600">Nobody has claims in review.</p>
+            <p className="text-sm text-slate-600">{t("nobodyWaiting")}</p>
           ) : (
             <ul className="space-y-1 text-sm">
               {desk.waitingPerReviewer.map((w) => (
@@ -124,9 +127,9 @@ export default async function OverviewPage() {
           )}
         </Card>
         <div className="lg:col-span-2">
-          <Card title="Overdue">
+          <Card title={t("overdue")}>
             {desk.overdue.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing is overdue.</p>
+              <p className="text-sm text-slate-600">{t("nothingOverdue")}</p>
             ) : (
               <ul className="space-y-1 text-sm">
                 {desk.overdue.map((o) => (
@@ -135,7 +138,11 @@ export default async function OverviewPage() {
                       {o.text.slice(0, 120)}
                     </Link>{" "}
                     <span className="text-slate-600">
-                      — due {formatDate(o.dueAt)}, {o.assignee ?? "unassigned"}
+                      —{" "}
+                      {t("due", {
+                        date: formatDate(o.dueAt, locale),
+                        assignee: o.assignee ?? t("unassigned"),
+                      })}
                     </span>
                   </li>
                 ))}
@@ -144,11 +151,9 @@ export default async function OverviewPage() {
           </Card>
         </div>
         <div className="lg:col-span-3">
-          <Card title="Repeats this week">
+          <Card title={t("repeats")}>
             {repeats.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                No new claim repeated one the desk has rated in the last 7 days.
-              </p>
+              <p className="text-sm text-slate-600">{t("noRepeats")}</p>
             ) : (
               <ul className="space-y-2 text-sm" data-testid="repeats">
                 {repeats.map((r) => (
@@ -159,8 +164,12 @@ export default async function OverviewPage() {
                     <div className="text-xs text-slate-600">
                       {[r.speaker, r.outlet ?? r.articleTitle].filter(Boolean).join(", ")}
                       {r.speaker || r.outlet || r.articleTitle ? " · " : ""}
-                      repeats a claim rated {r.rating ?? "by the desk"}
-                      {r.ratedAt ? ` on ${formatDate(r.ratedAt)}` : ""}
+                      {r.ratedAt
+                        ? t("repeatsOn", {
+                            rating: r.rating ?? t("byTheDesk"),
+                            date: formatDate(r.ratedAt, locale),
+                          })
+                        : t("repeatsRated", { rating: r.rating ?? t("byTheDesk") })}
                     </div>
                   </li>
                 ))}
@@ -168,7 +177,7 @@ export default async function OverviewPage() {
             )}
             <p className="mt-3 text-sm">
               <Link className="text-brand-700 underline" href="/claims?checked=repeat&sort=newest">
-                All repeats
+                {t("allRepeats")}
               </Link>
             </p>
           </Card>

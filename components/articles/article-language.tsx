@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { correctArticleLanguage } from "@/app/(app)/articles/[articleId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,13 +26,14 @@ export function ArticleLanguage({
   source: string;
   choices: Array<{ tag: string; name: string }>;
 }) {
+  const t = useTranslations("ArticleLanguage");
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState(language);
   const correct = useAction(correctArticleLanguage, {
-    success: ({ name, queued }) =>
-      queued
-        ? `Language set to ${name}. The article's claims are being extracted again in it; claims someone has worked on are kept.`
-        : `Language set to ${name}.`,
+    success: ({ language, queued }) =>
+      t(queued ? "setQueued" : "set", {
+        name: choices.find((c) => c.tag === language)?.name ?? language,
+      }),
     onSuccess: () => setOpen(false),
   });
   const offered = choices.some((c) => c.tag === language)
@@ -39,16 +41,21 @@ export function ArticleLanguage({
     : [{ tag: language, name }, ...choices];
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <span data-testid="article-language" lang={language}>
-        Language: <strong>{name}</strong> <span className="text-slate-600">({source})</span>
+      <span data-testid="article-language">
+        {t.rich("language", {
+          name,
+          source,
+          strong: (chunks) => <strong>{chunks}</strong>,
+          muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+        })}
       </span>
       <Button size="sm" variant="ghost" onClick={() => (correct.setMessage(null), setOpen(true))}>
-        Correct the language…
+        {t("correctOpen")}
       </Button>
       {correct.message && !open && (
         <Alert tone={correct.message.tone}>{correct.message.text}</Alert>
       )}
-      <Dialog open={open} title="Correct the article's language" onClose={() => setOpen(false)}>
+      <Dialog open={open} title={t("correctTitle")} onClose={() => setOpen(false)}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
@@ -57,12 +64,7 @@ export function ArticleLanguage({
           }}
         >
           {correct.message?.tone === "error" && <Alert tone="error">{correct.message.text}</Alert>}
-          <Field
-            label="Language"
-            hint="The claims are extracted again in this language. Claims someone has worked on keep their text and review."
-            error={correct.fieldErrors.language}
-            required
-          >
+          <Field label={t("label")} hint={t("hint")} error={correct.fieldErrors.language} required>
             <Select value={chosen} onChange={(e) => setChosen(e.target.value)}>
               {offered.map((c) => (
                 <option key={c.tag} value={c.tag}>
@@ -73,7 +75,7 @@ export function ArticleLanguage({
           </Field>
           <DialogActions
             onCancel={() => setOpen(false)}
-            submitLabel="Set the language"
+            submitLabel={t("submit")}
             pending={correct.pending}
           />
         </form>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { addClaimFromSelection } from "@/app/(app)/articles/[articleId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,10 +24,11 @@ export function ArticleText({
   segments: Segment[];
   claimTexts: Record<string, string>;
 }) {
+  const t = useTranslations("ArticleText");
   const container = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const { run, pending, message } = useAction(addClaimFromSelection, {
-    success: "Claim added.",
+    success: t("added"),
     onSuccess: () => {
       setSelection(null);
       window.getSelection()?.removeAllRanges();
@@ -48,16 +50,14 @@ export function ArticleText({
         {selection ? (
           <>
             <Button size="sm" onClick={addClaim} disabled={pending}>
-              {pending ? "Adding…" : "Add claim from selection"}
+              {pending ? t("adding") : t("add")}
             </Button>
             <span className="truncate text-sm text-slate-700" data-testid="selection-preview">
               “{body.slice(selection.start, selection.end).slice(0, 120)}”
             </span>
           </>
         ) : (
-          <span className="text-sm text-slate-600">
-            Select text in the article to add it as a claim.
-          </span>
+          <span className="text-sm text-slate-600">{t("selectHint")}</span>
         )}
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
       </div>

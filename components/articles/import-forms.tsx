@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import {
   importPastedArticle,
   importUrls,
@@ -22,22 +23,38 @@ export interface ImportLimits {
 const EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
 
+type Translate = ReturnType<typeof useTranslations<"Import">>;
+
 /** What is wrong with a choice of files before any of them travels, or null. */
-export function uploadProblem(files: File[], limits: ImportLimits): string | null {
-  if (files.length === 0) return "Choose at least one file.";
+function uploadProblem(
+  files: File[],
+  limits: ImportLimits,
+  t: Translate,
+  locale: string,
+): string | null {
+  if (files.length === 0) return t("chooseFile");
   if (files.length > limits.files)
-    return `${files.length} files chosen; at most ${limits.files} at once (use npm run import for more). Nothing was uploaded.`;
+    return t("tooManyFiles", { count: files.length, limit: limits.files });
   const tooBig = files.filter((f) => f.size > limits.fileBytes);
   if (tooBig.length > 0)
-    return `${tooBig.map((f) => `${f.name} (${f.size.toLocaleString("en")} bytes)`).join(", ")} ${tooBig.length === 1 ? "is" : "are"} over the limit of ${mb(limits.fileBytes)} (${limits.fileBytes.toLocaleString("en")} bytes) a file; nothing was uploaded.`;
+    return t("tooBig", {
+      files: tooBig
+        .map((f) => t("fileBytes", { name: f.name, bytes: f.size.toLocaleString(locale) }))
+        .join(", "),
+      count: tooBig.length,
+      limit: mb(limits.fileBytes),
+      bytes: limits.fileBytes.toLocaleString(locale),
+    });
   const unsupported = files.filter(
     (f) => !EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)),
   );
   if (unsupported.length > 0)
-    return `${unsupported.map((f) => f.name).join(", ")}: not a supported type (${EXTENSIONS.join(", ")}); nothing was uploaded.`;
+    return t("unsupported", {
+      files: unsupported.map((f) => f.name).join(", "),
+      types: EXTENSIONS.join(", "),
+    });
   const empty = files.filter((f) => f.size === 0);
-  if (empty.length > 0)
-    return `${empty.map((f) => f.name).join(", ")}: empty; nothing was uploaded.`;
+  if (empty.length > 0) return t("empty", { files: empty.map((f) => f.name).join(", ") });
   return null;
 }
 
@@ -55,26 +72,23 @@ export function ImportForms({ limits }: { limits: ImportLimits }) {
 
 /** Web addresses, one per line: each is fetched and read by a worker. */
 function UrlForm() {
+  const t = useTranslations("Import");
   const [urls, setUrls] = useState("");
   const { run, pending, message } = useActionRunner();
   return (
-    <Card title="Import from the web">
+    <Card title={t("web")}>
       <form
         className="space-y-4"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void run(() => importUrls({ urls }), {
-            success: ({ queued }) =>
-              `${queued} ${queued === 1 ? "address" : "addresses"} queued: progress below.`,
+            success: ({ queued }) => t("urlsQueued", { count: queued }),
             onSuccess: () => setUrls(""),
           });
         }}
       >
-        <Field
-          label="Web addresses"
-          hint="One per line, up to 50. Each page is fetched by a worker and read like an uploaded page (title, byline, date and outlet from its metadata); a page already imported is reported as a duplicate."
-        >
+        <Field label={t("urls")} hint={t("urlsHint")}>
           <Textarea
             rows={4}
             value={urls}
@@ -83,7 +97,7 @@ function UrlForm() {
           />
         </Field>
         <Button type="submit" disabled={pending}>
-          {pending ? "Queueing…" : "Fetch and import"}
+          {pending ? t("queueing") : t("fetch")}
         </Button>
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
       </form>
@@ -92,53 +106,45 @@ function UrlForm() {
 }
 
 function PasteForm({ limits }: { limits: ImportLimits }) {
+  const t = useTranslations("Import");
+  const locale = useLocale();
   const [report, action, pending] = useActionState(importPastedArticle, null);
   const errors = report?.fieldErrors ?? {};
   const values = report?.values ?? {};
   // A fresh form after the article was queued; the typed values back after a refusal.
   const formKey = report?.batchId ? `queued-${report.batchId}` : "editing";
   return (
-    <Card title="Paste an article">
+    <Card title={t("paste")}>
       <form key={formKey} action={action} className="space-y-4">
-        <Field
-          label="Title"
-          hint="Optional: the first line of the text when left empty."
-          error={errors.title}
-        >
+        <Field label={t("title")} hint={t("titleHint")} error={errors.title}>
           <Input name="title" defaultValue={values.title} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Outlet" error={errors.outlet}>
+          <Field label={t("outlet")} error={errors.outlet}>
             <Input name="outlet" defaultValue={values.outlet} />
           </Field>
-          <Field label="Published" error={errors.publishedAt}>
+          <Field label={t("published")} error={errors.publishedAt}>
             <Input name="publishedAt" type="date" defaultValue={values.publishedAt} />
           </Field>
         </div>
-        <Field
-          label="URL"
-          hint="Where the article was published (http or https)."
-          error={errors.url}
-        >
+        <Field label={t("url")} hint={t("urlHint")} error={errors.url}>
           <Input name="url" type="url" defaultValue={values.url} />
         </Field>
-        <Field label="Author" error={errors.author}>
+        <Field label={t("author")} error={errors.author}>
           <Input name="author" defaultValue={values.author} />
         </Field>
         <Field
-          label="Article text"
-          hint={`Up to ${limits.bodyChars.toLocaleString("en")} characters.`}
+          label={t("body")}
+          hint={t("bodyHint", { limit: limits.bodyChars.toLocaleString(locale) })}
           error={errors.body}
           required
         >
           <Textarea name="body" rows={12} maxLength={limits.bodyChars} defaultValue={values.body} />
         </Field>
         <Button type="submit" disabled={pending}>
-          {pending ? "Queueing…" : "Import article"}
+          {pending ? t("queueing") : t("importArticle")}
         </Button>
-        {report?.batchId && (
-          <Alert tone="info">Queued: its claims are being extracted (progress below).</Alert>
-        )}
+        {report?.batchId && <Alert tone="info">{t("pasteQueued")}</Alert>}
         {(report?.error ?? errors.form) && (
           <Alert tone="error">{report?.error ?? errors.form}</Alert>
         )}
@@ -153,6 +159,8 @@ function PasteForm({ limits }: { limits: ImportLimits }) {
  * refused; a problem found before upload sends nothing.
  */
 function UploadForm({ limits }: { limits: ImportLimits }) {
+  const t = useTranslations("Import");
+  const locale = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const [pending, startUpload] = useTransition();
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(
@@ -165,7 +173,7 @@ function UploadForm({ limits }: { limits: ImportLimits }) {
   function upload(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const files = Array.from(input.current?.files ?? []);
-    const found = uploadProblem(files, limits);
+    const found = uploadProblem(files, limits, t, locale);
     setProblem(found);
     setRefused([]);
     setSent(null);
@@ -183,7 +191,7 @@ function UploadForm({ limits }: { limits: ImportLimits }) {
           if (result.ok) batchId = result.data.batchId;
           else failures.push(`${file.name}: ${result.message}`);
         } catch {
-          failures.push(`${file.name}: the upload was cut off; try again`);
+          failures.push(`${file.name}: ${t("cutOff")}`);
         }
       }
       setProgress(null);
@@ -195,12 +203,16 @@ function UploadForm({ limits }: { limits: ImportLimits }) {
   }
 
   return (
-    <Card title="Upload files">
+    <Card title={t("upload")}>
       <form onSubmit={upload} className="space-y-4" noValidate>
         {problem && <Alert tone="error">{problem}</Alert>}
         <Field
-          label="Files"
-          hint={`.txt, .md, .html, .json or .jsonl (one article per line, up to ${limits.articlesPerFile.toLocaleString("en")} a file), up to ${mb(limits.fileBytes)} each and ${limits.files} files at once. Larger batches: npm run import.`}
+          label={t("files")}
+          hint={t("filesHint", {
+            articles: limits.articlesPerFile.toLocaleString(locale),
+            size: mb(limits.fileBytes),
+            files: limits.files,
+          })}
         >
           <Input
             ref={input}
@@ -212,22 +224,20 @@ function UploadForm({ limits }: { limits: ImportLimits }) {
           />
         </Field>
         <Button type="submit" disabled={pending}>
-          {pending ? "Uploading…" : "Upload and import"}
+          {pending ? t("uploading") : t("uploadSubmit")}
         </Button>
         {progress && (
           <p className="text-sm text-slate-700" role="status">
-            Uploading {progress.done + 1} of {progress.total}: {progress.name}
+            {t("progress", { n: progress.done + 1, total: progress.total, name: progress.name })}
           </p>
         )}
         {sent !== null && sent > 0 && (
-          <Alert tone="info">
-            {sent} {sent === 1 ? "file" : "files"} queued: progress below.
-          </Alert>
+          <Alert tone="info">{t("filesQueued", { count: sent })}</Alert>
         )}
         {refused.length > 0 && (
           <Alert tone="error">
-            Not uploaded ({refused.length}):
-            <ul className="mt-1 list-disc pl-5">
+            {t("notUploaded", { count: refused.length })}
+            <ul className="mt-1 list-disc ps-5">
               {refused.map((r, i) => (
                 <li key={i}>{r}</li>
               ))}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { cancelImport } from "@/app/(app)/articles/import/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -28,6 +29,7 @@ export function ImportProgress({
   batches: ImportBatchView[];
   workersRunning: number;
 }) {
+  const t = useTranslations("ImportProgress");
   const router = useRouter();
   const pending = batches.reduce((n, b) => n + count(b, "QUEUED", "RUNNING"), 0);
   useEffect(() => {
@@ -40,13 +42,11 @@ export function ImportProgress({
   return (
     <section aria-labelledby="imports-heading" className="mt-8 space-y-4">
       <h2 id="imports-heading" className="text-lg font-semibold text-slate-900">
-        Your recent imports
+        {t("title")}
       </h2>
       {pending > 0 && workersRunning === 0 && (
         <Alert tone="error">
-          No worker is running, so nothing is being imported: <code>npm start</code> runs one, and{" "}
-          <code>npm run worker</code> runs more on this or another machine. Your files wait in the
-          queue until then.
+          {t.rich("noWorker", { code: (chunks) => <code>{chunks}</code> })}
         </Alert>
       )}
       {batches.map((batch) => (
@@ -57,16 +57,18 @@ export function ImportProgress({
 }
 
 function BatchProgress({ batch }: { batch: ImportBatchView }) {
+  const t = useTranslations("ImportProgress");
+  const locale = useLocale();
   const cancel = useAction(cancelImport, {
-    success: (n) => `Cancelled ${n} waiting ${n === 1 ? "item" : "items"}.`,
+    success: (n) => t("cancelled", { count: n }),
   });
   const total = count(batch, "QUEUED", "RUNNING", "IMPORTED", "DUPLICATE", "FAILED", "CANCELLED");
   const waiting = count(batch, "QUEUED");
   const running = count(batch, "RUNNING");
   const done = total - waiting - running;
   const of = (status: ImportStatus) => batch.items.filter((i) => i.status === status);
-  const more = (status: ImportStatus, shown: number) =>
-    count(batch, status) > shown ? ` and ${count(batch, status) - shown} more` : "";
+  const more = (status: ImportStatus, shown: number) => count(batch, status) - shown;
+  const when = formatDateTime(batch.createdAt, locale);
 
   return (
     <div
@@ -75,13 +77,11 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-700">
-          <span className="font-medium text-slate-900">
-            Import of {formatDateTime(batch.createdAt)}
-          </span>
+          <span className="font-medium text-slate-900">{t("batch", { when })}</span>
           {" · "}
-          {done} of {total} done
-          {running > 0 && `, ${running} being extracted`}
-          {waiting > 0 && `, ${waiting} waiting`}
+          {t("done", { done, total })}
+          {running > 0 && `, ${t("running", { count: running })}`}
+          {waiting > 0 && `, ${t("waiting", { count: waiting })}`}
         </p>
         {waiting > 0 && (
           <Button
@@ -90,7 +90,7 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
             disabled={cancel.pending}
             onClick={() => cancel.run({ batchId: batch.id })}
           >
-            {cancel.pending ? "Cancelling…" : "Cancel what has not started"}
+            {cancel.pending ? t("cancelling") : t("cancel")}
           </Button>
         )}
       </div>
@@ -99,21 +99,21 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
           className="h-2 w-full"
           max={total}
           value={done}
-          aria-label={`Import of ${formatDateTime(batch.createdAt)}: ${done} of ${total} done`}
+          aria-label={`${t("batch", { when })}: ${t("done", { done, total })}`}
         />
       )}
       {cancel.message && <p className="text-sm text-slate-700">{cancel.message.text}</p>}
       <Outcome
         tone="success"
         items={of("IMPORTED")}
-        heading={`Imported ${count(batch, "IMPORTED")} ${count(batch, "IMPORTED") === 1 ? "article" : "articles"}:`}
+        heading={t("imported", { count: count(batch, "IMPORTED") })}
         more={more("IMPORTED", of("IMPORTED").length)}
         render={(item) => (
           <>
             <Link className="underline" href={`/articles/${item.articleId}`}>
               {item.articleTitle ?? item.source}
             </Link>{" "}
-            — {item.claims ?? 0} {item.claims === 1 ? "claim" : "claims"}
+            — {t("claims", { count: item.claims ?? 0 })}
             {item.note && <> ({item.note})</>}
           </>
         )}
@@ -121,17 +121,17 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
       <Outcome
         tone="info"
         items={of("DUPLICATE")}
-        heading="Already imported, not added again:"
+        heading={t("duplicates")}
         more={more("DUPLICATE", of("DUPLICATE").length)}
         render={(item) => (
           <>
-            {item.source}: {/^https?:\/\//.test(item.source) ? "same page as" : "same text as"}{" "}
+            {item.source}: {/^https?:\/\//.test(item.source) ? t("samePageAs") : t("sameTextAs")}{" "}
             {item.articleId ? (
               <Link className="underline" href={`/articles/${item.articleId}`}>
-                {item.articleTitle ?? "an earlier article"}
+                {item.articleTitle ?? t("earlierArticle")}
               </Link>
             ) : (
-              "an earlier article"
+              t("earlierArticle")
             )}
           </>
         )}
@@ -139,7 +139,7 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
       <Outcome
         tone="error"
         items={of("FAILED")}
-        heading={`Not imported (${count(batch, "FAILED")}):`}
+        heading={t("failed", { count: count(batch, "FAILED") })}
         more={more("FAILED", of("FAILED").length)}
         render={(item) => (
           <>
@@ -148,7 +148,9 @@ function BatchProgress({ batch }: { batch: ImportBatchView }) {
         )}
       />
       {count(batch, "CANCELLED") > 0 && (
-        <p className="text-sm text-slate-600">Cancelled: {count(batch, "CANCELLED")}.</p>
+        <p className="text-sm text-slate-600">
+          {t("cancelledCount", { count: count(batch, "CANCELLED") })}
+        </p>
       )}
     </div>
   );
@@ -164,19 +166,21 @@ function Outcome({
   tone: "success" | "info" | "error";
   items: ImportItemView[];
   heading: string;
-  more: string;
+  /** How many more there are than shown. */
+  more: number;
   render: (item: ImportItemView) => React.ReactNode;
 }) {
+  const t = useTranslations("ImportProgress");
   if (items.length === 0) return null;
   return (
     <Alert tone={tone}>
       {heading}
-      <ul className="mt-1 list-disc pl-5">
+      <ul className="mt-1 list-disc ps-5">
         {items.map((item, i) => (
           <li key={i}>{render(item)}</li>
         ))}
       </ul>
-      {more && <p className="mt-1">{more.trim()}.</p>}
+      {more > 0 && <p className="mt-1">{t("more", { count: more })}</p>}
     </Alert>
   );
 }

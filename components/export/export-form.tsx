@@ -2,16 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/page-header";
 import { Field, Input, Select } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { Options } from "@/components/ui/options";
 
 const FORMATS = [
-  ["csv", "CSV (spreadsheets)", "export.csv"],
-  ["json", "JSON", "export.json"],
-  ["jsonl", "JSON Lines", "export.jsonl"],
-  ["claimreview", "schema.org ClaimReview", "export.claimreview.json"],
+  ["csv", "export.csv"],
+  ["json", "export.json"],
+  ["jsonl", "export.jsonl"],
+  ["claimreview", "export.claimreview.json"],
 ] as const;
 
 export function ExportForm({
@@ -25,6 +26,7 @@ export function ExportForm({
   verdicts: Array<{ id: string; label: string }>;
   reviewers: Array<{ id: string; name: string }>;
 }) {
+  const t = useTranslations("ExportForm");
   const [filter, setFilter] = useState({
     state: initial.state && states.some(([s]) => s === initial.state) ? initial.state : "APPROVED",
     from: initial.from ?? "",
@@ -43,9 +45,9 @@ export function ExportForm({
   }, [query, router]);
   return (
     <div className="space-y-6">
-      <Card title="Which claims">
+      <Card title={t("which")}>
         <div className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
-          <Field label="State">
+          <Field label={t("state")}>
             <Select
               value={filter.state}
               onChange={(e) => setFilter({ ...filter, state: e.target.value })}
@@ -57,34 +59,34 @@ export function ExportForm({
               ))}
             </Select>
           </Field>
-          <Field label="From">
+          <Field label={t("from")}>
             <Input
               type="date"
               value={filter.from}
               onChange={(e) => setFilter({ ...filter, from: e.target.value })}
             />
           </Field>
-          <Field label="To">
+          <Field label={t("to")}>
             <Input
               type="date"
               value={filter.to}
               onChange={(e) => setFilter({ ...filter, to: e.target.value })}
             />
           </Field>
-          <Field label="Verdict">
+          <Field label={t("verdict")}>
             <Select
               value={filter.verdict}
               onChange={(e) => setFilter({ ...filter, verdict: e.target.value })}
             >
-              <Options none="Any" items={verdicts} />
+              <Options none={t("any")} items={verdicts} />
             </Select>
           </Field>
-          <Field label="Reviewer">
+          <Field label={t("reviewer")}>
             <Select
               value={filter.reviewer}
               onChange={(e) => setFilter({ ...filter, reviewer: e.target.value })}
             >
-              <option value="">Anyone</option>
+              <option value="">{t("anyone")}</option>
               {reviewers.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -93,30 +95,31 @@ export function ExportForm({
             </Select>
           </Field>
         </div>
-        {filter.article && (
-          <p className="mt-3 text-sm text-slate-700">Only the claims of one article.</p>
-        )}
+        {filter.article && <p className="mt-3 text-sm text-slate-700">{t("oneArticle")}</p>}
       </Card>
-      <Card title="Download">
+      <Card title={t("download")}>
         <ul className="flex flex-wrap gap-3">
-          {FORMATS.map(([format, label, file]) => (
+          {FORMATS.map(([format, file]) => (
             <li key={format}>
               <a
                 className={buttonClasses("primary")}
                 href={`/api/v1/${file}${query ? `?${query}` : ""}`}
                 download
               >
-                {label}
+                {t(`format.${format}`)}
               </a>
             </li>
           ))}
         </ul>
         <p className="mt-3 text-sm text-slate-600">
-          Machines: <code>GET /api/v1/{"{export.csv, export.json, …}"}</code> with an API token; see{" "}
-          <a className="text-brand-700 underline" href="/api/v1/openapi.json">
-            the API description
-          </a>
-          .
+          {t.rich("machines", {
+            code: () => <code>{"GET /api/v1/{export.csv, export.json, …}"}</code>,
+            link: (chunks) => (
+              <a className="text-brand-700 underline" href="/api/v1/openapi.json">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       </Card>
     </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import {
   markAllNotificationsReadAction,
   markNotificationReadAction,
@@ -24,6 +25,7 @@ export interface NotificationItem {
  * goes to its claim; "Mark read" and "Mark all read" without leaving the page.
  */
 export function NotificationList({ items }: { items: NotificationItem[] }) {
+  const t = useTranslations("NotificationList");
   const router = useRouter();
   const { run, pending, message } = useActionRunner();
   const unread = items.filter((n) => !n.read).length;
@@ -32,25 +34,21 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
       refresh: false,
       onSuccess: () => router.push(item.claimId ? `/claims/${item.claimId}` : "/notifications"),
     });
-  if (items.length === 0)
-    return (
-      <p className="text-sm text-slate-600">
-        Nothing yet. You are told here when a claim is assigned or returned to you, approved or
-        reopened, and, as an editor, when one waits for approval.
-      </p>
-    );
+  if (items.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3 text-sm">
-        <span className="text-slate-700">{unread === 0 ? "All read." : `${unread} unread.`}</span>
+        <span className="text-slate-700">
+          {unread === 0 ? t("allRead") : t("unread", { count: unread })}
+        </span>
         {unread > 0 && (
           <Button
             size="sm"
             variant="secondary"
             disabled={pending}
-            onClick={() => run(() => markAllNotificationsReadAction({}), { success: "All read." })}
+            onClick={() => run(() => markAllNotificationsReadAction({}), { success: t("allRead") })}
           >
-            Mark all read
+            {t("markAll")}
           </Button>
         )}
       </div>
@@ -85,7 +83,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
               )}
               <p className="text-xs text-slate-600">
                 {item.at}
-                {!item.read && <span className="sr-only"> (unread)</span>}
+                {!item.read && <span className="sr-only"> {t("unreadMark")}</span>}
               </p>
             </div>
             {!item.read && (
@@ -95,7 +93,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
                 disabled={pending}
                 onClick={() => run(() => markNotificationReadAction({ id: item.id }))}
               >
-                Mark read
+                {t("mark")}
               </Button>
             )}
           </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { savePreferencesAction } from "@/app/(app)/notifications/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,7 @@ export function PreferencesForm(props: {
   dailyDigest: boolean;
   events: EventRow[];
 }) {
+  const t = useTranslations("Preferences");
   const [events, setEvents] = useState(props.events);
   const [dailyDigest, setDailyDigest] = useState(props.dailyDigest);
   const { run, pending, message } = useActionRunner();
@@ -28,7 +30,7 @@ export function PreferencesForm(props: {
     setEvents((rows) => rows.map((r) => (r.event === event ? { ...r, [channel]: on } : r)));
   return (
     <form
-      aria-label="Notification settings"
+      aria-label={t("form")}
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -38,31 +40,28 @@ export function PreferencesForm(props: {
               events: events.map(({ event, inApp, email }) => ({ event, inApp, email })),
               dailyDigest,
             }),
-          { success: "Settings saved." },
+          { success: t("saved") },
         );
       }}
     >
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {!props.mailOn && (
-        <Alert tone="info">
-          Mail is off on this desk (an admin sets <code>CLAIMDESK_SMTP_URL</code> to turn it on).
-          Your mail choices are kept and apply once it is on.
-        </Alert>
+        <Alert tone="info">{t.rich("mailOff", { code: (chunks) => <code>{chunks}</code> })}</Alert>
       )}
-      <Table caption="Events">
-        <TableHead columns={["Event", "In the app", "By mail"]} />
+      <Table caption={t("events")}>
+        <TableHead columns={[t("eventColumn"), t("inApp"), t("email")]} />
         <tbody className="divide-y divide-slate-100">
           {events.map((row) => (
             <tr key={row.event}>
               <th scope="row" className="px-3 py-2 text-start font-normal">
-                {row.label}
+                {t(`event.${row.event}`)}
               </th>
               {(["inApp", "email"] as const).map((channel) => (
                 <td key={channel} className="px-3 py-2">
                   <input
                     type="checkbox"
                     className="size-4"
-                    aria-label={`${row.label}: ${channel === "inApp" ? "in the app" : "by mail"}`}
+                    aria-label={`${t(`event.${row.event}`)}: ${channel === "inApp" ? t("inAppShort") : t("emailShort")}`}
                     checked={row[channel]}
                     onChange={(e) => set(row.event, channel, e.target.checked)}
                   />
@@ -80,15 +79,12 @@ export function PreferencesForm(props: {
           onChange={(e) => setDailyDigest(e.target.checked)}
         />
         <span>
-          <span className="font-medium">A digest by mail each morning</span>
-          <span className="block text-slate-600">
-            Claims assigned to you, those overdue, those returned to you in the last day and, for
-            editors, those waiting for approval. Nothing is sent on a day with nothing to tell.
-          </span>
+          <span className="font-medium">{t("digest")}</span>
+          <span className="block text-slate-600">{t("digestHint")}</span>
         </span>
       </label>
       <Button type="submit" disabled={pending}>
-        Save settings
+        {t("save")}
       </Button>
     </form>
   );

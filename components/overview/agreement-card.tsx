@@ -1,28 +1,10 @@
+import { useTranslations } from "next-intl";
 import { MIN_CLAIMS_TO_READ, type AgreementReport, type Interval } from "@/lib/domain/agreement";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { Table, TableHead, Td, Th } from "@/components/ui/table";
 
-const claims = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "claim" : "claims"}`;
-
-const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
-
-/** κ or α with two decimals; "undefined" when both reviewers only ever used one verdict. */
-const coefficient = (value: number | null, claimCount: number) =>
-  claimCount === 0 ? "—" : value === null ? "undefined (one verdict only)" : value.toFixed(2);
-
-/** "0.31 to 0.78". */
-const span = (range: Interval, format: (x: number) => string) =>
-  `${format(range[0])} to ${format(range[1])}`;
-
-/** "95% interval 0.31 to 0.78", or why there is none. */
-function interval(range: Interval | null, format: (x: number) => string): string {
-  return range
-    ? `95% interval ${span(range, format)}`
-    : "no interval (undefined in most resamples)";
-}
 const twoDecimals = (x: number) => x.toFixed(2);
-const wholePercent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The reading a figure on `n` claims allows. */
 const tooFew = (n: number) => n < MIN_CLAIMS_TO_READ;
@@ -41,74 +23,87 @@ export function AgreementCard({
 }) {
   const { overall, confusion, labels } = report;
   const label = (key: string) => labels[key] ?? key;
+  const t = useTranslations("Agreement");
+  const claims = (count: number) => t("claims", { count });
+  const percent = (share: number | null) => (share === null ? "—" : t("percent", { share }));
+  /** κ or α with two decimals; "undefined" when both reviewers only ever used one verdict. */
+  const coefficient = (value: number | null, claimCount: number) =>
+    claimCount === 0 ? "—" : value === null ? t("undefinedOne") : value.toFixed(2);
+  /** "0.31 to 0.78". */
+  const span = (range: Interval, format: (x: number) => string) =>
+    t("span", { from: format(range[0]), to: format(range[1]) });
+  /** "95% interval 0.31 to 0.78", or why there is none. */
+  const interval = (range: Interval | null, format: (x: number) => string) =>
+    range ? t("interval", { span: span(range, format) }) : t("noInterval");
+  const wholePercent = (x: number) => t("percent", { share: x });
   return (
-    <Card title="Agreement on double-reviewed claims">
+    <Card title={t("title")}>
       {overall.claims === 0 ? (
-        <p className="text-sm text-slate-600">
-          No claim has two submitted reviews yet. Mark claims as needing two reviews in the queue.
-        </p>
+        <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
         <div className="space-y-4 text-sm">
           {tooFew(overall.claims) && (
             <Alert>
-              <strong>Too few claims to read:</strong> {claims(overall.claims)} double-reviewed.
-              Below {MIN_CLAIMS_TO_READ} claims these figures say little; the intervals show how
-              little.
+              {t.rich("tooFew", {
+                claims: claims(overall.claims),
+                min: MIN_CLAIMS_TO_READ,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </Alert>
           )}
           <dl className="grid gap-3 sm:grid-cols-3" data-testid="agreement-overall">
             <div>
-              <dt className="text-xs font-medium text-slate-600">Raw agreement</dt>
+              <dt className="text-xs font-medium text-slate-600">{t("raw")}</dt>
               <dd className="text-2xl font-semibold tabular-nums">{percent(overall.raw)}</dd>
               <dd className="text-xs text-slate-600">
-                {overall.agreed} of {claims(overall.claims)}
+                {t("of", { part: overall.agreed, whole: claims(overall.claims) })}
               </dd>
               <dd className="text-xs text-slate-600">
                 {interval(overall.rawInterval, wholePercent)}
               </dd>
             </div>
             <div>
-              <dt className="text-xs font-medium text-slate-600">
-                Krippendorff’s alpha, all reviewers
-              </dt>
+              <dt className="text-xs font-medium text-slate-600">{t("alpha")}</dt>
               <dd className="text-2xl font-semibold tabular-nums">
                 {coefficient(overall.alpha, overall.claims)}
               </dd>
               <dd className="text-xs text-slate-600">
-                {interval(overall.alphaInterval, twoDecimals)}, on {claims(overall.claims)}
+                {t("on", {
+                  interval: interval(overall.alphaInterval, twoDecimals),
+                  claims: claims(overall.claims),
+                })}
               </dd>
-              <dd className="text-xs text-slate-600">1 = perfect, 0 = chance</dd>
+              <dd className="text-xs text-slate-600">{t("scale")}</dd>
             </div>
             <div>
-              <dt className="text-xs font-medium text-slate-600">
-                Final verdict neither reviewer’s
-              </dt>
+              <dt className="text-xs font-medium text-slate-600">{t("finalNeither")}</dt>
               <dd className="text-2xl font-semibold tabular-nums">
                 {report.reconciled === 0 ? "—" : percent(report.finalDiffered / report.reconciled)}
               </dd>
               <dd className="text-xs text-slate-600">
-                {report.finalDiffered} of {report.reconciled} reconciled
+                {t("reconciled", { part: report.finalDiffered, whole: report.reconciled })}
               </dd>
             </div>
           </dl>
-          <p className="text-xs text-slate-600">
-            On each reviewer’s first, blind verdict. Intervals: percentile bootstrap over claims,
-            1,000 resamples. Alpha takes each claim’s two verdicts whoever gave them; kappa, per
-            pair, keeps each person one rater throughout. In the verdict table, rows are the verdict
-            of whoever took the claim first.
-          </p>
-          <Table caption="Agreement per reviewer pair">
+          <p className="text-xs text-slate-600">{t("method")}</p>
+          <Table caption={t("pairs")}>
             <TableHead
-              columns={["Reviewers", "Claims", "Raw agreement", "Cohen’s kappa", "95% interval"]}
+              columns={[
+                t("reviewers"),
+                t("claimsColumn"),
+                t("raw"),
+                t("kappa"),
+                t("intervalColumn"),
+              ]}
             />
             <tbody>
               {report.pairs.map((p) => (
                 <tr key={p.reviewers.join("|")} className="border-t border-slate-100">
-                  <Td>{p.reviewers.join(" and ")}</Td>
+                  <Td>{t("pair", { a: p.reviewers[0], b: p.reviewers[1] })}</Td>
                   <Td className="tabular-nums">
                     {p.claims}
                     {tooFew(p.claims) && (
-                      <span className="block text-xs text-slate-600">too few to read</span>
+                      <span className="block text-xs text-slate-600">{t("tooFewShort")}</span>
                     )}
                   </Td>
                   <Td className="tabular-nums">{percent(p.raw)}</Td>
@@ -120,10 +115,10 @@ export function AgreementCard({
               ))}
             </tbody>
           </Table>
-          <Table caption="Blind verdicts, verdict by verdict: rows the first reviewer’s, columns the second’s">
+          <Table caption={t("confusion")}>
             <thead className="bg-slate-50">
               <tr>
-                <Th>First ↓ · second →</Th>
+                <Th>{t("firstSecond")}</Th>
                 {confusion.verdicts.map((v) => (
                   <Th key={v}>{label(v)}</Th>
                 ))}
@@ -151,7 +146,7 @@ export function AgreementCard({
           </Table>
           <p>
             <a className="text-brand-700 underline" href="/api/v1/agreement.csv" download>
-              Download the pairs behind these figures (CSV)
+              {t("download")}
             </a>
           </p>
         </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { scaleBand, scaleLinear } from "d3-scale";
 
 /**
@@ -5,6 +6,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
  * same figures are in a table for screen readers.
  */
 export function ApprovalsChart({ data }: { data: Array<{ day: string; count: number }> }) {
+  const t = useTranslations("ApprovalsChart");
   const width = 720;
   const height = 200;
   const margin = { top: 10, right: 10, bottom: 28, left: 32 };
@@ -25,7 +27,7 @@ export function ApprovalsChart({ data }: { data: Array<{ day: string; count: num
         viewBox={`0 0 ${width} ${height}`}
         className="h-auto w-full"
         role="img"
-        aria-label={`Claims approved per day over the last ${data.length} days`}
+        aria-label={t("label", { days: data.length })}
         data-testid="approvals-chart"
       >
         {ticks.map((t) => (
@@ -74,7 +76,7 @@ export function ApprovalsChart({ data }: { data: Array<{ day: string; count: num
         ))}
       </svg>
       <table className="sr-only">
-        <caption>Claims approved per day</caption>
+        <caption>{t("caption")}</caption>
         <tbody>
           {data.map((d) => (
             <tr key={d.day}>

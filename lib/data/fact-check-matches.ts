@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { Prisma, type MatchJudgement, type MatchStage } from "@/lib/generated/prisma/client";
+import { Prisma, type MatchJudgement } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { CHECKWORTHY_THRESHOLD } from "@/lib/domain/extraction/checkworthiness";
 import { uuidv7 } from "@/lib/domain/ids";

@@ -102,8 +102,23 @@ export function languageName(tag: string, locale = "en"): string {
   }
 }
 
-/** The languages offered when a reviewer corrects one: those the detector knows, by name. */
-export const LANGUAGE_CHOICES: Array<{ tag: string; name: string }> = CANDIDATES.map(bcp47)
-  .filter((tag): tag is string => tag !== null)
-  .map((tag) => ({ tag, name: languageName(tag) }))
-  .sort((a, b) => a.name.localeCompare(b.name, "en"));
+const CHOICE_TAGS = CANDIDATES.map(bcp47).filter((tag): tag is string => tag !== null);
+const choicesByLocale = new Map<string, Array<{ tag: string; name: string }>>();
+
+/**
+ * The languages offered when a reviewer corrects one: those the detector knows, by name in
+ * the interface language, in its alphabetical order (computed once per interface language).
+ */
+export function languageChoices(locale = "en"): Array<{ tag: string; name: string }> {
+  let choices = choicesByLocale.get(locale);
+  if (!choices) {
+    choices = CHOICE_TAGS.map((tag) => ({ tag, name: languageName(tag, locale) })).sort((a, b) =>
+      a.name.localeCompare(b.name, locale),
+    );
+    choicesByLocale.set(locale, choices);
+  }
+  return choices;
+}
+
+/** The languages offered in English. */
+export const LANGUAGE_CHOICES = languageChoices("en");

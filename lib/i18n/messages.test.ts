@@ -92,6 +92,26 @@ export const TRANSLATED = [
   "components/claims/checkworthiness-score.tsx",
   "components/claims/shortcut-help.tsx",
   "components/claims/shortcut-list.tsx",
+  "app/(app)/articles/page.tsx",
+  "app/(app)/articles/[articleId]/page.tsx",
+  "app/(app)/articles/import/page.tsx",
+  "components/articles/article-language.tsx",
+  "components/articles/article-text.tsx",
+  "components/articles/import-forms.tsx",
+  "components/articles/import-progress.tsx",
+  "app/(app)/approvals/page.tsx",
+  "app/(app)/page.tsx",
+  "components/overview/agreement-card.tsx",
+  "components/overview/approvals-chart.tsx",
+  "app/(app)/library/page.tsx",
+  "app/(app)/export/page.tsx",
+  "components/export/export-form.tsx",
+  "components/export/export-warnings.tsx",
+  "app/(app)/notifications/page.tsx",
+  "app/(app)/notifications/settings/page.tsx",
+  "components/notifications/notification-list.tsx",
+  "components/notifications/preferences-form.tsx",
+  "app/(app)/help/page.tsx",
 ];
 
 /** Attributes a person reads or hears. */
@@ -107,8 +127,8 @@ const VISIBLE_ATTRIBUTES = new Set([
   "submitLabel",
   "description",
 ]);
-/** Text that is the same in every language: the product's name, symbols. */
-const UNTRANSLATABLE = /^(ClaimDesk|[—?…·\s\d%:()]*)$/u;
+/** Text that is the same in every language: the product's name, symbols, an example address. */
+const UNTRANSLATABLE = /^(ClaimDesk|[—?…·\s\d%:()]*|https?:\/\/\S+)$/u;
 
 /** Visible strings written into a component's markup instead of coming from its messages. */
 export function hardCodedStrings(file: string): string[] {
@@ -135,9 +155,15 @@ export function hardCodedStrings(file: string): string[] {
             ts.isNoSubstitutionTemplateLiteral(node.initializer.expression) ||
             ts.isTemplateExpression(node.initializer.expression))))
     ) {
-      const text = node.initializer.getText();
-      if (/\p{L}/u.test(text) && !UNTRANSLATABLE.test(text.replace(/^["'`{]+|["'`}]+$/g, "")))
-        found.push(`${node.name.getText()}=${text}`);
+      const value = ts.isJsxExpression(node.initializer)
+        ? node.initializer.expression!
+        : node.initializer;
+      // A template's own words, not those of the expressions in it (t("key") calls).
+      const words = ts.isTemplateExpression(value)
+        ? [value.head.text, ...value.templateSpans.map((span) => span.literal.text)].join(" ")
+        : (value as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral).text;
+      if (/\p{L}/u.test(words) && !UNTRANSLATABLE.test(words.trim()))
+        found.push(`${node.name.getText()}=${node.initializer.getText()}`);
     }
     ts.forEachChild(node, visit);
   };

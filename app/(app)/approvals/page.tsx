@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { APPROVAL_PAGE_SIZE, listSubmittedClaims } from "@/lib/data/approval";
@@ -10,9 +11,9 @@ import { formatDateTime } from "@/components/ui/format";
 import { ClaimContext } from "@/components/claims/claim-context";
 import { DecisionButtons } from "@/components/claims/decision-buttons";
 
-export const metadata: Metadata = { title: "Approvals" };
-
-const STANCE = { SUPPORTS: "supports", REFUTES: "refutes", CONTEXT: "context" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Approvals"))("title") };
+}
 
 export default async function ApprovalsPage({
   searchParams,
@@ -21,21 +22,21 @@ export default async function ApprovalsPage({
 }) {
   const user = await requireRole("EDITOR");
   const { after } = await searchParams;
-  const [{ claims, total, next }, awaiting] = await Promise.all([
+  const [{ claims, total, next }, awaiting, t, comparison, locale] = await Promise.all([
     listSubmittedClaims(typeof after === "string" ? after.slice(0, 400) : undefined),
     listAwaitingReconciliation(),
+    getTranslations("Approvals"),
+    getTranslations("Comparison"),
+    getLocale(),
   ]);
   const now = new Date();
   return (
     <>
-      <PageHeader
-        title="Approvals"
-        description={`Verdicts submitted for an editor's decision, oldest first: ${total.toLocaleString("en")} waiting.`}
-      />
+      <PageHeader title={t("title")} description={t("description", { total })} />
       {awaiting.total > 0 && !after && (
         <section aria-labelledby="reconcile" className="mb-8">
           <h2 id="reconcile" className="mb-2 text-base font-semibold">
-            Two reviews to reconcile ({awaiting.total.toLocaleString("en")})
+            {t("reconcile", { total: awaiting.total })}
           </h2>
           <ul className="space-y-2" data-testid="reconcile-list">
             {awaiting.claims.map((claim) => (
@@ -57,17 +58,17 @@ export default async function ApprovalsPage({
           </ul>
           {awaiting.total > awaiting.claims.length && (
             <p className="mt-2 text-sm text-slate-600">
-              The {awaiting.claims.length} waiting longest; the rest follow as these are decided.
+              {t("reconcileMore", { count: awaiting.claims.length })}
             </p>
           )}
         </section>
       )}
       {claims.length === 0 && (
         <p className="text-slate-600">
-          {after ? "Nothing more is waiting. " : "Nothing is waiting for approval."}
+          {after ? `${t("nothingMore")} ` : t("nothing")}
           {after && (
             <Link className="text-brand-700 underline" href="/approvals">
-              Back to the oldest
+              {t("backToOldest")}
             </Link>
           )}
         </p>
@@ -109,23 +110,31 @@ export default async function ApprovalsPage({
                   ) : null}
                   {claim.article && (
                     <p className="mt-2 text-xs text-slate-600">
-                      From{" "}
-                      <Link className="underline" href={`/articles/${claim.article.id}`}>
-                        {claim.article.title}
-                      </Link>
+                      {t.rich("from", {
+                        article: () => (
+                          <Link className="underline" href={`/articles/${claim.article!.id}`}>
+                            {claim.article!.title}
+                          </Link>
+                        ),
+                      })}
                     </p>
                   )}
                 </div>
                 <div className="space-y-3 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone="warning">Proposed: {review.verdict.label}</Badge>
-                    {claim.dueAt && claim.dueAt < now && <Badge tone="danger">Overdue</Badge>}
+                    <Badge tone="warning">{t("proposed", { verdict: review.verdict.label })}</Badge>
+                    {claim.dueAt && claim.dueAt < now && (
+                      <Badge tone="danger">{t("overdue")}</Badge>
+                    )}
                     <span className="text-slate-600">
-                      by {review.reviewer.name}, {formatDateTime(review.submittedAt)}
+                      {t("by", {
+                        name: review.reviewer.name,
+                        date: formatDateTime(review.submittedAt, locale),
+                      })}
                     </span>
                   </div>
                   <div>
-                    <h3 className="font-medium text-slate-800">Source</h3>
+                    <h3 className="font-medium text-slate-800">{t("source")}</h3>
                     <p>
                       {claim.claimantName ?? "—"}
                       {claim.claimantRole ? `, ${claim.claimantRole}` : ""}
@@ -138,19 +147,19 @@ export default async function ApprovalsPage({
                             rel="noopener noreferrer nofollow"
                             target="_blank"
                           >
-                            where it appeared
+                            {t("whereItAppeared")}
                           </a>
                         </>
                       )}
                     </p>
                   </div>
                   <div>
-                    <h3 className="font-medium text-slate-800">Rationale</h3>
+                    <h3 className="font-medium text-slate-800">{t("rationale")}</h3>
                     <p className="whitespace-pre-wrap">{review.rationale}</p>
                   </div>
                   <div>
-                    <h3 className="font-medium text-slate-800">Evidence</h3>
-                    <ol className="list-decimal space-y-1 pl-5">
+                    <h3 className="font-medium text-slate-800">{t("evidence")}</h3>
+                    <ol className="list-decimal space-y-1 ps-5">
                       {claim.evidence.map((e) => (
                         <li key={e.id}>
                           <a
@@ -162,7 +171,8 @@ export default async function ApprovalsPage({
                             {e.title ?? e.url}
                           </a>{" "}
                           <span className="text-slate-600">
-                            ({STANCE[e.stance]}, {e.sourceType.toLowerCase()}
+                            ({comparison("stance", { stance: e.stance })},{" "}
+                            {comparison("sourceType", { type: e.sourceType })}
                             {e.publisher ? `, ${e.publisher}` : ""})
                           </span>
                         </li>
@@ -182,15 +192,15 @@ export default async function ApprovalsPage({
         })}
       </ol>
       {(next || after) && (
-        <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
+        <nav aria-label={t("pages")} className="mt-6 flex gap-4 text-sm">
           {after && (
             <Link className="text-brand-700 underline" href="/approvals">
-              Oldest first
+              {t("oldestFirst")}
             </Link>
           )}
           {next && (
             <Link className="text-brand-700 underline" href={`/approvals?after=${next}`}>
-              Next {APPROVAL_PAGE_SIZE}
+              {t("next", { count: APPROVAL_PAGE_SIZE })}
             </Link>
           )}
         </nav>

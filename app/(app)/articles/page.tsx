@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { listArticles } from "@/lib/data/articles";
@@ -7,34 +8,40 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
 
-export const metadata: Metadata = { title: "Articles" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Articles"))("title") };
+}
 
 export default async function ArticlesPage() {
   await requireRole();
-  const articles = await listArticles();
+  const [articles, t, locale] = await Promise.all([
+    listArticles(),
+    getTranslations("Articles"),
+    getLocale(),
+  ]);
   return (
     <>
       <PageHeader
-        title="Articles"
-        description="Imported articles, newest first."
+        title={t("title")}
+        description={t("description")}
         actions={
           <LinkButton href="/articles/import" variant="primary">
-            Import articles
+            {t("import")}
           </LinkButton>
         }
       />
-      <Table caption="Articles">
+      <Table caption={t("title")}>
         <thead className="bg-slate-50">
           <tr>
-            <Th>Title</Th>
-            <Th>Outlet</Th>
-            <Th>Published</Th>
-            <Th>Imported</Th>
-            <Th className="text-end">Claims</Th>
+            <Th>{t("columnTitle")}</Th>
+            <Th>{t("outlet")}</Th>
+            <Th>{t("published")}</Th>
+            <Th>{t("imported")}</Th>
+            <Th className="text-end">{t("claims")}</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {articles.length === 0 && <EmptyRow colSpan={5}>No articles yet.</EmptyRow>}
+          {articles.length === 0 && <EmptyRow colSpan={5}>{t("empty")}</EmptyRow>}
           {articles.map((article) => (
             <tr key={article.id}>
               <Td>
@@ -43,8 +50,8 @@ export default async function ArticlesPage() {
                 </Link>
               </Td>
               <Td>{article.outlet ?? "—"}</Td>
-              <Td>{formatDate(article.publishedAt)}</Td>
-              <Td>{formatDate(article.createdAt)}</Td>
+              <Td>{formatDate(article.publishedAt, locale)}</Td>
+              <Td>{formatDate(article.createdAt, locale)}</Td>
               <Td className="text-end tabular-nums">{article._count.claims}</Td>
             </tr>
           ))}

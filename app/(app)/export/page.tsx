@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { listActiveVerdicts } from "@/lib/data/verdicts";
 import { listAssignableUsers } from "@/lib/data/users";
 import { hasRole } from "@/lib/domain/roles";
-import { CLAIM_STATES, CLAIM_STATE_LABELS } from "@/lib/domain/claims";
+import { CLAIM_STATES } from "@/lib/domain/claims";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportForm } from "@/components/export/export-form";
 import { ExportWarningsCard } from "@/components/export/export-warnings";
@@ -11,7 +12,9 @@ import { exportWarnings } from "@/lib/data/export";
 import { SHORT_CLAIM_LIMIT } from "@/lib/domain/export/claim-review";
 import { exportFilter, filterParams } from "@/lib/validation/export";
 
-export const metadata: Metadata = { title: "Export" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Export"))("title") };
+}
 
 export default async function ExportPage({
   searchParams,
@@ -29,24 +32,23 @@ export default async function ExportPage({
     parsed.success && (parsed.data.state === "APPROVED" || hasRole(user.role, "EDITOR"))
       ? parsed.data
       : null;
-  const [verdicts, users, warnings] = await Promise.all([
+  const [verdicts, users, warnings, t, stateNames] = await Promise.all([
     listActiveVerdicts(),
     listAssignableUsers(),
     filter ? exportWarnings(filter, SHORT_CLAIM_LIMIT) : Promise.resolve(null),
+    getTranslations("Export"),
+    getTranslations("States"),
   ]);
   const states = hasRole(user.role, "EDITOR")
     ? [
-        ["APPROVED", "Approved"],
-        ...CLAIM_STATES.filter((s) => s !== "APPROVED").map((s) => [s, CLAIM_STATE_LABELS[s]]),
-        ["ALL", "All states"],
+        ["APPROVED", stateNames("APPROVED")],
+        ...CLAIM_STATES.filter((s) => s !== "APPROVED").map((s) => [s, stateNames(s)]),
+        ["ALL", t("allStates")],
       ]
-    : [["APPROVED", "Approved"]];
+    : [["APPROVED", stateNames("APPROVED")]];
   return (
     <>
-      <PageHeader
-        title="Export"
-        description="Reviewed claims as CSV, JSON, JSON Lines or schema.org ClaimReview. The same files come from the API and from npm run export."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <ExportForm
         initial={initial}
         states={states as Array<[string, string]>}

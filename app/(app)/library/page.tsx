@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { librarySummary, listLibrary } from "@/lib/data/fact-check-library";
@@ -11,14 +12,11 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
 import { FILTER_CONTROL, FilterField } from "@/components/ui/filter-field";
 
-export const metadata: Metadata = { title: "Fact-check library" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Library"))("title") };
+}
 
-const SOURCES = {
-  DESK: "The desk's verdicts",
-  PAGE: "Pages",
-  FEED: "Feeds",
-  FILE: "Files",
-} as const;
+const SOURCES = ["DESK", "PAGE", "FEED", "FILE"] as const;
 
 export default async function LibraryPage({
   searchParams,
@@ -30,9 +28,11 @@ export default async function LibraryPage({
   const query = libraryQuery.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [{ rows, next }, summary] = await Promise.all([
+  const [{ rows, next }, summary, t, locale] = await Promise.all([
     listLibrary(query),
     librarySummary(ENCODER_VERSION),
+    getTranslations("Library"),
+    getLocale(),
   ]);
   const pageUrl = (after: string | null) => {
     const params = new URLSearchParams();
@@ -45,15 +45,15 @@ export default async function LibraryPage({
   return (
     <>
       <PageHeader
-        title="Fact-check library"
-        description={`What new claims are matched against ("checked before"): ${summary.desk.toLocaleString("en")} of the desk's approved verdicts and ${summary.others.toLocaleString("en")} fact-checks by others, from pages, feeds and files (npm run import:factchecks).${summary.waiting > 0 ? ` ${summary.waiting.toLocaleString("en")} wait for a worker to compute their embedding; they are matched once it has.` : ""}`}
+        title={t("title")}
+        description={`${t("description", { desk: summary.desk, others: summary.others })}${summary.waiting > 0 ? ` ${t("waiting", { count: summary.waiting })}` : ""}`}
       />
       <form
         method="get"
         className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto] sm:items-end"
-        aria-label="Search the library"
+        aria-label={t("searchForm")}
       >
-        <FilterField label="Words of the claim or headline" htmlFor="l-q">
+        <FilterField label={t("words")} htmlFor="l-q">
           <input
             id="l-q"
             name="q"
@@ -62,43 +62,39 @@ export default async function LibraryPage({
             className={FILTER_CONTROL}
           />
         </FilterField>
-        <FilterField label="From" htmlFor="l-source">
+        <FilterField label={t("from")} htmlFor="l-source">
           <select
             id="l-source"
             name="source"
             defaultValue={query.source ?? ""}
             className={FILTER_CONTROL}
           >
-            <option value="">Anywhere</option>
-            {Object.entries(SOURCES).map(([value, label]) => (
+            <option value="">{t("anywhere")}</option>
+            {SOURCES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`source.${value}`)}
               </option>
             ))}
           </select>
         </FilterField>
         <Button type="submit" size="sm">
-          Search
+          {t("search")}
         </Button>
       </form>
-      <Table caption="Fact-checks in the library, newest first">
+      <Table caption={t("caption")}>
         <thead className="bg-slate-50">
           <tr>
-            <Th>Claim checked</Th>
-            <Th>Rating</Th>
-            <Th>Publisher</Th>
-            <Th>Date</Th>
-            <Th>From</Th>
-            <Th className="text-end">Claims matched</Th>
+            <Th>{t("claim")}</Th>
+            <Th>{t("rating")}</Th>
+            <Th>{t("publisher")}</Th>
+            <Th>{t("date")}</Th>
+            <Th>{t("from")}</Th>
+            <Th className="text-end">{t("matched")}</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 && (
-            <EmptyRow colSpan={6}>
-              {query.q || query.source
-                ? "No fact-check in the library matches this search."
-                : "The library is empty: approve verdicts, import fact-checks or follow a fact-checker's feed."}
-            </EmptyRow>
+            <EmptyRow colSpan={6}>{query.q || query.source ? t("noMatch") : t("empty")}</EmptyRow>
           )}
           {rows.map((r) => (
             <tr key={r.id} data-testid="library-row">
@@ -116,34 +112,34 @@ export default async function LibraryPage({
                 )}
                 {r.title && <span className="block text-xs text-slate-600">{r.title}</span>}
                 {!r.embedded && (
-                  <span className="block text-xs text-amber-900">waiting for its embedding</span>
+                  <span className="block text-xs text-amber-900">{t("noEmbedding")}</span>
                 )}
               </Td>
               <Td>
                 {r.ratingName ? <Badge tone="warning">{r.ratingName}</Badge> : "—"}
                 {r.corrections > 0 && (
                   <span className="block text-xs text-slate-600">
-                    corrected {r.corrections === 1 ? "once" : `${r.corrections} times`}
+                    {t("corrected", { count: r.corrections })}
                   </span>
                 )}
               </Td>
               <Td>{r.publisher ?? "—"}</Td>
-              <Td className="whitespace-nowrap">{formatDate(r.reviewedAt)}</Td>
-              <Td>{SOURCES[r.source]}</Td>
+              <Td className="whitespace-nowrap">{formatDate(r.reviewedAt, locale)}</Td>
+              <Td>{t(`source.${r.source}`)}</Td>
               <Td className="text-end tabular-nums">{r.matches}</Td>
             </tr>
           ))}
         </tbody>
       </Table>
-      <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
+      <nav aria-label={t("pages")} className="mt-4 flex gap-3 text-sm">
         {query.after && (
           <Link className="text-brand-700 underline" href={pageUrl(null)}>
-            First page
+            {t("firstPage")}
           </Link>
         )}
         {next && (
           <Link className="text-brand-700 underline" href={pageUrl(next)} rel="next">
-            Next page
+            {t("nextPage")}
           </Link>
         )}
       </nav>

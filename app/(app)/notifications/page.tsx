@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/data/outbox";
@@ -6,22 +7,28 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/ui/format";
 import { NotificationList } from "@/components/notifications/notification-list";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Notifications"))("title") };
+}
 
 export default async function NotificationsPage() {
   const user = await requireRole();
-  const items = await listNotifications(user.id);
+  const [items, t, locale] = await Promise.all([
+    listNotifications(user.id),
+    getTranslations("Notifications"),
+    getLocale(),
+  ]);
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description="What happened to your claims, and what waits for you: the latest hundred."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link
             href="/notifications/settings"
             className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
           >
-            Settings
+            {t("settings")}
           </Link>
         }
       />
@@ -30,7 +37,7 @@ export default async function NotificationsPage() {
           id: n.id,
           text: n.text,
           claimId: n.claimId,
-          at: formatDateTime(n.createdAt),
+          at: formatDateTime(n.createdAt, locale),
           read: n.readAt !== null,
         }))}
       />

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/session";
 import { getArticleById, listArticleClaims } from "@/lib/data/articles";
 import { highlightSegments } from "@/lib/domain/highlights";
-import { CLAIM_STATE_LABELS, CLAIM_STATE_TONES, CLAIM_KIND_LABELS } from "@/lib/domain/claims";
+import { CLAIM_STATE_TONES } from "@/lib/domain/claims";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -17,15 +18,22 @@ import { Alert } from "@/components/ui/alert";
 import {
   hasCheckworthinessModel,
   hasExtractor,
-  LANGUAGE_CHOICES,
-  LANGUAGE_SOURCE_LABELS,
+  languageChoices,
   languageName,
 } from "@/lib/domain/language";
 
-export const metadata: Metadata = { title: "Article" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Article"))("title") };
+}
 
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   await requireRole();
+  const [t, states, kinds, locale] = await Promise.all([
+    getTranslations("Article"),
+    getTranslations("States"),
+    getTranslations("Kinds"),
+    getLocale(),
+  ]);
   const parsed = z.uuid().safeParse((await params).articleId);
   if (!parsed.success) notFound();
   const article = await getArticleById(parsed.data);
@@ -36,11 +44,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
     article.body.length,
     open.map((c) => ({ id: c.id, start: c.start!, end: c.end! })),
   );
-  const language = languageName(article.language);
+  const language = languageName(article.language, locale);
   const meta = [
     article.outlet,
     article.author,
-    article.publishedAt && formatDate(article.publishedAt),
+    article.publishedAt && formatDate(article.publishedAt, locale),
   ].filter(Boolean);
   return (
     <>
@@ -48,7 +56,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         title={article.title}
         actions={
           <LinkButton href={`/claims?article=${article.id}`} variant="secondary">
-            Claims of this article in the queue
+            {t("inQueue")}
           </LinkButton>
         }
         description={
@@ -63,7 +71,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
                   rel="noopener noreferrer nofollow"
                   target="_blank"
                 >
-                  Original
+                  {t("original")}
                 </a>
               </>
             )}
@@ -75,21 +83,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
           articleId={article.id}
           language={article.language}
           name={language}
-          source={LANGUAGE_SOURCE_LABELS[article.languageSource]}
-          choices={LANGUAGE_CHOICES}
+          source={t("languageSource", { source: article.languageSource })}
+          choices={languageChoices(locale)}
         />
         {!hasExtractor(article.language) ? (
-          <Alert tone="info">
-            ClaimDesk has no extractor for {language}: each sentence of the article was proposed as
-            a claim, without speakers, and none is scored for check-worthiness. If the language is
-            wrong, correct it and the claims are extracted again.
-          </Alert>
+          <Alert tone="info">{t("noExtractor", { language })}</Alert>
         ) : (
           !hasCheckworthinessModel(article.language) && (
-            <Alert tone="info">
-              Claims in {language} are not scored for check-worthiness: there is no model for this
-              language yet.
-            </Alert>
+            <Alert tone="info">{t("noModel", { language })}</Alert>
           )
         )}
       </div>
@@ -103,7 +104,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         />
         <section aria-labelledby="claims-heading">
           <h2 id="claims-heading" className="mb-3 text-sm font-semibold text-slate-700">
-            {claims.length} {claims.length === 1 ? "claim" : "claims"}
+            {t("claims", { count: claims.length })}
           </h2>
           <ol className="space-y-2">
             {claims.map((claim) => (
@@ -112,10 +113,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
                 className="rounded-md bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200"
               >
                 <div className="mb-1 flex flex-wrap items-center gap-2">
-                  <Badge tone={CLAIM_STATE_TONES[claim.state]}>
-                    {CLAIM_STATE_LABELS[claim.state]}
-                  </Badge>
-                  <Badge>{CLAIM_KIND_LABELS[claim.kind]}</Badge>
+                  <Badge tone={CLAIM_STATE_TONES[claim.state]}>{states(claim.state)}</Badge>
+                  <Badge>{kinds(claim.kind)}</Badge>
                   <CheckworthinessScore
                     score={claim.checkworthiness}
                     by={claim.checkworthinessBy}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { listImportBatches } from "@/lib/data/import-batches";
 import { liveWorkers } from "@/lib/data/workers";
@@ -12,17 +13,20 @@ import {
   MAX_UPLOAD_BYTES,
 } from "@/lib/validation/article";
 
-export const metadata: Metadata = { title: "Import articles" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ImportPage"))("title") };
+}
 
 export default async function ImportPage() {
   const user = await requireRole("REVIEWER");
-  const [batches, workers] = await Promise.all([listImportBatches(user.id), liveWorkers()]);
+  const [batches, workers, t] = await Promise.all([
+    listImportBatches(user.id),
+    liveWorkers(),
+    getTranslations("ImportPage"),
+  ]);
   return (
     <>
-      <PageHeader
-        title="Import articles"
-        description="Paste an article or upload files. Each is queued at once and read by a worker, which extracts its claims; the progress of your imports shows below."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <ImportForms
         limits={{
           fileBytes: MAX_UPLOAD_BYTES,
