@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -30,6 +31,8 @@ interface Props {
  * app), the recovery codes shown once, new codes and turning it off (each for a code).
  */
 export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, mustEnrol }: Props) {
+  const t = useTranslations("TwoFactor");
+  const locale = useLocale();
   const router = useRouter();
   const { run, pending, message, fieldErrors } = useActionRunner();
   const [setup, setSetup] = useState<{
@@ -45,15 +48,12 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
 
   if (codes) {
     return (
-      <Card title="Your recovery codes">
+      <Card title={t("codesTitle")}>
         <div className="space-y-3 text-sm">
-          <p>
-            Each code signs you in once if you lose your phone. Keep them somewhere safe (a password
-            manager); they are shown only now.
-          </p>
+          <p>{t("codesHint")}</p>
           <ul
             className="grid max-w-sm grid-cols-2 gap-2 font-mono"
-            aria-label="Recovery codes"
+            aria-label={t("codesLabel")}
             data-testid="recovery-codes"
           >
             {codes.map((c) => (
@@ -63,7 +63,7 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
             ))}
           </ul>
           <div>
-            <CopyButton text={codes.join("\n")} what="the codes" />
+            <CopyButton text={codes.join("\n")} what={t("theCodes")} />
           </div>
           <Button
             onClick={() => {
@@ -72,7 +72,7 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
               router.refresh();
             }}
           >
-            {sentHere ? "I have saved them: go to the desk" : "I have saved them"}
+            {sentHere ? t("savedGo") : t("saved")}
           </Button>
         </div>
       </Card>
@@ -94,20 +94,12 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
 
   if (!enabledAt) {
     return (
-      <Card title="Two-factor sign-in">
+      <Card title={t("title")}>
         <div className="space-y-4 text-sm">
           {message && <Alert tone={message.tone}>{message.text}</Alert>}
-          {mustEnrol && (
-            <Alert tone="error">
-              Your account must have two-factor sign-in before you can use the desk. Set it up now:
-              it takes a minute and an authenticator app on your phone.
-            </Alert>
-          )}
+          {mustEnrol && <Alert tone="error">{t("mustEnrol")}</Alert>}
           <p>
-            <Badge tone="neutral">Off</Badge>{" "}
-            {required
-              ? "Required for your account."
-              : "After your password, the desk will ask for a code from an app on your phone."}
+            <Badge tone="neutral">{t("off")}</Badge> {required ? t("required") : t("offHint")}
           </p>
           {!setup ? (
             <Button
@@ -116,12 +108,12 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
                 void run(() => startTwoFactorAction({}), { onSuccess: setSetup, refresh: false })
               }
             >
-              Set up two-factor sign-in
+              {t("setUp")}
             </Button>
           ) : (
             <form
               className="space-y-4"
-              aria-label="Confirm two-factor sign-in"
+              aria-label={t("confirmForm")}
               onSubmit={(e) => {
                 e.preventDefault();
                 void run(() => confirmTwoFactorAction({ code }), {
@@ -134,30 +126,29 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
                 });
               }}
             >
-              <ol className="list-decimal space-y-3 pl-5">
+              <ol className="list-decimal space-y-3 ps-5">
                 <li>
-                  Scan this code with an authenticator app (Google Authenticator, Microsoft
-                  Authenticator, 1Password, Authy…):
+                  {t("scan")}
                   <svg
                     role="img"
-                    aria-label="QR code of your two-factor key"
+                    aria-label={t("qr")}
                     viewBox={`-4 -4 ${setup.qr.size + 8} ${setup.qr.size + 8}`}
                     className="mt-2 h-48 w-48 bg-white"
                   >
                     <path d={setup.qr.path} fill="#000" />
                   </svg>
                   <p className="mt-2">
-                    Or type this key into the app:{" "}
+                    {t("orType")}{" "}
                     <code className="font-mono break-all" data-testid="totp-key">
                       {setup.secret}
                     </code>
                   </p>
                 </li>
-                <li>Type the six-digit code the app shows.</li>
+                <li>{t("typeCode")}</li>
               </ol>
-              <div className="max-w-xs">{codeField("Code from the app")}</div>
+              <div className="max-w-xs">{codeField(t("code"))}</div>
               <Button type="submit" disabled={pending}>
-                Turn on
+                {t("turnOn")}
               </Button>
             </form>
           )}
@@ -167,25 +158,24 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
   }
 
   return (
-    <Card title="Two-factor sign-in">
+    <Card title={t("title")}>
       <div className="space-y-4 text-sm">
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
         <p>
-          <Badge tone="success">On</Badge> since {formatDateTime(new Date(enabledAt))}.{" "}
-          {recoveryCodesLeft} of 10 recovery codes left.
-          {required && " Required for your account."}
+          <Badge tone="success">{t("on")}</Badge>{" "}
+          {t("since", { date: formatDateTime(new Date(enabledAt), locale) })}{" "}
+          {t("codesLeft", { count: recoveryCodesLeft })}
+          {required && ` ${t("required")}`}
         </p>
         {intent ? (
           <form
             className="space-y-3"
-            aria-label={
-              intent === "turn-off" ? "Turn off two-factor sign-in" : "New recovery codes"
-            }
+            aria-label={intent === "turn-off" ? t("turnOffForm") : t("newCodes")}
             onSubmit={(e) => {
               e.preventDefault();
               if (intent === "turn-off") {
                 void run(() => turnOffTwoFactorAction({ code }), {
-                  success: "Two-factor sign-in is off.",
+                  success: t("isOff"),
                   onSuccess: () => {
                     setIntent(null);
                     setCode("");
@@ -203,24 +193,24 @@ export function TwoFactorSettings({ enabledAt, recoveryCodesLeft, required, must
               }
             }}
           >
-            <div className="max-w-xs">{codeField("Code from the app")}</div>
+            <div className="max-w-xs">{codeField(t("code"))}</div>
             <div className="flex gap-2">
               <Button type="submit" variant={intent === "turn-off" ? "danger" : "primary"}>
-                {intent === "turn-off" ? "Turn off" : "Make new codes"}
+                {intent === "turn-off" ? t("turnOff") : t("makeCodes")}
               </Button>
               <Button variant="ghost" onClick={() => setIntent(null)}>
-                Cancel
+                {t("cancel")}
               </Button>
             </div>
           </form>
         ) : (
           <div className="flex flex-wrap gap-2">
             <Button variant="secondary" onClick={() => setIntent("new-codes")}>
-              New recovery codes
+              {t("newCodes")}
             </Button>
             {!required && (
               <Button variant="danger" onClick={() => setIntent("turn-off")}>
-                Turn off…
+                {t("turnOffOpen")}
               </Button>
             )}
           </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -7,21 +8,23 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
-/** The one message for every refused login, so nobody can probe which emails exist. */
-export const LOGIN_REFUSED = "Email or password is incorrect.";
+type Translate = ReturnType<typeof useTranslations<"Login">>;
 
-export function loginErrorMessage(code: string): string {
+/**
+ * Why a sign-in failed, in words: one message for every refused login ("Email or password
+ * is incorrect."), so nobody can probe which emails exist.
+ */
+function loginErrorMessage(code: string, t: Translate): string {
   const throttled = /^RATE_LIMITED:(\d+)$/.exec(code);
   if (throttled) {
     const seconds = Number(throttled[1]);
-    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-    return `Too many failed attempts. Try again in ${wait}.`;
+    return seconds >= 90
+      ? t("throttledMinutes", { minutes: Math.ceil(seconds / 60) })
+      : t("throttledSeconds", { seconds });
   }
-  if (code === "CredentialsSignin") return LOGIN_REFUSED;
-  if (code === "SECOND_FACTOR_REFUSED") {
-    return "That code is not right, or was used already. Type the code your app shows now, or an unused recovery code.";
-  }
-  return "Could not sign in right now. Try again in a moment.";
+  if (code === "CredentialsSignin") return t("refused");
+  if (code === "SECOND_FACTOR_REFUSED") return t("codeRefused");
+  return t("unavailable");
 }
 
 export function LoginForm({
@@ -38,6 +41,7 @@ export function LoginForm({
   /** Why the last attempt through the provider failed (the page's `?error=`). */
   error?: string | null;
 }) {
+  const t = useTranslations("Login");
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -71,7 +75,7 @@ export function LoginForm({
         return;
       }
       if (!result || result.error) {
-        const message = loginErrorMessage(result?.error ?? "unknown");
+        const message = loginErrorMessage(result?.error ?? "unknown", t);
         if (askCode && result?.error === "SECOND_FACTOR_REFUSED") {
           setError(message);
           setCode("");
@@ -83,7 +87,7 @@ export function LoginForm({
       router.replace(callbackUrl);
       router.refresh();
     } catch {
-      setError(loginErrorMessage("unknown"));
+      setError(loginErrorMessage("unknown", t));
     } finally {
       setPending(false);
     }
@@ -91,16 +95,12 @@ export function LoginForm({
 
   if (askCode) {
     return (
-      <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Second step">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("secondStep")}>
         {error && <Alert tone="error">{error}</Alert>}
         <p className="text-sm text-slate-700">
-          Two-factor sign-in is on for <strong>{email}</strong>.
+          {t.rich("twoFactorOn", { email, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
-        <Field
-          label="Code"
-          hint="The six digits your authenticator app shows, or one of your recovery codes."
-          required
-        >
+        <Field label={t("code")} hint={t("codeHint")} required>
           <Input
             name="code"
             autoComplete="one-time-code"
@@ -111,10 +111,10 @@ export function LoginForm({
           />
         </Field>
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Checking…" : "Verify"}
+          {pending ? t("checking") : t("verify")}
         </Button>
         <Button variant="ghost" className="w-full" onClick={() => startOver()}>
-          Use another account
+          {t("anotherAccount")}
         </Button>
       </form>
     );
@@ -131,7 +131,7 @@ export function LoginForm({
         void signIn("oidc", { callbackUrl });
       }}
     >
-      Sign in with {sso.name}
+      {t("ssoButton", { name: sso.name })}
     </Button>
   );
 
@@ -147,7 +147,7 @@ export function LoginForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && <Alert tone="error">{error}</Alert>}
-      <Field label="Email" required>
+      <Field label={t("email")} required>
         <Input
           name="email"
           type="email"
@@ -157,7 +157,7 @@ export function LoginForm({
           onChange={(e) => setEmail(e.target.value)}
         />
       </Field>
-      <Field label="Password" required>
+      <Field label={t("password")} required>
         <Input
           name="password"
           type="password"
@@ -167,11 +167,11 @@ export function LoginForm({
         />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </Button>
       {ssoButton && (
         <>
-          <p className="text-center text-xs text-slate-500 uppercase">or</p>
+          <p className="text-center text-xs text-slate-500 uppercase">{t("or")}</p>
           {ssoButton}
         </>
       )}

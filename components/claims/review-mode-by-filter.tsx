@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   countFilteredReviewMode,
   setFilteredReviewMode,
@@ -12,9 +13,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { useActionRunner } from "@/components/ui/use-action";
 import type { QueueQuery } from "@/lib/validation/queue";
 import { MODE_BATCH } from "@/lib/domain/claims";
-
-const newClaims = (n: number) => `${n.toLocaleString("en")} new ${n === 1 ? "claim" : "claims"}`;
-const mode = (double: boolean) => (double ? "two independent reviews" : "one review");
 
 /**
  * For editors: every NEW claim matching the queue's filters (a threshold, a speaker, an
@@ -30,6 +28,8 @@ export function ReviewModeByFilter({
   /** The filters in words (describeFilters). */
   description: string;
 }) {
+  const t = useTranslations("ReviewModeByFilter");
+  const mode = (double: boolean) => (double ? "two" : "one");
   const { run, pending, message, setMessage } = useActionRunner();
   const [asking, setAsking] = useState<{ double: boolean; count: number } | null>(null);
   const [undo, setUndo] = useState<{ ids: string[]; double: boolean } | null>(null);
@@ -42,7 +42,7 @@ export function ReviewModeByFilter({
         count === 0
           ? setMessage({
               tone: "success",
-              text: `No new claim matching these filters (${description}) needs changing: each already needs ${mode(double)}.`,
+              text: t("nothingToChange", { description, mode: mode(double) }),
             })
           : setAsking({ double, count }),
     });
@@ -50,8 +50,7 @@ export function ReviewModeByFilter({
   const mark = (double: boolean) =>
     run(() => setFilteredReviewMode({ query, double }), {
       success: ({ changed, remaining }) =>
-        `${newClaims(changed)} now ${changed === 1 ? "needs" : "need"} ${mode(double)}` +
-        (remaining > 0 ? `; ${remaining.toLocaleString("en")} more match: run it again.` : "."),
+        t("changed", { count: changed, mode: mode(double), remaining }),
       onSuccess: ({ ids }) => {
         setAsking(null);
         setUndo(ids.length > 0 ? { ids, double } : null);
@@ -60,22 +59,24 @@ export function ReviewModeByFilter({
   const undoLast = (last: { ids: string[]; double: boolean }) =>
     run(() => undoFilteredReviewMode({ ids: last.ids, double: !last.double }), {
       success: ({ changed, kept }) =>
-        `Undone: ${newClaims(changed)} ${changed === 1 ? "needs" : "need"} ${mode(!last.double)} again` +
-        (kept > 0
-          ? `; ${kept.toLocaleString("en")} taken or changed since ${kept === 1 ? "keeps" : "keep"} ${mode(last.double)}.`
-          : "."),
+        t("undone", {
+          count: changed,
+          mode: mode(!last.double),
+          kept,
+          keptMode: mode(last.double),
+        }),
       onSuccess: () => setUndo(null),
     });
 
   return (
     <div className="mb-4 space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-        <span>New claims matching these filters:</span>
+        <span>{t("label")}</span>
         <Button size="sm" variant="secondary" disabled={pending} onClick={() => ask(true)}>
-          Require two reviews…
+          {t("requireTwoOpen")}
         </Button>
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => ask(false)}>
-          Back to one review…
+          {t("backToOneOpen")}
         </Button>
       </div>
       {message && !asking && (
@@ -90,7 +91,7 @@ export function ReviewModeByFilter({
                 disabled={pending}
                 onClick={() => undoLast(undo)}
               >
-                Undo
+                {t("undo")}
               </Button>
             </>
           )}
@@ -98,7 +99,7 @@ export function ReviewModeByFilter({
       )}
       <Dialog
         open={asking !== null}
-        title={asking?.double ? "Require two reviews" : "Back to one review"}
+        title={asking?.double ? t("requireTwo") : t("backToOne")}
         onClose={() => setAsking(null)}
       >
         {asking && (
@@ -110,22 +111,25 @@ export function ReviewModeByFilter({
             }}
           >
             <p data-testid="review-mode-confirm">
-              <strong>{newClaims(asking.count)}</strong> matching these filters will need{" "}
-              {mode(asking.double)}
-              {asking.count > MODE_BATCH
-                ? ` (the ${MODE_BATCH.toLocaleString("en")} most check-worthy now; run it again for the rest)`
-                : ""}
-              .
+              {t.rich("confirm", {
+                count: asking.count,
+                mode: mode(asking.double),
+                batch: MODE_BATCH,
+                more: String(asking.count > MODE_BATCH),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
-            <p className="text-slate-700">Filters: {description}.</p>
+            <p className="text-slate-700">{t("filters", { description })}</p>
             {message?.tone === "error" && <Alert tone="error">{message.text}</Alert>}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setAsking(null)}>
-                Cancel
+                {t("cancel")}
               </Button>
               <Button type="submit" disabled={pending}>
-                {asking.double ? "Require two reviews" : "Back to one review"} for{" "}
-                {newClaims(Math.min(asking.count, MODE_BATCH))}
+                {t("submit", {
+                  double: String(asking.double),
+                  count: Math.min(asking.count, MODE_BATCH),
+                })}
               </Button>
             </div>
           </form>

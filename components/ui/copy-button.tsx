@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./button";
 
@@ -7,7 +8,8 @@ import { Button } from "./button";
  * Copies `text` to the clipboard and says whether it worked (a browser may refuse: then it
  * says to copy by hand). The message is polite live text, read out after the click.
  */
-export function CopyButton({ text, what = "it" }: { text: string; what?: string }) {
+export function CopyButton({ text, what }: { text: string; what?: string }) {
+  const t = useTranslations("Common");
   const [said, setSaid] = useState<string | null>(null);
   return (
     <>
@@ -16,14 +18,14 @@ export function CopyButton({ text, what = "it" }: { text: string; what?: string 
         variant="secondary"
         onClick={() =>
           navigator.clipboard.writeText(text).then(
-            () => setSaid("Copied to the clipboard."),
-            () => setSaid(`Could not copy: select ${what} and copy it by hand.`),
+            () => setSaid(t("copied")),
+            () => setSaid(t("copyFailed", { what: what ?? t("it") })),
           )
         }
       >
-        Copy
+        {t("copy")}
       </Button>
-      <span role="status" className="ml-2 text-sm text-slate-700">
+      <span role="status" className="ms-2 text-sm text-slate-700">
         {said}
       </span>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 
@@ -18,6 +19,7 @@ export function Dialog({
   onClose: () => void;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("Common");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -37,7 +39,7 @@ export function Dialog({
         <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close">
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label={t("close")}>
           ✕
         </Button>
       </div>
@@ -58,10 +60,11 @@ export function DialogActions({
   pending: boolean;
   danger?: boolean;
 }) {
+  const t = useTranslations("Common");
   return (
     <div className="flex justify-end gap-2">
       <Button variant="secondary" onClick={onCancel}>
-        Cancel
+        {t("cancel")}
       </Button>
       <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
         {submitLabel}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Dialog, DialogActions } from "./dialog";
 import { Alert } from "./alert";
@@ -14,7 +15,7 @@ import type { ActionMessage } from "./use-action";
 export function ReasonDialog({
   open,
   title,
-  label = "Reason",
+  label,
   hint,
   error,
   message,
@@ -40,6 +41,7 @@ export function ReasonDialog({
   onSubmit: (reason: string) => void;
   children?: React.ReactNode;
 }) {
+  const t = useTranslations("Common");
   const [reason, setReason] = useState("");
   const close = () => {
     setReason("");
@@ -55,7 +57,7 @@ export function ReasonDialog({
         }}
       >
         {message?.tone === "error" && <Alert tone="error">{message.text}</Alert>}
-        <Field label={label} hint={hint} error={error} required>
+        <Field label={label ?? t("reason")} hint={hint} error={error} required>
           <Textarea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
         {children}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { CopyButton } from "./copy-button";
 
 /**
@@ -20,9 +21,11 @@ export function ShownOnce({
   /** After the Copy button (a Done button). */
   children?: React.ReactNode;
 }) {
+  const t = useTranslations("Common");
   return (
     <div role="status" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-      {label}, shown only now:{" "}
+      {label}
+      {t("shownOnlyNow")}{" "}
       <code className="rounded bg-white px-2 py-1 font-mono break-all" data-testid={testId}>
         {value}
       </code>{" "}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cx } from "./cx";
 
 export function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
@@ -44,6 +45,7 @@ export function TableHead({
 }: {
   columns: Array<string | { label: React.ReactNode; className?: string }>;
 }) {
+  const t = useTranslations("Common");
   return (
     <thead className="bg-slate-50">
       <tr>
@@ -52,7 +54,7 @@ export function TableHead({
             typeof column === "string" ? { label: column, className: undefined } : column;
           return (
             <Th key={i} className={className}>
-              {label || <span className="sr-only">Actions</span>}
+              {label || <span className="sr-only">{t("actions")}</span>}
             </Th>
           );
         })}

@@ -1,5 +1,11 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { describeFilters } from "./queue-description";
+import en from "@/lib/i18n/messages/en.json";
+import es from "@/lib/i18n/messages/es.json";
+import { describeFilters as describe_, type QueueFilters } from "./queue-description";
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "FilterWords" });
+const describeFilters = (query: QueueFilters, n: typeof names) => describe_(query, n, english);
 
 const names = {
   users: { "u-1": "Rita Ruiz" },
@@ -45,5 +51,13 @@ describe("the queue's filters in words", () => {
     expect(describeFilters({ assignee: "u-9", verdict: "v-9" }, names)).toBe(
       "assigned to an unknown person; verdict: unknown",
     );
+  });
+
+  it("speaks the interface language", () => {
+    const spanish = createTranslator({ locale: "es", messages: es, namespace: "FilterWords" });
+    expect(
+      describe_({ state: "NEW", language: "ar", min: 0.5, checked: "yes" }, names, spanish, "es"),
+    ).toBe("estado: Nueva; idioma: árabe; interés de verificación al menos 0.50; verificada antes");
+    expect(describe_({}, names, spanish, "es")).toBe("sin filtros: todas las afirmaciones");
   });
 });

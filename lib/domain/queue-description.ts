@@ -1,4 +1,4 @@
-import { CLAIM_STATE_LABELS, type ClaimState } from "./claims";
+import type { ClaimState } from "./claims";
 import { languageName } from "./language";
 
 /** The queue's filters, as lib/validation/queue.ts parses them (the search and paging aside). */
@@ -22,32 +22,64 @@ export interface FilterNames {
   articleTitle: string | null;
 }
 
+/** The phrases of the FilterWords messages a description is made of. */
+export type FilterPhrase =
+  | "none"
+  | "separator"
+  | "state"
+  | "assignedToMe"
+  | "unassigned"
+  | "assignedTo"
+  | "unknownPerson"
+  | "verdict"
+  | "article"
+  | "unknown"
+  | "language"
+  | "speaker"
+  | "range"
+  | "fromOnly"
+  | "toOnly"
+  | "min"
+  | "repeats"
+  | "checkedBefore";
+
+/** A translator of the FilterWords messages (next-intl's, or createTranslator's in tests). */
+export type SayFilter = (phrase: FilterPhrase, values?: Record<string, string | number>) => string;
+
 /**
- * The queue's filters in words, for a bulk action to say what it acts on ("state: New;
- * speaker contains “Lopez”; check-worthiness at least 0.70"), or "no filters: every claim".
- * An id without a name is named as unknown, never shown raw.
+ * The queue's filters in words, in the interface language, for a bulk action to say what it
+ * acts on ("state: New; speaker contains “Lopez”; check-worthiness at least 0.70"), or "no
+ * filters: every claim". An id without a name is named as unknown, never shown raw.
  */
-export function describeFilters(query: QueueFilters, names: FilterNames): string {
+export function describeFilters(
+  query: QueueFilters,
+  names: FilterNames,
+  say: SayFilter,
+  locale = "en",
+): string {
   const parts: string[] = [];
-  if (query.state) parts.push(`state: ${CLAIM_STATE_LABELS[query.state]}`);
+  if (query.state) parts.push(say("state", { state: query.state }));
   if (query.assignee) {
     parts.push(
       query.assignee === "mine"
-        ? "assigned to me"
+        ? say("assignedToMe")
         : query.assignee === "unassigned"
-          ? "unassigned"
-          : `assigned to ${names.users[query.assignee] ?? "an unknown person"}`,
+          ? say("unassigned")
+          : say("assignedTo", {
+              name: names.users[query.assignee] ?? say("unknownPerson"),
+            }),
     );
   }
-  if (query.verdict) parts.push(`verdict: ${names.verdicts[query.verdict] ?? "unknown"}`);
-  if (query.article) parts.push(`article: “${names.articleTitle ?? "unknown"}”`);
-  if (query.language) parts.push(`language: ${languageName(query.language)}`);
-  if (query.speaker) parts.push(`speaker contains “${query.speaker}”`);
-  if (query.from && query.to) parts.push(`added ${query.from} to ${query.to}`);
-  else if (query.from) parts.push(`added from ${query.from}`);
-  else if (query.to) parts.push(`added until ${query.to}`);
-  if (query.min !== undefined) parts.push(`check-worthiness at least ${query.min.toFixed(2)}`);
-  if (query.checked)
-    parts.push(query.checked === "repeat" ? "repeats of our verdicts" : "checked before");
-  return parts.length === 0 ? "no filters: every claim" : parts.join("; ");
+  if (query.verdict)
+    parts.push(say("verdict", { verdict: names.verdicts[query.verdict] ?? say("unknown") }));
+  if (query.article) parts.push(say("article", { title: names.articleTitle ?? say("unknown") }));
+  if (query.language)
+    parts.push(say("language", { language: languageName(query.language, locale) }));
+  if (query.speaker) parts.push(say("speaker", { speaker: query.speaker }));
+  if (query.from && query.to) parts.push(say("range", { from: query.from, to: query.to }));
+  else if (query.from) parts.push(say("fromOnly", { from: query.from }));
+  else if (query.to) parts.push(say("toOnly", { to: query.to }));
+  if (query.min !== undefined) parts.push(say("min", { min: query.min.toFixed(2) }));
+  if (query.checked) parts.push(query.checked === "repeat" ? say("repeats") : say("checkedBefore"));
+  return parts.length === 0 ? say("none") : parts.join(say("separator"));
 }

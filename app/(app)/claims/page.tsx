@@ -100,7 +100,15 @@ export default async function ClaimsPage({
         languages={languages.map((tag) => ({ id: tag, label: languageName(tag, locale) }))}
       />
       {hasRole(user.role, "EDITOR") && !query.q && (
-        <ReviewModeByFilter query={filterQuery} description={describeFilters(filterQuery, names)} />
+        <ReviewModeByFilter
+          query={filterQuery}
+          description={describeFilters(
+            filterQuery,
+            names,
+            await getTranslations("FilterWords"),
+            locale,
+          )}
+        />
       )}
       <QueueTable
         canAssign={hasRole(user.role, "EDITOR")}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/domain/roles";
@@ -7,7 +8,9 @@ import { authOptions, SSO_PROVIDER_ID } from "@/lib/auth/options";
 import { signInErrorMessage } from "@/lib/domain/single-sign-on";
 import { settings } from "@/lib/settings";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Login"))("title") };
+}
 
 export default async function LoginPage({
   searchParams,
@@ -24,7 +27,9 @@ export default async function LoginPage({
         <p className="mb-2 text-center text-sm font-semibold tracking-wide text-brand-700 uppercase">
           ClaimDesk
         </p>
-        <h1 className="mb-6 text-center text-2xl font-semibold">Sign in to the fact-check desk</h1>
+        <h1 className="mb-6 text-center text-2xl font-semibold">
+          {(await getTranslations("Login"))("heading")}
+        </h1>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <LoginForm
             callbackUrl={target}
