@@ -1,3 +1,5 @@
+import { direction } from "@/lib/i18n/locales";
+import { publicLocale, publicTranslations } from "@/lib/i18n/public";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SkipLink } from "@/components/shell/skip-link";
@@ -14,42 +16,45 @@ import { settings } from "@/lib/settings";
 // reads cached until a publication changes (lib/data/public-pages.ts): never at build time.
 export const dynamic = "force-dynamic";
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
   const desk = settings().CLAIMDESK_ORG_NAME;
+  const t = await publicTranslations();
   return {
     metadataBase: new URL(publicBaseUrl()),
     // Absolute: the desk's name, not the app's, ends the public pages' titles.
-    title: { absolute: `Fact-checks · ${desk}`, template: `%s · ${desk}` },
-    description: `Fact-checks published by ${desk}.`,
+    title: { absolute: `${t("factChecks")} · ${desk}`, template: `%s · ${desk}` },
+    description: t("publishedBy", { desk }),
     alternates: { types: FEED_ALTERNATE },
   };
 }
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const desk = settings().CLAIMDESK_ORG_NAME;
+  const [t, locale] = [await publicTranslations(), publicLocale()];
   return (
-    <>
-      <SkipLink />
+    // The desk's language and its direction, for every reader.
+    <div lang={locale} dir={direction(locale)}>
+      <SkipLink label={t("skip")} />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/fact-checks" className="text-base font-semibold text-brand-800">
             {desk}
           </Link>
-          <nav aria-label="Fact-checks" className="flex-1">
+          <nav aria-label={t("factChecks")} className="flex-1">
             <ul className="flex flex-wrap gap-4 text-sm">
               <li>
                 <Link className="text-slate-700 hover:underline" href="/fact-checks">
-                  Fact-checks
+                  {t("factChecks")}
                 </Link>
               </li>
               <li>
                 <Link className="text-slate-700 hover:underline" href="/ratings">
-                  How we rate
+                  {t("howWeRate")}
                 </Link>
               </li>
               <li>
                 <Link className="text-slate-700 hover:underline" href="/corrections">
-                  Corrections
+                  {t("corrections")}
                 </Link>
               </li>
             </ul>
@@ -63,16 +68,16 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         <div className="mx-auto flex max-w-3xl flex-wrap gap-x-6 gap-y-2 px-4">
           <span>{desk}</span>
           <Link className="underline" href="/corrections">
-            Corrections policy
+            {t("correctionsPolicy")}
           </Link>
           <Link className="underline" href="/ratings">
-            Our ratings
+            {t("ourRatings")}
           </Link>
           <a className="underline" href="/fact-checks/feed.xml">
-            Feed (Atom)
+            {t("feed")}
           </a>
         </div>
       </footer>
-    </>
+    </div>
   );
 }

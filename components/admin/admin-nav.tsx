@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 
@@ -6,16 +7,17 @@ export function AdminNav({
 }: {
   current: "users" | "verdicts" | "tokens" | "webhooks" | "extraction" | "sign-in";
 }) {
+  const t = useTranslations("AdminNav");
   const items = [
-    { key: "users", href: "/admin", label: "Users" },
-    { key: "verdicts", href: "/admin/verdicts", label: "Verdict vocabulary" },
-    { key: "tokens", href: "/admin/tokens", label: "API tokens" },
-    { key: "webhooks", href: "/admin/webhooks", label: "Webhooks" },
-    { key: "extraction", href: "/admin/extraction", label: "Extraction" },
-    { key: "sign-in", href: "/admin/sign-in", label: "Sign-in locks" },
+    { key: "users", href: "/admin", label: t("users") },
+    { key: "verdicts", href: "/admin/verdicts", label: t("verdicts") },
+    { key: "tokens", href: "/admin/tokens", label: t("tokens") },
+    { key: "webhooks", href: "/admin/webhooks", label: t("webhooks") },
+    { key: "extraction", href: "/admin/extraction", label: t("extraction") },
+    { key: "sign-in", href: "/admin/sign-in", label: t("signIn") },
   ] as const;
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-2 border-b border-slate-200">
+    <nav aria-label={t("label")} className="mb-6 flex gap-2 border-b border-slate-200">
       {items.map((item) => (
         <Link
           key={item.key}

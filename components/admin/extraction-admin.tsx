@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { reextractAction } from "@/app/(app)/admin/actions";
@@ -19,12 +20,13 @@ export function ExtractionAdmin({
   status: ExtractorStatus;
   workersRunning: number;
 }) {
+  const t = useTranslations("Extraction");
+  const locale = useLocale();
   const router = useRouter();
   const [scope, setScope] = useState<Scope>("outdated");
   const [articles, setArticles] = useState("");
   const { run, pending, message } = useAction(reextractAction, {
-    success: (queued) =>
-      `Queued ${queued} ${queued === 1 ? "article" : "articles"} for re-extraction.`,
+    success: (queued) => t("queued", { count: queued }),
   });
   const outdated = status.byVersion
     .filter((v) => v.version !== status.current)
@@ -39,30 +41,29 @@ export function ExtractionAdmin({
 
   return (
     <div className="space-y-6">
-      <Table caption="Articles by the extractor their claims came from">
-        <TableHead columns={["Extractor", "Articles"]} />
+      <Table caption={t("caption")}>
+        <TableHead columns={[t("extractor"), t("articles")]} />
         <tbody className="divide-y divide-slate-100">
           {status.byVersion.map((row) => (
             <tr key={row.version}>
               <Td className="font-mono">
                 {row.version}
-                {row.version === status.current && " (current)"}
+                {row.version === status.current && ` ${t("current")}`}
               </Td>
-              <Td>{row.articles.toLocaleString("en")}</Td>
+              <Td>{row.articles.toLocaleString(locale)}</Td>
             </tr>
           ))}
         </tbody>
       </Table>
       {status.pending > 0 && (
         <Alert tone="info">
-          Re-extracting: {status.pending.toLocaleString("en")} articles waiting or running.
-          {workersRunning === 0 &&
-            " No worker is running: start one (npm start, or npm run worker)."}
+          {t("pending", { count: status.pending })}
+          {workersRunning === 0 && ` ${t("noWorker")}`}
         </Alert>
       )}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <form
-        aria-label="Re-extract articles"
+        aria-label={t("form")}
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
         onSubmit={(e) => {
           e.preventDefault();
@@ -70,12 +71,12 @@ export function ExtractionAdmin({
         }}
       >
         <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-800">Re-extract</legend>
+          <legend className="text-sm font-medium text-slate-800">{t("reextract")}</legend>
           {(
             [
-              ["outdated", `Articles from older extractors (${outdated.toLocaleString("en")})`],
-              ["all", "Every article"],
-              ["chosen", "These articles"],
+              ["outdated", t("outdated", { count: outdated })],
+              ["all", t("all")],
+              ["chosen", t("chosen")],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
@@ -91,12 +92,12 @@ export function ExtractionAdmin({
           ))}
         </fieldset>
         {scope === "chosen" && (
-          <Field label="Articles" hint="Article ids or their addresses in ClaimDesk, one a line.">
+          <Field label={t("articles")} hint={t("articlesHint")}>
             <Textarea rows={4} value={articles} onChange={(e) => setArticles(e.target.value)} />
           </Field>
         )}
         <Button type="submit" disabled={pending}>
-          {pending ? "Queueing…" : "Re-extract"}
+          {pending ? t("queueing") : t("reextract")}
         </Button>
       </form>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {} from "react";
 import { clearLoginLockAction } from "@/app/(app)/admin/actions";
 import { Alert } from "@/components/ui/alert";
@@ -18,40 +19,41 @@ interface LockRow {
   lockedUntil: string | null;
 }
 
-const KIND_LABELS: Record<LockRow["kind"], string> = {
-  pair: "Account from one address",
-  ip: "Address, all accounts",
-  account: "Account, all addresses",
-};
-
 export function SignInLocks({ locks }: { locks: LockRow[] }) {
+  const t = useTranslations("SignInLocks");
   const { run, pending, message } = useAction(clearLoginLockAction, {
-    success: "Cleared: the failures are forgotten.",
+    success: t("cleared"),
   });
   const clear = (key: string) => void run({ key });
   return (
     <div className="space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <Table caption="Failed sign-ins">
+      <Table caption={t("caption")}>
         <TableHead
-          columns={["Counter", "Account", "Address", "Failures", "Last failure", "Status", ""]}
+          columns={[
+            t("counter"),
+            t("account"),
+            t("address"),
+            t("failures"),
+            t("lastFailure"),
+            t("status"),
+            "",
+          ]}
         />
         <tbody className="divide-y divide-slate-100">
-          {locks.length === 0 && (
-            <EmptyRow colSpan={7}>No failed sign-ins in the last 15 minutes.</EmptyRow>
-          )}
+          {locks.length === 0 && <EmptyRow colSpan={7}>{t("empty")}</EmptyRow>}
           {locks.map((l) => (
             <tr key={l.key}>
-              <Td>{KIND_LABELS[l.kind]}</Td>
+              <Td>{t(`kind.${l.kind}`)}</Td>
               <Td>{l.account ?? "—"}</Td>
               <Td className="font-mono text-xs">{l.address ?? "—"}</Td>
               <Td>{l.failures}</Td>
               <Td>{l.lastFailure}</Td>
               <Td>
                 {l.lockedUntil ? (
-                  <Badge tone="danger">Locked until {l.lockedUntil}</Badge>
+                  <Badge tone="danger">{t("lockedUntil", { date: l.lockedUntil })}</Badge>
                 ) : (
-                  <Badge tone="neutral">Counting</Badge>
+                  <Badge tone="neutral">{t("counting")}</Badge>
                 )}
               </Td>
               <Td>
@@ -59,10 +61,13 @@ export function SignInLocks({ locks }: { locks: LockRow[] }) {
                   size="sm"
                   variant="secondary"
                   disabled={pending}
-                  aria-label={`Clear ${KIND_LABELS[l.kind].toLowerCase()}: ${[l.account, l.address].filter(Boolean).join(" from ")}`}
+                  aria-label={t("clearLabel", {
+                    kind: t(`kind.${l.kind}`).toLowerCase(),
+                    who: [l.account, l.address].filter(Boolean).join(t("from")),
+                  })}
                   onClick={() => clear(l.key)}
                 >
-                  Clear
+                  {t("clear")}
                 </Button>
               </Td>
             </tr>

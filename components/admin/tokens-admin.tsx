@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/admin/actions";
 import { ShownOnce } from "@/components/ui/shown-once";
@@ -9,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input } from "@/components/ui/field";
-import { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "@/lib/domain/api-scopes";
+import { API_SCOPES, type ApiScope } from "@/lib/domain/api-scopes";
 
 interface TokenRow {
   id: string;
@@ -25,6 +26,7 @@ interface TokenRow {
 }
 
 export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
+  const t = useTranslations("Tokens");
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiScope[]>(["claims:read", "export:read"]);
   const [secret, setSecret] = useState<string | null>(null);
@@ -33,15 +35,20 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {secret && (
-        <ShownOnce label="The token" value={secret} testId="token-secret" what="the token" />
+        <ShownOnce
+          label={t("theToken")}
+          value={secret}
+          testId="token-secret"
+          what={t("theTokenLower")}
+        />
       )}
       <form
-        aria-label="New API token"
+        aria-label={t("newToken")}
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
         onSubmit={(e) => {
           e.preventDefault();
           void run(() => createTokenAction({ name, scopes }), {
-            success: "Token created.",
+            success: t("created"),
             onSuccess: (data) => {
               setSecret(data.secret);
               setName("");
@@ -49,11 +56,11 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
           });
         }}
       >
-        <Field label="Name" hint="What uses it, e.g. “website publisher”." required>
+        <Field label={t("name")} hint={t("nameHint")} required>
           <Input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+          <legend className="text-sm font-medium text-slate-800">{t("scopes")}</legend>
           {API_SCOPES.map((scope) => (
             <label key={scope} className="mt-1 flex items-center gap-2 text-sm">
               <input
@@ -65,48 +72,52 @@ export function TokensAdmin({ tokens }: { tokens: TokenRow[] }) {
                   )
                 }
               />
-              <code>{scope}</code> — {API_SCOPE_LABELS[scope]}
+              <code>{scope}</code> — {t(`scope.${scope}`)}
             </label>
           ))}
         </fieldset>
         <Button type="submit" disabled={pending}>
-          Create token
+          {t("create")}
         </Button>
       </form>
-      <Table caption="API tokens">
-        <TableHead columns={["Name", "Starts with", "Scopes", "Created", "Last used", ""]} />
+      <Table caption={t("caption")}>
+        <TableHead
+          columns={[t("name"), t("startsWith"), t("scopes"), t("createdColumn"), t("lastUsed"), ""]}
+        />
         <tbody className="divide-y divide-slate-100">
           {tokens.length === 0 && (
             <tr>
               <td colSpan={6} className="px-3 py-6 text-center text-slate-600">
-                No tokens yet.
+                {t("empty")}
               </td>
             </tr>
           )}
-          {tokens.map((t) => (
-            <tr key={t.id}>
-              <td className="px-3 py-2">{t.name}</td>
-              <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
-              <td className="px-3 py-2 text-xs">{t.scopes.join(", ")}</td>
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <td className="px-3 py-2">{token.name}</td>
+              <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
+              <td className="px-3 py-2 text-xs">{token.scopes.join(", ")}</td>
               <td className="px-3 py-2">
-                {t.created} by {t.createdBy}
+                {t("createdBy", { date: token.created, name: token.createdBy })}
               </td>
-              <td className="px-3 py-2">{t.lastUsed}</td>
+              <td className="px-3 py-2">{token.lastUsed}</td>
               <td className="px-3 py-2">
-                {t.revoked ? (
-                  <Badge tone="danger">Revoked</Badge>
-                ) : t.orphaned ? (
-                  <Badge tone="warning">Stopped: its creator is no longer an active admin</Badge>
+                {token.revoked ? (
+                  <Badge tone="danger">{t("revoked")}</Badge>
+                ) : token.orphaned ? (
+                  <Badge tone="warning">{t("orphaned")}</Badge>
                 ) : (
                   <Button
                     size="sm"
                     variant="secondary"
                     disabled={pending}
                     onClick={() =>
-                      run(() => revokeTokenAction({ tokenId: t.id }), { success: "Token revoked." })
+                      run(() => revokeTokenAction({ tokenId: token.id }), {
+                        success: t("revokedDone"),
+                      })
                     }
                   >
-                    Revoke
+                    {t("revoke")}
                   </Button>
                 )}
               </td>

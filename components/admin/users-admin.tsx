@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
   changeRoleAction,
@@ -16,7 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableHead } from "@/components/ui/table";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { ROLES, type Role } from "@/lib/domain/roles";
 import type { ActionResult } from "@/lib/errors";
 
 interface UserRow {
@@ -42,6 +43,8 @@ export function UsersAdmin({
   /** The OpenID Connect provider's name when single sign-on is set up: invitations then. */
   ssoName?: string | null;
 }) {
+  const t = useTranslations("Users");
+  const roleNames = useTranslations("Roles");
   const { run: runAction, pending, message, fieldErrors: errors } = useActionRunner();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const [form, setForm] = useState({ email: "", name: "", role: "REVIEWER" as Role });
@@ -57,28 +60,27 @@ export function UsersAdmin({
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {secret && (
         <ShownOnce
-          label={
-            <>
-              One-time password for <strong>{secret.email}</strong>
-            </>
-          }
+          label={t.rich("oneTimePassword", {
+            email: secret.email,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
           value={secret.password}
           testId="one-time-password"
-          what="the password"
+          what={t("thePassword")}
         >
           <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
-            Done
+            {t("done")}
           </Button>
         </ShownOnce>
       )}
       <form
         className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4"
-        aria-label="New user"
+        aria-label={t("newUser")}
         onSubmit={(e) => {
           e.preventDefault();
           run(
             () => createUserAction(form),
-            `Created ${form.email}.`,
+            t("created", { email: form.email }),
             (data) => {
               setSecret({ email: data.email, password: data.password });
               setForm({ email: "", name: "", role: "REVIEWER" });
@@ -86,31 +88,31 @@ export function UsersAdmin({
           );
         }}
       >
-        <Field label="Email" error={errors.email} required>
+        <Field label={t("email")} error={errors.email} required>
           <Input
             type="email"
             value={form.email}
             onChange={(e) => setForm({ ...form, email: e.target.value })}
           />
         </Field>
-        <Field label="Name" error={errors.name} required>
+        <Field label={t("name")} error={errors.name} required>
           <Input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         </Field>
-        <Field label="Role">
+        <Field label={t("role")}>
           <Select
             value={form.role}
             onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {roleNames(r)}
               </option>
             ))}
           </Select>
         </Field>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={pending}>
-            Create user
+            {t("create")}
           </Button>
           {ssoName && (
             <Button
@@ -119,37 +121,39 @@ export function UsersAdmin({
               onClick={() =>
                 run(
                   () => inviteUserAction(form),
-                  `Invited ${form.email}: they sign in with ${ssoName}.`,
+                  t("invited", { email: form.email, sso: ssoName }),
                   () => setForm({ email: "", name: "", role: "REVIEWER" }),
                 )
               }
             >
-              Invite to sign in with {ssoName}
+              {t("invite", { sso: ssoName })}
             </Button>
           )}
         </div>
       </form>
-      <Table caption="Users">
-        <TableHead columns={["Name", "Email", "Role", "Status", "Created", ""]} />
+      <Table caption={t("caption")}>
+        <TableHead
+          columns={[t("name"), t("email"), t("role"), t("status"), t("createdColumn"), ""]}
+        />
         <tbody className="divide-y divide-slate-100">
           {users.map((u) => (
             <tr key={u.id} data-testid="user-row" data-email={u.email}>
               <td className="px-3 py-2">
                 {u.name}
-                {u.id === currentUserId && <span className="text-slate-500"> (you)</span>}
+                {u.id === currentUserId && <span className="text-slate-500"> {t("you")}</span>}
               </td>
               <td className="px-3 py-2">{u.email}</td>
               <td className="px-3 py-2">
                 <div className="flex items-center gap-2">
                   <select
-                    aria-label={`Role of ${u.email}`}
+                    aria-label={t("roleOf", { email: u.email })}
                     className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
                     value={roles[u.id] ?? u.role}
                     onChange={(e) => setRoles({ ...roles, [u.id]: e.target.value as Role })}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
+                        {roleNames(r)}
                       </option>
                     ))}
                   </select>
@@ -161,24 +165,24 @@ export function UsersAdmin({
                       onClick={() =>
                         run(
                           () => changeRoleAction({ userId: u.id, role: roles[u.id] }),
-                          `Role of ${u.email} changed.`,
+                          t("roleChanged", { email: u.email }),
                         )
                       }
                     >
-                      Save role
+                      {t("saveRole")}
                     </Button>
                   )}
                 </div>
               </td>
               <td className="px-3 py-2">
                 {u.invited ? (
-                  <Badge tone="warning">Invited</Badge>
+                  <Badge tone="warning">{t("invitedBadge")}</Badge>
                 ) : u.disabled ? (
-                  <Badge tone="danger">Disabled</Badge>
+                  <Badge tone="danger">{t("disabled")}</Badge>
                 ) : (
-                  <Badge tone="success">Active</Badge>
+                  <Badge tone="success">{t("active")}</Badge>
                 )}{" "}
-                {u.twoFactor && <Badge tone="info">Two-factor</Badge>}
+                {u.twoFactor && <Badge tone="info">{t("twoFactor")}</Badge>}
               </td>
               <td className="px-3 py-2">{u.created}</td>
               <td className="px-3 py-2">
@@ -190,11 +194,11 @@ export function UsersAdmin({
                     onClick={() =>
                       run(
                         () => setDisabledAction({ userId: u.id, disabled: !u.disabled }),
-                        `${u.email} ${u.disabled ? "enabled" : "disabled"}.`,
+                        t("enabledDone", { email: u.email, enabled: String(u.disabled) }),
                       )
                     }
                   >
-                    {u.disabled ? "Enable" : "Disable"}
+                    {u.disabled ? t("enable") : t("disable")}
                   </Button>
                   <Button
                     size="sm"
@@ -203,12 +207,12 @@ export function UsersAdmin({
                     onClick={() =>
                       run(
                         () => resetPasswordAction({ userId: u.id }),
-                        `Password of ${u.email} reset.`,
+                        t("passwordReset", { email: u.email }),
                         (data) => setSecret({ email: data.email, password: data.password }),
                       )
                     }
                   >
-                    Reset password
+                    {t("resetPassword")}
                   </Button>
                   {u.twoFactor && (
                     <Button
@@ -218,11 +222,11 @@ export function UsersAdmin({
                       onClick={() =>
                         run(
                           () => resetTwoFactorAction({ userId: u.id }),
-                          `Two-factor sign-in of ${u.email} reset: they set it up again at their next sign-in.`,
+                          t("twoFactorReset", { email: u.email }),
                         )
                       }
                     >
-                      Reset two-factor
+                      {t("resetTwoFactor")}
                     </Button>
                   )}
                 </div>

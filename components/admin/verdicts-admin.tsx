@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
   createVerdictAction,
@@ -29,6 +30,7 @@ interface VerdictRow {
 const CELL = "rounded-md border-0 px-2 py-1 text-sm ring-1 ring-slate-300 ring-inset";
 
 export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
+  const t = useTranslations("Verdicts");
   const { run: runAction, pending, message } = useActionRunner();
   const [edits, setEdits] = useState<Record<string, { label: string; ratingValue: string }>>({});
   const [form, setForm] = useState({ key: "", label: "", ratingValue: "3", description: "" });
@@ -38,8 +40,8 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
   return (
     <div className="space-y-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <Table caption="Verdict vocabulary">
-        <TableHead columns={["Order", "Label", "Key", "Rating value", "Used", ""]} />
+      <Table caption={t("caption")}>
+        <TableHead columns={[t("order"), t("label"), t("key"), t("ratingValue"), t("used"), ""]} />
         <tbody className="divide-y divide-slate-100">
           {verdicts.map((v, i) => {
             const edit = edits[v.id] ?? { label: v.label, ratingValue: String(v.ratingValue) };
@@ -51,11 +53,11 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                     size="sm"
                     variant="ghost"
                     disabled={pending || i === 0}
-                    aria-label={`Move ${v.label} up`}
+                    aria-label={t("moveUp", { label: v.label })}
                     onClick={() =>
                       run(
                         () => moveVerdictAction({ verdictId: v.id, direction: "up" }),
-                        "Order saved.",
+                        t("orderSaved"),
                       )
                     }
                   >
@@ -65,11 +67,11 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                     size="sm"
                     variant="ghost"
                     disabled={pending || i === verdicts.length - 1}
-                    aria-label={`Move ${v.label} down`}
+                    aria-label={t("moveDown", { label: v.label })}
                     onClick={() =>
                       run(
                         () => moveVerdictAction({ verdictId: v.id, direction: "down" }),
-                        "Order saved.",
+                        t("orderSaved"),
                       )
                     }
                   >
@@ -78,7 +80,7 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                 </td>
                 <td className="px-3 py-2">
                   <input
-                    aria-label={`Label of ${v.key}`}
+                    aria-label={t("labelOf", { key: v.key })}
                     className={CELL}
                     value={edit.label}
                     onChange={(e) =>
@@ -86,15 +88,15 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                     }
                   />
                   {v.retired && (
-                    <span className="ml-2">
-                      <Badge>Retired</Badge>
+                    <span className="ms-2">
+                      <Badge>{t("retiredBadge")}</Badge>
                     </span>
                   )}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{v.key}</td>
                 <td className="px-3 py-2">
                   <input
-                    aria-label={`Rating value of ${v.key}`}
+                    aria-label={t("ratingValueOf", { key: v.key })}
                     type="number"
                     min={0}
                     max={5}
@@ -121,11 +123,11 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                                 ratingValue: edit.ratingValue,
                                 description: v.description ?? "",
                               }),
-                            `Saved ${edit.label}.`,
+                            t("saved", { label: edit.label }),
                           )
                         }
                       >
-                        Save
+                        {t("save")}
                       </Button>
                     )}
                     <Button
@@ -135,11 +137,11 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                       onClick={() =>
                         run(
                           () => retireVerdictAction({ verdictId: v.id, retired: !v.retired }),
-                          v.retired ? "Restored." : "Retired.",
+                          v.retired ? t("restored") : t("retired"),
                         )
                       }
                     >
-                      {v.retired ? "Restore" : "Retire"}
+                      {v.retired ? t("restore") : t("retire")}
                     </Button>
                     {v.uses === 0 && (
                       <Button
@@ -147,10 +149,10 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
                         variant="ghost"
                         disabled={pending}
                         onClick={() =>
-                          run(() => deleteVerdictAction({ verdictId: v.id }), "Deleted.")
+                          run(() => deleteVerdictAction({ verdictId: v.id }), t("deleted"))
                         }
                       >
-                        Delete
+                        {t("delete")}
                       </Button>
                     )}
                   </div>
@@ -161,24 +163,24 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
         </tbody>
       </Table>
       <form
-        aria-label="New verdict"
+        aria-label={t("newVerdict")}
         className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-5"
         onSubmit={(e) => {
           e.preventDefault();
           run(
             () => createVerdictAction(form),
-            `Added ${form.label}.`,
+            t("added", { label: form.label }),
             () => setForm({ key: "", label: "", ratingValue: "3", description: "" }),
           );
         }}
       >
-        <Field label="Label" required>
+        <Field label={t("label")} required>
           <Input value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} />
         </Field>
-        <Field label="Key" hint="e.g. half-true" required>
+        <Field label={t("key")} hint={t("keyHint")} required>
           <Input value={form.key} onChange={(e) => setForm({ ...form, key: e.target.value })} />
         </Field>
-        <Field label="Rating value" hint="ClaimReview: 1 worst … 5 best, 0 none" required>
+        <Field label={t("ratingValue")} hint={t("ratingValueHint")} required>
           <Input
             type="number"
             min={0}
@@ -187,14 +189,14 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictRow[] }) {
             onChange={(e) => setForm({ ...form, ratingValue: e.target.value })}
           />
         </Field>
-        <Field label="Description">
+        <Field label={t("description")}>
           <Input
             value={form.description}
             onChange={(e) => setForm({ ...form, description: e.target.value })}
           />
         </Field>
         <Button type="submit" disabled={pending}>
-          Add verdict
+          {t("add")}
         </Button>
       </form>
     </div>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import type { EventName } from "@/lib/domain/events";
 import { useState } from "react";
 import {
   createWebhookAction,
@@ -46,9 +48,11 @@ export function WebhooksAdmin({
   events,
   endpoints,
 }: {
-  events: Array<{ name: string; label: string }>;
+  events: Array<{ name: EventName; label: string }>;
   endpoints: EndpointRow[];
 }) {
+  const t = useTranslations("Webhooks");
+  const eventNames = useTranslations("Preferences");
   const [name, setName] = useState("");
   const [url, setUrl] = useState("");
   const [chosen, setChosen] = useState<string[]>(events.map((e) => e.name));
@@ -60,19 +64,19 @@ export function WebhooksAdmin({
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {secret && (
         <ShownOnce
-          label="The signing secret"
+          label={t("theSecret")}
           value={secret}
           testId="webhook-secret"
-          what="the secret"
+          what={t("theSecretLower")}
         />
       )}
       <form
-        aria-label="New webhook"
+        aria-label={t("newWebhook")}
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
         onSubmit={(e) => {
           e.preventDefault();
           void run(() => createWebhookAction({ name, url, events: chosen, format }), {
-            success: "Webhook added.",
+            success: t("added"),
             onSuccess: (data) => {
               setSecret(data.secret);
               setName("");
@@ -81,30 +85,15 @@ export function WebhooksAdmin({
           });
         }}
       >
-        <Field
-          label="Name"
-          hint="Who receives it, e.g. “CMS” or “#factchecks on Slack”."
-          required
-          error={fieldErrors.name}
-        >
+        <Field label={t("name")} hint={t("nameHint")} required error={fieldErrors.name}>
           <Input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field
-          label="Address"
-          hint="Where the events are POSTed; public addresses only."
-          required
-          error={fieldErrors.url}
-        >
+        <Field label={t("address")} hint={t("addressHint")} required error={fieldErrors.url}>
           <Input type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
         </Field>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Format</legend>
-          {(
-            [
-              ["json", "JSON event, signed (for your own systems)"],
-              ["slack", 'Slack message { "text": … } (for a Slack incoming webhook)'],
-            ] as const
-          ).map(([value, label]) => (
+          <legend className="text-sm font-medium text-slate-800">{t("format")}</legend>
+          {(["json", "slack"] as const).map((value) => (
             <label key={value} className="mt-1 flex items-center gap-2 text-sm">
               <input
                 type="radio"
@@ -112,12 +101,12 @@ export function WebhooksAdmin({
                 checked={format === value}
                 onChange={() => setFormat(value)}
               />
-              {label}
+              {t(`formatLabel.${value}`)}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Events</legend>
+          <legend className="text-sm font-medium text-slate-800">{t("events")}</legend>
           {fieldErrors.events && <p className="text-sm text-red-700">{fieldErrors.events}</p>}
           <div className="grid gap-x-4 lg:grid-cols-2">
             {events.map((event) => (
@@ -135,21 +124,21 @@ export function WebhooksAdmin({
                 />
                 <span>
                   <code className="text-xs">{event.name}</code>{" "}
-                  <span className="text-slate-600">— {event.label}</span>
+                  <span className="text-slate-600">— {eventNames(`event.${event.name}`)}</span>
                 </span>
               </label>
             ))}
           </div>
         </fieldset>
         <Button type="submit" disabled={pending}>
-          Add webhook
+          {t("add")}
         </Button>
       </form>
-      {endpoints.length === 0 && <p className="text-sm text-slate-600">No webhooks yet.</p>}
+      {endpoints.length === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
       {endpoints.map((endpoint) => (
         <section
           key={endpoint.id}
-          aria-label={`Webhook ${endpoint.name}`}
+          aria-label={t("webhook", { name: endpoint.name })}
           className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
         >
           <div className="flex flex-wrap items-start justify-between gap-3">
@@ -157,20 +146,22 @@ export function WebhooksAdmin({
               <h2 className="text-base font-semibold text-slate-900">
                 {endpoint.name}{" "}
                 {endpoint.disabled ? (
-                  <Badge tone="danger">Off</Badge>
+                  <Badge tone="danger">{t("off")}</Badge>
                 ) : endpoint.failingSince ? (
-                  <Badge tone="warning">Failing since {endpoint.failingSince}</Badge>
+                  <Badge tone="warning">{t("failingSince", { date: endpoint.failingSince })}</Badge>
                 ) : (
-                  <Badge tone="success">On</Badge>
+                  <Badge tone="success">{t("on")}</Badge>
                 )}
               </h2>
               <p className="font-mono text-xs break-all text-slate-700">{endpoint.url}</p>
               <p className="text-xs text-slate-600">
-                {endpoint.format === "slack" ? "Slack message" : "JSON"} ·{" "}
-                {endpoint.events.join(", ")} · added {endpoint.created}
+                {endpoint.format === "slack" ? t("slack") : "JSON"} · {endpoint.events.join(", ")} ·{" "}
+                {t("addedOn", { date: endpoint.created })}
               </p>
               {endpoint.disabled && (
-                <p className="mt-1 text-sm text-red-800">Turned off: {endpoint.disabled}</p>
+                <p className="mt-1 text-sm text-red-800">
+                  {t("turnedOff", { why: endpoint.disabled })}
+                </p>
               )}
             </div>
             <div className="flex gap-2">
@@ -185,35 +176,37 @@ export function WebhooksAdmin({
                         id: endpoint.id,
                         enabled: endpoint.disabled !== null,
                       }),
-                    { success: endpoint.disabled ? "Webhook turned on." : "Webhook turned off." },
+                    { success: endpoint.disabled ? t("turnedOnDone") : t("turnedOffDone") },
                   )
                 }
               >
-                {endpoint.disabled ? "Turn on" : "Turn off"}
+                {endpoint.disabled ? t("turnOn") : t("turnOff")}
               </Button>
               <Button
                 size="sm"
                 variant="danger"
                 disabled={pending}
                 onClick={() => {
-                  if (window.confirm(`Delete the webhook “${endpoint.name}” and its log?`)) {
+                  if (window.confirm(t("confirmDelete", { name: endpoint.name }))) {
                     void run(() => deleteWebhookAction({ id: endpoint.id }), {
-                      success: "Webhook deleted.",
+                      success: t("deleted"),
                     });
                   }
                 }}
               >
-                Delete
+                {t("delete")}
               </Button>
             </div>
           </div>
-          <Table caption={`Deliveries to ${endpoint.name}, newest first`}>
-            <TableHead columns={["Event", "Status", "Attempts", "Answer", "When", ""]} />
+          <Table caption={t("deliveries", { name: endpoint.name })}>
+            <TableHead
+              columns={[t("event"), t("status"), t("attempts"), t("answer"), t("when"), ""]}
+            />
             <tbody className="divide-y divide-slate-100">
               {endpoint.deliveries.length === 0 && (
                 <tr>
                   <td colSpan={6} className="px-3 py-4 text-center text-slate-600">
-                    Nothing sent yet.
+                    {t("nothingSent")}
                   </td>
                 </tr>
               )}
@@ -222,7 +215,7 @@ export function WebhooksAdmin({
                   <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
                   <td className="px-3 py-2">
                     <Badge tone={STATUS_TONE[d.status as keyof typeof STATUS_TONE] ?? "neutral"}>
-                      {d.status}
+                      {t("deliveryStatus", { status: d.status })}
                     </Badge>
                   </td>
                   <td className="px-3 py-2">{d.attempts}</td>
@@ -231,11 +224,11 @@ export function WebhooksAdmin({
                   </td>
                   <td className="px-3 py-2 text-xs">
                     {d.delivered
-                      ? `delivered ${d.delivered}`
+                      ? t("delivered", { date: d.delivered })
                       : d.next
-                        ? `next try ${d.next}`
+                        ? t("nextTry", { date: d.next })
                         : d.lastAttempt
-                          ? `last tried ${d.lastAttempt}`
+                          ? t("lastTried", { date: d.lastAttempt })
                           : ""}
                   </td>
                   <td className="px-3 py-2">
@@ -243,14 +236,14 @@ export function WebhooksAdmin({
                       size="sm"
                       variant="secondary"
                       disabled={pending || endpoint.disabled !== null}
-                      aria-label={`Send ${d.event} again`}
+                      aria-label={t("replayLabel", { event: d.event })}
                       onClick={() =>
                         run(() => replayDeliveryAction({ id: d.id }), {
-                          success: "Sent again shortly.",
+                          success: t("replayed"),
                         })
                       }
                     >
-                      Replay
+                      {t("replay")}
                     </Button>
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { addFeedAction, pollFeedNowAction, setFeedPausedAction } from "@/app/(app)/feeds/actions";
@@ -16,6 +17,8 @@ export interface FeedRow {
   url: string;
   title: string | null;
   intervalMinutes: number;
+  /** Polled at least once. */
+  polled: boolean;
   /** A fact-checker's feed, read into the fact-check library. */
   factChecks: boolean;
   paused: boolean;
@@ -31,16 +34,11 @@ export interface FeedRow {
   addedBy: string;
 }
 
-const INTERVALS = [
-  [15, "every 15 minutes"],
-  [30, "every 30 minutes"],
-  [60, "every hour"],
-  [360, "every 6 hours"],
-  [1440, "once a day"],
-] as const;
+const INTERVALS = [15, 30, 60, 360, 1440] as const;
 
 /** Follow a feed; each feed's schedule, outcome and last error, with pause, resume and poll now. */
 export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
+  const t = useTranslations("FeedsAdmin");
   const [url, setUrl] = useState("");
   const [every, setEvery] = useState("30");
   const [factChecks, setFactChecks] = useState(false);
@@ -48,7 +46,7 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
   // While a feed waits for its first poll or its entries are being imported, the page
   // refreshes itself (typing in the form above is kept).
   const router = useRouter();
-  const working = feeds.some((f) => !f.paused && (f.lastPoll === "not yet" || f.pending > 0));
+  const working = feeds.some((f) => !f.paused && (!f.polled || f.pending > 0));
   useEffect(() => {
     if (!working) return;
     const timer = setInterval(() => router.refresh(), 3000);
@@ -56,16 +54,14 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
   }, [working, router]);
   return (
     <div className="space-y-6">
-      <Card title="Follow a feed">
+      <Card title={t("follow")}>
         <form
           className="grid gap-4 sm:grid-cols-[minmax(0,3fr)_minmax(0,1fr)_auto] sm:items-end"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void run(() => addFeedAction({ url, intervalMinutes: every, factChecks }), {
-              success: factChecks
-                ? "Feed of fact-checks added: it is being polled now, into the library."
-                : "Feed added: it is being polled now.",
+              success: factChecks ? t("addedFactChecks") : t("added"),
               onSuccess: () => {
                 setUrl("");
                 setFactChecks(false);
@@ -73,7 +69,7 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
             });
           }}
         >
-          <Field label="Feed address" required error={fieldErrors.url}>
+          <Field label={t("address")} required error={fieldErrors.url}>
             <Input
               type="url"
               value={url}
@@ -81,17 +77,17 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
               placeholder="https://news.example/rss.xml"
             />
           </Field>
-          <Field label="Poll" error={fieldErrors.intervalMinutes}>
+          <Field label={t("poll")} error={fieldErrors.intervalMinutes}>
             <Select value={every} onChange={(e) => setEvery(e.target.value)}>
-              {INTERVALS.map(([minutes, label]) => (
+              {INTERVALS.map((minutes) => (
                 <option key={minutes} value={minutes}>
-                  {label}
+                  {t("every", { minutes })}
                 </option>
               ))}
             </Select>
           </Field>
           <Button type="submit" disabled={pending}>
-            {pending ? "Adding…" : "Follow"}
+            {pending ? t("adding") : t("followButton")}
           </Button>
           <label className="flex items-start gap-2 text-sm text-slate-800 sm:col-span-3">
             <input
@@ -100,10 +96,7 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
               checked={factChecks}
               onChange={(e) => setFactChecks(e.target.checked)}
             />
-            <span>
-              A fact-checker&apos;s feed: read each entry&apos;s ClaimReview into the fact-check
-              library (for &ldquo;checked before&rdquo;), instead of importing its claims
-            </span>
+            <span>{t("factChecksFeed")}</span>
           </label>
         </form>
         {message && (
@@ -112,41 +105,51 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
           </div>
         )}
       </Card>
-      <Table caption="Feeds the desk follows">
+      <Table caption={t("caption")}>
         <TableHead
-          columns={["Feed", "Status", "Last poll", "Next poll", "Entries", "Last error", ""]}
+          columns={[
+            t("feed"),
+            t("status"),
+            t("lastPoll"),
+            t("nextPoll"),
+            t("entries"),
+            t("lastError"),
+            "",
+          ]}
         />
         <tbody className="divide-y divide-slate-100">
-          {feeds.length === 0 && <EmptyRow colSpan={7}>No feed yet: follow one above.</EmptyRow>}
+          {feeds.length === 0 && <EmptyRow colSpan={7}>{t("empty")}</EmptyRow>}
           {feeds.map((feed) => (
             <tr key={feed.id} data-testid="feed-row">
               <Td>
-                <span className="font-medium">{feed.title ?? "Not read yet"}</span>
+                <span className="font-medium">{feed.title ?? t("notRead")}</span>
                 <span className="block text-xs break-all text-slate-600">{feed.url}</span>
-                <span className="block text-xs text-slate-600">added by {feed.addedBy}</span>
+                <span className="block text-xs text-slate-600">
+                  {t("addedBy", { name: feed.addedBy })}
+                </span>
                 {feed.factChecks && (
                   <span className="mt-1 block">
-                    <Badge tone="info">Fact-checks, into the library</Badge>
+                    <Badge tone="info">{t("factChecks")}</Badge>
                   </span>
                 )}
               </Td>
               <Td>
                 {feed.paused ? (
-                  <Badge>Paused</Badge>
+                  <Badge>{t("paused")}</Badge>
                 ) : feed.failures > 0 ? (
-                  <Badge tone="danger">
-                    Failing ({feed.failures} {feed.failures === 1 ? "time" : "times"})
-                  </Badge>
+                  <Badge tone="danger">{t("failing", { count: feed.failures })}</Badge>
                 ) : (
-                  <Badge tone="success">Active</Badge>
+                  <Badge tone="success">{t("active")}</Badge>
                 )}
               </Td>
               <Td className="whitespace-nowrap">{feed.lastPoll}</Td>
               <Td className="whitespace-nowrap">{feed.nextPoll}</Td>
               <Td className="tabular-nums">
-                {feed.imported} imported of {feed.entries}
+                {t("imported", { imported: feed.imported, entries: feed.entries })}
                 {feed.pending > 0 && (
-                  <span className="block text-xs text-slate-600">{feed.pending} in progress</span>
+                  <span className="block text-xs text-slate-600">
+                    {t("inProgress", { count: feed.pending })}
+                  </span>
                 )}
                 {feed.lastNote && (
                   <span className="block text-xs text-amber-900">{feed.lastNote}</span>
@@ -162,11 +165,11 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
                       disabled={pending}
                       onClick={() =>
                         run(() => pollFeedNowAction({ feedId: feed.id }), {
-                          success: "Poll queued.",
+                          success: t("pollQueued"),
                         })
                       }
                     >
-                      Poll now
+                      {t("pollNow")}
                     </Button>
                   )}
                   <Button
@@ -175,11 +178,11 @@ export function FeedsAdmin({ feeds }: { feeds: FeedRow[] }) {
                     disabled={pending}
                     onClick={() =>
                       run(() => setFeedPausedAction({ feedId: feed.id, paused: !feed.paused }), {
-                        success: feed.paused ? "Feed resumed: polling now." : "Feed paused.",
+                        success: feed.paused ? t("resumed") : t("pausedDone"),
                       })
                     }
                   >
-                    {feed.paused ? "Resume" : "Pause"}
+                    {feed.paused ? t("resume") : t("pause")}
                   </Button>
                 </div>
               </Td>

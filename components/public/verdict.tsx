@@ -15,11 +15,14 @@ export function VerdictLabel({
   rating,
   verdictKey,
   large = false,
+  linkLabel,
 }: {
   label: string;
   rating: number;
   verdictKey?: string;
   large?: boolean;
+  /** "Verdict: {label}. What it means", in the page's language, for the link to its definition. */
+  linkLabel?: string;
 }) {
   const body = (
     <span
@@ -33,10 +36,7 @@ export function VerdictLabel({
     </span>
   );
   return verdictKey ? (
-    <a
-      href={`/ratings#${encodeURIComponent(verdictKey)}`}
-      aria-label={`Verdict: ${label}. What it means`}
-    >
+    <a href={`/ratings#${encodeURIComponent(verdictKey)}`} aria-label={linkLabel}>
       {body}
     </a>
   ) : (

@@ -2,6 +2,7 @@
 
 import { unstable_rethrow, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/errors";
 
 export type ActionMessage = { tone: "error" | "success"; text: string };
@@ -23,6 +24,7 @@ interface Outcome<T> {
  */
 export function useActionRunner() {
   const router = useRouter();
+  const t = useTranslations("Common");
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -39,10 +41,7 @@ export function useActionRunner() {
             unstable_rethrow(error);
             // The request itself failed (no network, the server down or failing): say so
             // here, keep the page and what was typed, instead of the error page.
-            setMessage({
-              tone: "error",
-              text: "The server could not be reached or failed; nothing was changed. Try again in a moment.",
-            });
+            setMessage({ tone: "error", text: t("unreachable") });
             resolve(false);
             return;
           }
@@ -61,12 +60,21 @@ export function useActionRunner() {
             if (refresh) router.refresh();
           } else {
             setFieldErrors(result.fieldErrors ?? {});
-            setMessage({ tone: "error", text: result.message });
+            // The server's generic failures in the person's language; the rest as it wrote them.
+            setMessage({
+              tone: "error",
+              text:
+                result.code === "UNEXPECTED"
+                  ? t("unexpected")
+                  : result.code === "BUSY"
+                    ? t("busy")
+                    : result.message,
+            });
           }
           resolve(result.ok);
         });
       }),
-    [router],
+    [router, t],
   );
   return { run, pending, message, setMessage, fieldErrors };
 }

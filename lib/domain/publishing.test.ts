@@ -1,3 +1,6 @@
+import { createTranslator } from "next-intl";
+import en from "@/lib/i18n/messages/en.json";
+import es from "@/lib/i18n/messages/es.json";
 import { describe, expect, it } from "vitest";
 import {
   checklistProblems,
@@ -58,15 +61,22 @@ describe("addresses and corrections", () => {
     expect(correctionNeeded(published, { verdictId: "v1", rationale: " Because. " })).toBe(false);
     expect(correctionNeeded(published, { verdictId: "v2", rationale: "Because." })).toBe(true);
     expect(correctionNeeded(published, { verdictId: "v1", rationale: "Other." })).toBe(true);
-    expect(
-      correctionText({
-        correctedAt: new Date("2026-12-06T10:00:00Z"),
-        fromVerdictLabel: "False",
-        toVerdictLabel: "Mostly false",
-        note: "A revised report.",
-      }),
-    ).toBe(
+    const correction = {
+      correctedAt: new Date("2026-12-06T10:00:00Z"),
+      fromVerdictLabel: "False",
+      toVerdictLabel: "Mostly false",
+      note: "A revised report.",
+    };
+    const english = createTranslator({ locale: "en", messages: en, namespace: "Public" });
+    expect(correctionText(correction, english)).toBe(
       "Correction, 6 December 2026: verdict changed from False to Mostly false. A revised report.",
+    );
+    expect(
+      correctionText({ ...correction, fromVerdictLabel: "Mostly false", note: " Typo. " }, english),
+    ).toBe("Correction, 6 December 2026: rationale revised; the verdict stays Mostly false. Typo.");
+    const spanish = createTranslator({ locale: "es", messages: es, namespace: "Public" });
+    expect(correctionText(correction, spanish, "es")).toBe(
+      "Corrección, 6 de diciembre de 2026: el veredicto cambió de False a Mostly false. A revised report.",
     );
   });
 });

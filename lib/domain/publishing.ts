@@ -117,9 +117,9 @@ export function correctionNeeded(
   );
 }
 
-/** "6 December 2026", as the public pages write dates. */
-export function publicDate(date: Date | string): string {
-  return new Date(date).toLocaleDateString("en-GB", {
+/** "6 December 2026", as the public pages write dates (in their language: "6 de diciembre de 2026"). */
+export function publicDate(date: Date | string, locale = "en"): string {
+  return new Date(date).toLocaleDateString(locale === "en" ? "en-GB" : locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -127,18 +127,33 @@ export function publicDate(date: Date | string): string {
   });
 }
 
-/** A correction as the page and the corrections log show it. */
-export function correctionText(correction: {
-  correctedAt: Date | string;
-  fromVerdictLabel: string;
-  toVerdictLabel: string;
-  note: string;
-}): string {
-  const change =
-    correction.fromVerdictLabel === correction.toVerdictLabel
-      ? `rationale revised; the verdict stays ${correction.toVerdictLabel}.`
-      : `verdict changed from ${correction.fromVerdictLabel} to ${correction.toVerdictLabel}.`;
-  return `Correction, ${publicDate(correction.correctedAt)}: ${change} ${correction.note.trim()}`;
+/** A translator of the Public.correction message (next-intl's, or createTranslator's in tests). */
+export type SayCorrection = (
+  key: "correction",
+  values: { date: string; from: string; to: string; same: string; note: string },
+) => string;
+
+/**
+ * A correction as the page and the corrections log show it: "Correction, 6 December 2026:
+ * verdict changed from False to Mostly false. A revised report." in the page's language.
+ */
+export function correctionText(
+  correction: {
+    correctedAt: Date | string;
+    fromVerdictLabel: string;
+    toVerdictLabel: string;
+    note: string;
+  },
+  say: SayCorrection,
+  locale = "en",
+): string {
+  return say("correction", {
+    date: publicDate(correction.correctedAt, locale),
+    from: correction.fromVerdictLabel,
+    to: correction.toVerdictLabel,
+    same: String(correction.fromVerdictLabel === correction.toVerdictLabel),
+    note: correction.note.trim(),
+  });
 }
 
 /**

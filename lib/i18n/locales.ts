@@ -56,3 +56,13 @@ export function withFallback(english: Messages, own: Messages): Messages {
   }
   return merged;
 }
+
+/**
+ * The language of the desk's public pages (its published fact-checks): the desk's own,
+ * CLAIMDESK_DEFAULT_LANGUAGE, when the interface has it (`es-MX` → `es`), else English.
+ * One language for every reader, so that a page and its cached copy read the same.
+ */
+export function deskLocale(defaultLanguage: string): Locale {
+  const primary = defaultLanguage.split("-")[0]!.toLowerCase();
+  return isLocale(primary) ? primary : DEFAULT_LOCALE;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
 import { settings } from "@/lib/settings";
@@ -7,17 +8,17 @@ import { formatDate } from "@/components/ui/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { UsersAdmin } from "@/components/admin/users-admin";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminNav"))("users") };
+}
 
 export default async function AdminUsersPage() {
   const user = await requireRole("ADMIN");
+  const t = await getTranslations("AdminPages");
   const users = await listUsers();
   return (
     <>
-      <PageHeader
-        title="Admin"
-        description="Everyone who can sign in to this desk, and what they may do."
-      />
+      <PageHeader title={t("title")} description={t("users")} />
       <AdminNav current="users" />
       <UsersAdmin
         currentUserId={user.id}

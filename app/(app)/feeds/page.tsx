@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { listFeeds } from "@/lib/data/feeds";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/ui/format";
 import { FeedsAdmin } from "@/components/feeds/feeds-admin";
 
-export const metadata: Metadata = { title: "Feeds" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Feeds"))("title") };
+}
 
 export default async function FeedsPage() {
   await requireRole("EDITOR");
+  const [t, locale] = await Promise.all([getTranslations("Feeds"), getLocale()]);
   const feeds = await listFeeds();
   return (
     <>
-      <PageHeader
-        title="Feeds"
-        description="News feeds the desk follows (RSS, Atom or JSON Feed). Workers poll each on its schedule; every new entry is fetched and imported like an address pasted on the import page, its claims joining the queue by check-worthiness. A fact-checker's feed fills the fact-check library instead: each entry's ClaimReview is read, for matching new claims against."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <FeedsAdmin
         feeds={feeds.map((f) => ({
           id: f.id,
@@ -25,8 +26,9 @@ export default async function FeedsPage() {
           factChecks: f.factChecks,
           paused: f.pausedAt !== null,
           failures: f.failures,
-          lastPoll: f.lastPolledAt ? formatDateTime(f.lastPolledAt) : "not yet",
-          nextPoll: f.pausedAt ? "paused" : formatDateTime(f.nextPollAt),
+          polled: f.lastPolledAt !== null,
+          lastPoll: f.lastPolledAt ? formatDateTime(f.lastPolledAt, locale) : t("notYet"),
+          nextPoll: f.pausedAt ? t("paused") : formatDateTime(f.nextPollAt, locale),
           lastError: f.lastError,
           lastNote: f.lastNote,
           entries: f.entries,

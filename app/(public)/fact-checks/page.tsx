@@ -1,3 +1,4 @@
+import { publicLocale, publicTranslations } from "@/lib/i18n/public";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { VerdictLabel } from "@/components/public/verdict";
@@ -6,17 +7,21 @@ import { cachedFactCheckIndex, cachedRatings } from "@/lib/data/public-pages";
 import { publicDate } from "@/lib/domain/publishing";
 import { publicIndexQuery } from "@/lib/validation/public";
 
-export const metadata: Metadata = { title: "Fact-checks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await publicTranslations())("factChecks") };
+}
 
 type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Every fact-check that is up, newest first, in pages; by verdict when one is chosen. */
 export default async function FactCheckIndexPage({ searchParams }: Search) {
   const { before, verdict } = publicIndexQuery(await searchParams);
-  const [index, verdicts] = await Promise.all([
+  const [index, verdicts, t] = await Promise.all([
     cachedFactCheckIndex({ before, verdict }),
     cachedRatings(),
+    publicTranslations(),
   ]);
+  const locale = publicLocale();
   const link = (next: { before?: string; verdict?: string }) => {
     const params = new URLSearchParams();
     if (next.verdict) params.set("verdict", next.verdict);
@@ -26,18 +31,17 @@ export default async function FactCheckIndexPage({ searchParams }: Search) {
   };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Fact-checks</h1>
+      <h1 className="text-2xl font-bold">{t("factChecks")}</h1>
       <p className="text-sm text-slate-600">
-        {index.total.toLocaleString("en")} {index.total === 1 ? "fact-check" : "fact-checks"}
-        {verdict ? " with this verdict" : ""}, newest first.
+        {t("count", { count: index.total, withVerdict: String(Boolean(verdict)) })}
       </p>
-      <nav aria-label="By verdict" className="flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("byVerdict")} className="flex flex-wrap gap-2 text-sm">
         <Link
           href={link({})}
           aria-current={!verdict ? "page" : undefined}
           className={!verdict ? "font-semibold underline" : "underline"}
         >
-          All
+          {t("all")}
         </Link>
         {verdicts.map((v) => (
           <Link
@@ -51,7 +55,7 @@ export default async function FactCheckIndexPage({ searchParams }: Search) {
         ))}
       </nav>
       {index.rows.length === 0 ? (
-        <p className="text-slate-700">No fact-check has been published here yet.</p>
+        <p className="text-slate-700">{t("none")}</p>
       ) : (
         <ul className="divide-y divide-slate-200" data-testid="fact-check-index">
           {index.rows.map((row) => (
@@ -69,24 +73,24 @@ export default async function FactCheckIndexPage({ searchParams }: Search) {
               </p>
               <p className="text-xs text-slate-600">
                 <time dateTime={row.publishedAt.toISOString().slice(0, 10)}>
-                  {publicDate(row.publishedAt)}
+                  {publicDate(row.publishedAt, locale)}
                 </time>
-                {row.status === "UNDER_REVIEW" && " · under review"}
+                {row.status === "UNDER_REVIEW" && ` · ${t("underReviewShort")}`}
               </p>
             </li>
           ))}
         </ul>
       )}
       {(before || index.older) && (
-        <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
+        <nav aria-label={t("pages")} className="flex items-center gap-4 text-sm">
           {before && (
             <Link className="underline" href={link({ verdict })}>
-              Newest
+              {t("newest")}
             </Link>
           )}
           {index.older && (
             <Link className="underline" href={link({ verdict, before: index.older })} rel="next">
-              Older
+              {t("older")}
             </Link>
           )}
         </nav>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { liveWorkers } from "@/lib/data/workers";
 import { extractorStatus } from "@/lib/data/reextraction";
@@ -6,17 +7,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ExtractionAdmin } from "@/components/admin/extraction-admin";
 
-export const metadata: Metadata = { title: "Extraction" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminNav"))("extraction") };
+}
 
 export default async function ExtractionPage() {
   await requireRole("ADMIN");
+  const t = await getTranslations("AdminPages");
   const [status, workers] = await Promise.all([extractorStatus(), liveWorkers()]);
   return (
     <>
-      <PageHeader
-        title="Admin"
-        description="Which extractor each article's claims came from, and re-extraction with the current one. Claims anyone has taken, edited, reviewed, commented on, dismissed or decided are never changed."
-      />
+      <PageHeader title={t("title")} description={t("extraction")} />
       <AdminNav current="extraction" />
       <ExtractionAdmin status={status} workersRunning={workers} />
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import {
   ACCOUNT_CEILING,
@@ -11,16 +12,23 @@ import { formatDateTime } from "@/components/ui/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignInLocks } from "@/components/admin/sign-in-locks";
 
-export const metadata: Metadata = { title: "Sign-in locks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminNav"))("signIn") };
+}
 
 export default async function SignInLocksPage() {
   await requireRole("ADMIN");
+  const t = await getTranslations("AdminPages");
   const locks = await listLoginLocks();
   return (
     <>
       <PageHeader
-        title="Admin"
-        description={`Failed sign-ins of the last 15 minutes. An account is locked from one address after ${FREE_FAILURES} failures, an address after ${FREE_FAILURES_PER_ADDRESS} over all accounts, and an account everywhere after ${ACCOUNT_CEILING} (logged as an alert). Each lock doubles with further failures, up to 15 minutes.`}
+        title={t("title")}
+        description={t("signIn", {
+          free: FREE_FAILURES,
+          perAddress: FREE_FAILURES_PER_ADDRESS,
+          ceiling: ACCOUNT_CEILING,
+        })}
       />
       <AdminNav current="sign-in" />
       <SignInLocks

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { listApiTokens, tokenIsLive } from "@/lib/data/api-tokens";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,17 +7,17 @@ import { formatDateTime } from "@/components/ui/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { TokensAdmin } from "@/components/admin/tokens-admin";
 
-export const metadata: Metadata = { title: "API tokens" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminNav"))("tokens") };
+}
 
 export default async function TokensPage() {
   await requireRole("ADMIN");
+  const t = await getTranslations("AdminPages");
   const tokens = await listApiTokens();
   return (
     <>
-      <PageHeader
-        title="Admin"
-        description="Tokens for machines reading the API. The secret is shown once and stored only as a hash. A token works only while the admin who made it is an active admin."
-      />
+      <PageHeader title={t("title")} description={t("tokens")} />
       <AdminNav current="tokens" />
       <TokensAdmin
         tokens={tokens.map((t) => ({

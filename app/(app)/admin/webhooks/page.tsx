@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { listWebhooks } from "@/lib/data/webhooks";
 import { EVENT_INFO, EVENT_NAMES } from "@/lib/domain/events";
@@ -7,18 +8,18 @@ import { formatDateTime } from "@/components/ui/format";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { WebhooksAdmin } from "@/components/admin/webhooks-admin";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminNav"))("webhooks") };
+}
 
 export default async function WebhooksPage() {
   await requireRole("ADMIN");
+  const t = await getTranslations("AdminPages");
   const endpoints = await listWebhooks();
   const when = (d: Date | null) => (d ? formatDateTime(d) : null);
   return (
     <>
-      <PageHeader
-        title="Admin"
-        description="Other systems told of the desk's events: each delivery is a signed JSON POST (or a Slack message), retried for a day; an endpoint failing for a day is turned off and the admins are told."
-      />
+      <PageHeader title={t("title")} description={t("webhooks")} />
       <AdminNav current="webhooks" />
       <WebhooksAdmin
         events={EVENT_NAMES.map((name) => ({ name, label: EVENT_INFO[name].summary }))}

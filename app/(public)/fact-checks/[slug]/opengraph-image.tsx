@@ -1,6 +1,7 @@
 import { ImageResponse } from "next/og";
 import { cachedFactCheck } from "@/lib/data/public-pages";
 import { settings } from "@/lib/settings";
+import { publicTranslations } from "@/lib/i18n/public";
 
 export const alt = "A fact-check: the claim and its verdict";
 export const size = { width: 1200, height: 630 };
@@ -19,6 +20,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
   const fact = await cachedFactCheck(decodeURIComponent((await params).slug));
   const claim = fact && fact.status !== "UNPUBLISHED" ? fact : null;
   const colour = claim ? (VERDICT_COLOURS[claim.verdictRating] ?? "#334155") : "#334155";
+  const t = await publicTranslations();
   return new ImageResponse(
     <div
       style={{
@@ -33,12 +35,10 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
       }}
     >
       <div style={{ display: "flex", fontSize: 32, color: "#475569" }}>
-        Fact-check · {settings().CLAIMDESK_ORG_NAME}
+        {t("factCheck")} · {settings().CLAIMDESK_ORG_NAME}
       </div>
       <div style={{ display: "flex", fontSize: 54, lineHeight: 1.2 }}>
-        {claim
-          ? `${claim.claimantName}: “${claim.claimReviewed}”`
-          : "This fact-check is not available."}
+        {claim ? `${claim.claimantName}: “${claim.claimReviewed}”` : t("notAvailable")}
       </div>
       {claim && (
         <div

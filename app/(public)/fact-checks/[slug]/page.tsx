@@ -1,3 +1,4 @@
+import { publicLocale, publicTranslations } from "@/lib/i18n/public";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -16,12 +17,6 @@ import {
 import { settings } from "@/lib/settings";
 
 type Params = { params: Promise<{ slug: string }> };
-
-const EVIDENCE_STANCE: Record<string, string> = {
-  SUPPORTS: "supports the claim",
-  REFUTES: "contradicts the claim",
-  CONTEXT: "gives context",
-};
 
 interface PublishedEvidence {
   url: string;
@@ -56,7 +51,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 /** Dates as readers read them, with the machine-readable date beside. */
 function When({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString().slice(0, 10)}>{publicDate(date)}</time>;
+  return <time dateTime={date.toISOString().slice(0, 10)}>{publicDate(date, publicLocale())}</time>;
 }
 
 /**
@@ -77,6 +72,7 @@ export default async function FactCheckPage({ params }: Params) {
   });
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const evidence = fact.evidence as unknown as PublishedEvidence[];
+  const t = await publicTranslations();
   const corrected = fact.corrections.at(-1);
   return (
     <article className="space-y-8" data-testid="fact-check">
@@ -90,33 +86,30 @@ export default async function FactCheckPage({ params }: Params) {
           role="status"
           className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900"
         >
-          <strong>Under review.</strong> We are reviewing this fact-check again; its verdict may
-          change. What follows is what we published last.
+          {t.rich("underReview", { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
       <header className="space-y-3">
-        <p className="text-sm text-slate-600">Fact-check</p>
+        <p className="text-sm text-slate-600">{t("factCheck")}</p>
         <h1 className="text-2xl font-bold text-slate-900">{fact.headline}</h1>
         <p className="flex flex-wrap items-center gap-3">
           <VerdictLabel
             label={fact.verdictLabel}
             rating={fact.verdictRating}
             verdictKey={fact.verdict.key}
+            linkLabel={t("verdictLink", { label: fact.verdictLabel })}
             large
           />
           {fact.verdictRating >= 1 && fact.verdictRating <= BEST_RATING && (
             <span className="text-sm text-slate-600">
-              Rating {fact.verdictRating} of {BEST_RATING}
+              {t("rating", { value: fact.verdictRating, best: BEST_RATING })}
             </span>
           )}
         </p>
         <p className="text-sm text-slate-600">
-          Published <When date={fact.publishedAt} />
+          {t.rich("published", { date: () => <When date={fact.publishedAt} /> })}
           {corrected && (
-            <>
-              {" "}
-              · Corrected <When date={corrected.correctedAt} />
-            </>
+            <> · {t.rich("corrected", { date: () => <When date={corrected.correctedAt} /> })}</>
           )}
           {" · "}
           {s.CLAIMDESK_ORG_NAME}
@@ -126,23 +119,23 @@ export default async function FactCheckPage({ params }: Params) {
 
       <section aria-labelledby="claim-heading" className="space-y-2">
         <h2 id="claim-heading" className="text-lg font-semibold">
-          The claim
+          {t("theClaim")}
         </h2>
-        <blockquote className="border-l-4 border-brand-300 pl-4 text-lg text-slate-900">
+        <blockquote className="border-s-4 border-brand-300 ps-4 text-lg text-slate-900">
           {fact.claimReviewed}
         </blockquote>
         <p className="text-slate-700">
-          Said by <strong>{fact.claimantName}</strong>
+          {t.rich("saidBy", {
+            name: fact.claimantName,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
           {fact.claimantRole && <>, {fact.claimantRole}</>}
           {fact.appearanceDate && (
-            <>
-              {" "}
-              on <When date={fact.appearanceDate} />
-            </>
+            <> {t.rich("on", { date: () => <When date={fact.appearanceDate!} /> })}</>
           )}
           .{" "}
           <a className="text-brand-700 underline" href={fact.appearanceUrl} rel="nofollow noopener">
-            Where it appeared
+            {t("whereItAppeared")}
           </a>
           {fact.firstAppearanceUrl && fact.firstAppearanceUrl !== fact.appearanceUrl && (
             <>
@@ -152,7 +145,7 @@ export default async function FactCheckPage({ params }: Params) {
                 href={fact.firstAppearanceUrl}
                 rel="nofollow noopener"
               >
-                where it first appeared
+                {t("whereItFirstAppeared")}
               </a>
             </>
           )}
@@ -161,7 +154,7 @@ export default async function FactCheckPage({ params }: Params) {
 
       <section aria-labelledby="source-heading" className="space-y-2">
         <h2 id="source-heading" className="text-lg font-semibold">
-          In its source
+          {t("inItsSource")}
         </h2>
         <p className="text-slate-700" data-testid="quote-in-context">
           {fact.quotePrefix && <span className="text-slate-500">…{fact.quotePrefix}</span>}
@@ -170,7 +163,7 @@ export default async function FactCheckPage({ params }: Params) {
         </p>
         {fact.articleUrl ? (
           <p className="text-sm">
-            From{" "}
+            {t("from")}{" "}
             <a className="text-brand-700 underline" href={fact.articleUrl} rel="nofollow noopener">
               {fact.articleTitle ?? fact.articleUrl}
             </a>
@@ -182,13 +175,17 @@ export default async function FactCheckPage({ params }: Params) {
             )}
           </p>
         ) : (
-          fact.articleTitle && <p className="text-sm">From {fact.articleTitle}</p>
+          fact.articleTitle && (
+            <p className="text-sm">
+              {t("from")} {fact.articleTitle}
+            </p>
+          )
         )}
       </section>
 
       {fact.summary && (
         <section
-          aria-label="Summary"
+          aria-label={t("summary")}
           className="prose-public space-y-3 text-slate-800"
           dangerouslySetInnerHTML={{ __html: markdownHtml(fact.summary) }}
         />
@@ -196,7 +193,7 @@ export default async function FactCheckPage({ params }: Params) {
 
       <section aria-labelledby="rationale-heading" className="space-y-2">
         <h2 id="rationale-heading" className="text-lg font-semibold">
-          Why {fact.verdictLabel}
+          {t("why", { verdict: fact.verdictLabel })}
         </h2>
         {fact.rationale.split(/\n{2,}/).map((paragraph, i) => (
           <p key={i} className="whitespace-pre-line text-slate-800">
@@ -207,9 +204,9 @@ export default async function FactCheckPage({ params }: Params) {
 
       <section aria-labelledby="evidence-heading" className="space-y-2">
         <h2 id="evidence-heading" className="text-lg font-semibold">
-          Evidence
+          {t("evidence")}
         </h2>
-        <ol className="list-decimal space-y-2 pl-6">
+        <ol className="list-decimal space-y-2 ps-6">
           {evidence.map((item, i) => (
             <li key={i}>
               <a className="text-brand-700 underline" href={item.url} rel="nofollow noopener">
@@ -218,14 +215,14 @@ export default async function FactCheckPage({ params }: Params) {
               {item.publisher && <> · {item.publisher}</>}
               <span className="text-sm text-slate-600">
                 {" "}
-                ({item.sourceType === "PRIMARY" ? "primary source" : "secondary source"},{" "}
-                {EVIDENCE_STANCE[item.stance] ?? item.stance})
+                ({t("sourceType", { type: item.sourceType })},{" "}
+                {t("stance", { stance: item.stance })})
               </span>
               {item.archivedUrl && (
                 <>
                   {" · "}
                   <a className="text-sm underline" href={item.archivedUrl} rel="nofollow noopener">
-                    archived copy
+                    {t("archivedCopy")}
                   </a>
                 </>
               )}
@@ -237,12 +234,12 @@ export default async function FactCheckPage({ params }: Params) {
       {fact.corrections.length > 0 && (
         <section aria-labelledby="corrections-heading" className="space-y-2">
           <h2 id="corrections-heading" className="text-lg font-semibold">
-            Corrections
+            {t("corrections")}
           </h2>
           <ul className="space-y-2">
             {fact.corrections.map((correction) => (
               <li key={correction.correctedAt.toISOString()} className="text-slate-800">
-                {correctionText(correction)}
+                {correctionText(correction, t, publicLocale())}
               </li>
             ))}
           </ul>
@@ -250,7 +247,7 @@ export default async function FactCheckPage({ params }: Params) {
       )}
 
       <p className="text-sm text-slate-600">
-        Permanent address:{" "}
+        {t("permanentAddress")}{" "}
         <a className="underline" href={factCheckPath(fact.slug)}>
           {url}
         </a>

@@ -1,3 +1,5 @@
+import { direction } from "@/lib/i18n/locales";
+import { publicLocale, publicTranslations } from "@/lib/i18n/public";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { VerdictLabel } from "@/components/public/verdict";
@@ -24,17 +26,20 @@ export default async function FactCheckEmbed({ params }: Params) {
   const fact = await cachedFactCheck(decodeURIComponent((await params).slug));
   if (!fact || fact.status === "UNPUBLISHED") notFound();
   const url = factCheckUrl(fact.slug);
+  const [t, locale] = [await publicTranslations(), publicLocale()];
   return (
     <article
+      lang={locale}
+      dir={direction(locale)}
       className="max-w-xl space-y-2 rounded-lg border border-slate-300 bg-white p-4"
       data-testid="fact-check-embed"
     >
       <p className="text-xs text-slate-600">
-        Fact-check by {settings().CLAIMDESK_ORG_NAME} ·{" "}
+        {t("factCheckBy", { desk: settings().CLAIMDESK_ORG_NAME })} ·{" "}
         <time dateTime={fact.publishedAt.toISOString().slice(0, 10)}>
-          {publicDate(fact.publishedAt)}
+          {publicDate(fact.publishedAt, locale)}
         </time>
-        {fact.status === "UNDER_REVIEW" && " · under review"}
+        {fact.status === "UNDER_REVIEW" && ` · ${t("underReviewShort")}`}
       </p>
       <p className="text-slate-900">
         <span className="font-semibold">{fact.claimantName}:</span> “{fact.claimReviewed}”
@@ -44,7 +49,7 @@ export default async function FactCheckEmbed({ params }: Params) {
       </p>
       <p>
         <a className="text-sm text-brand-700 underline" href={url} target="_blank" rel="noopener">
-          Read the fact-check
+          {t("read")}
         </a>
       </p>
     </article>
