@@ -1,5 +1,5 @@
 import { DEMO_USERS } from "@/seeds/demo";
-import { ROLE_LABELS } from "@/lib/domain/roles";
+import en from "@/lib/i18n/messages/en.json";
 import { expect, logIn, test } from "./fixtures";
 
 test.describe("logging in", () => {
@@ -18,7 +18,7 @@ test.describe("logging in", () => {
       }
       const user = page.getByTestId("current-user");
       await expect(user).toContainText(demo.name);
-      await expect(user).toContainText(ROLE_LABELS[demo.role]);
+      await expect(user).toContainText(en.Roles[demo.role]);
       const nav = page.getByRole("navigation", { name: "Main" });
       await expect(nav.getByRole("link", { name: "Claims" })).toBeVisible();
       await expect(nav.getByRole("link", { name: "Approvals" })).toHaveCount(

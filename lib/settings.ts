@@ -2,6 +2,7 @@ import os from "node:os";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/forwarding.mjs";
 import { ROLES, type Role } from "./domain/roles";
+import { LANGUAGE_TAG } from "./domain/language-tag";
 
 /**
  * The app's settings from the environment, each parsed by one zod schema: a value that is
@@ -273,12 +274,10 @@ export const SETTINGS = {
   CLAIMDESK_DEFAULT_LANGUAGE: setting(
     z.union([
       absent(() => "en"),
-      z
-        .string()
-        .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, { error: "a language tag like en or es" }),
+      z.string().regex(LANGUAGE_TAG, { error: "a language tag like en or es" }),
     ]),
     "`en`",
-    "The language of an imported article too short to detect its language in (detection needs about 120 letters); every other article's language is detected, or given by the import.",
+    "The desk's language. An imported article too short to detect its language in (detection needs about 120 letters) gets it; every other article's language is detected, or given by the import. The public fact-check pages speak it when the interface has it (`en`, `es`, `ar`), else English.",
   ),
   CLAIMDESK_PASSWORD_LOGIN: setting(
     z.union([

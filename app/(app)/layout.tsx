@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { requireSignedIn } from "@/lib/auth/session";
 import { navItemsFor } from "@/lib/domain/pages";
 import { direction } from "@/lib/i18n/locales";
@@ -15,8 +16,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // Every page checks its own access (requireRole); the shell is also shown to a person who
   // must still set up a second factor, on the one page open to them.
   const user = await requireSignedIn();
-  const [locale, t, nav, roles] = await Promise.all([
+  const [locale, messages, t, nav, roles] = await Promise.all([
     getLocale(),
+    getMessages(),
     getTranslations("Shell"),
     getTranslations("Nav"),
     getTranslations("Roles"),
@@ -24,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     // The interface's language and direction (Arabic right to left) for everything inside.
     <div lang={locale} dir={direction(locale)}>
-      <NextIntlClientProvider>
+      <NextIntlClientProvider messages={clientMessages(messages)}>
         <SkipLink label={t("skipToContent")} />
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

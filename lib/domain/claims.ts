@@ -1,14 +1,6 @@
-/** Claim states and how they read. Pure: shared by pages, exports and tests. */
+/** Claim states and their tones (their names are in the interface's messages). Pure. */
 export const CLAIM_STATES = ["NEW", "IN_REVIEW", "SUBMITTED", "APPROVED", "DISMISSED"] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
-
-export const CLAIM_STATE_LABELS: Record<ClaimState, string> = {
-  NEW: "New",
-  IN_REVIEW: "In review",
-  SUBMITTED: "Submitted",
-  APPROVED: "Approved",
-  DISMISSED: "Dismissed",
-};
 
 export const CLAIM_STATE_TONES = {
   NEW: "neutral",
@@ -18,22 +10,14 @@ export const CLAIM_STATE_TONES = {
   DISMISSED: "neutral",
 } as const satisfies Record<ClaimState, string>;
 
-/** The check-worthiness models, as the pages name them (Help explains them). */
-export const CHECKWORTHINESS_SCORER_LABELS = {
-  ENCODER: "sentence model",
-  WORDS: "words model",
-  NONE: "not scored: no model for this language",
-} as const;
-export type CheckworthinessScorer = keyof typeof CHECKWORTHINESS_SCORER_LABELS;
+/**
+ * The check-worthiness models: the sentence encoder, the words model, or none (no model for
+ * the claim's language). The pages name them from the Checkworthiness messages.
+ */
+export type CheckworthinessScorer = "ENCODER" | "WORDS" | "NONE";
 
 export const CLAIM_KINDS = ["DIRECT_QUOTE", "INDIRECT_QUOTE", "ASSERTION"] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
-
-export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
-  DIRECT_QUOTE: "Direct quote",
-  INDIRECT_QUOTE: "Indirect quote",
-  ASSERTION: "Assertion",
-};
 
 /**
  * Who has a claim needing two reviews, as the queue's assignee column says it: "Rita, Ravi",

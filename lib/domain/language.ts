@@ -61,13 +61,6 @@ export function primaryLanguage(tag: string): string {
 export const LANGUAGE_SOURCES = ["DETECTED", "DECLARED", "DEFAULT", "REVIEWER"] as const;
 export type LanguageSource = (typeof LANGUAGE_SOURCES)[number];
 
-export const LANGUAGE_SOURCE_LABELS: Record<LanguageSource, string> = {
-  DETECTED: "detected",
-  DECLARED: "given at import",
-  DEFAULT: "the desk's default (too little text to detect)",
-  REVIEWER: "set by a reviewer",
-};
-
 /**
  * The language an article is filed under: the one given at import (a file's `language`
  * field, the form's choice), else the one detected, else the desk's default.

@@ -2,17 +2,13 @@
  * The fields of a review besides its evidence — a claim's own review, or one reviewer's
  * blind review of a claim that needs two — defined once. The validation
  * (lib/validation/review.ts), what the writers read and audit (lib/data/review-input.ts),
- * the review form, the history's words, the comparison of two reviews and the exports'
- * columns of a blind review all follow this table, in its order.
+ * the review form, the history, the comparison of two reviews and the exports' columns of
+ * a blind review all follow this table, in its order. The words people read for each field
+ * are in the interface's messages, keyed by the field (ReviewFields, ReviewFieldsShort,
+ * History.fields), which type checking holds to this table.
  */
 
 export const CLAIMANT_TYPES = ["PERSON", "ORGANISATION", "GOVERNMENT"] as const;
-
-export const CLAIMANT_TYPE_LABELS: Record<(typeof CLAIMANT_TYPES)[number], string> = {
-  PERSON: "Person",
-  ORGANISATION: "Organisation",
-  GOVERNMENT: "Government",
-};
 
 export interface ReviewFieldDef {
   /** Where the form shows it: the claim's short form, its source, or its verdict. */
@@ -22,12 +18,6 @@ export interface ReviewFieldDef {
   max?: number;
   /** The field's name in a validation message ("Appearance URL is too long"). */
   name: string;
-  /** The form's label. */
-  label: string;
-  /** Its row in the comparison of two reviews. */
-  short: string;
-  /** How the history names a change of it. */
-  history: string;
   /** The form starts a new row with it. */
   startsRow?: boolean;
 }
@@ -38,85 +28,55 @@ export const REVIEW_FIELD_DEFS = {
     kind: "text",
     max: 300,
     name: "Short form",
-    label: "Short form",
-    short: "Short form",
-    history: "short form",
   },
   claimantName: {
     part: "source",
     kind: "text",
     max: 300,
     name: "Claimant name",
-    label: "Claimant",
-    short: "Claimant",
-    history: "claimant",
   },
   claimantRole: {
     part: "source",
     kind: "text",
     max: 300,
     name: "Role",
-    label: "Role at the time",
-    short: "Role at the time",
-    history: "role",
   },
   claimantType: {
     part: "source",
     kind: "claimantType",
     name: "Claimant type",
-    label: "Claimant type",
-    short: "Claimant type",
-    history: "claimant type",
   },
   appearanceUrl: {
     part: "source",
     kind: "url",
     name: "Appearance URL",
-    label: "Where it appeared (URL)",
-    short: "Where it appeared",
-    history: "appearance URL",
     startsRow: true,
   },
   appearanceDate: {
     part: "source",
     kind: "date",
     name: "Appearance date",
-    label: "Appearance date",
-    short: "Appearance date",
-    history: "appearance date",
   },
   firstAppearanceUrl: {
     part: "source",
     kind: "url",
     name: "First appearance URL",
-    label: "First appearance (URL, if different)",
-    short: "First appearance",
-    history: "first appearance URL",
   },
   firstAppearanceDate: {
     part: "source",
     kind: "date",
     name: "First appearance date",
-    label: "First appearance date",
-    short: "First appearance date",
-    history: "first appearance date",
   },
   verdictId: {
     part: "status",
     kind: "verdict",
     name: "Verdict",
-    label: "Proposed verdict",
-    short: "Verdict",
-    history: "proposed verdict",
   },
   rationale: {
     part: "status",
     kind: "text",
     max: 20_000,
     name: "Rationale",
-    label: "Rationale",
-    short: "Rationale",
-    history: "rationale",
   },
 } as const satisfies Record<string, ReviewFieldDef>;
 

@@ -11,12 +11,6 @@ export function hasRole(actual: Role, required: Role): boolean {
   return RANK[actual] >= RANK[required];
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  REVIEWER: "Reviewer",
-  EDITOR: "Editor",
-  ADMIN: "Admin",
-};
-
 /**
  * Where to go after login: only paths on this site, never another origin
  * (`//evil.example`, `/\evil.example` and absolute URLs are refused).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { direction, negotiateLocale, withFallback } from "./locales";
+import { deskLocale, direction, negotiateLocale, withFallback } from "./locales";
 
 describe("the interface language of a browser", () => {
   it("takes the first language the interface has, by weight then order, by primary subtag", () => {
@@ -29,5 +29,16 @@ describe("the interface language of a browser", () => {
       A: { x: "equis", y: "Y" },
       B: "b",
     });
+  });
+});
+
+describe("the public pages' language", () => {
+  it("is the desk's default language when the interface has it, else English", () => {
+    expect(deskLocale("es")).toBe("es");
+    expect(deskLocale("es-MX")).toBe("es");
+    expect(deskLocale("AR")).toBe("ar");
+    expect(deskLocale("en-GB")).toBe("en");
+    expect(deskLocale("fr")).toBe("en");
+    expect(deskLocale("")).toBe("en");
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { IntlMessageFormat } from "intl-messageformat";
@@ -6,6 +6,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import en from "./messages/en.json";
+import { CLIENT_NAMESPACES, clientMessages } from "./client-messages";
 
 type Messages = { [key: string]: string | Messages };
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -160,5 +161,50 @@ describe("no visible string is hard-coded in a component", () => {
       "title={`${n} results`}",
       "Nothing here.",
     ]);
+  });
+});
+
+/** The top-level namespaces of useTranslations calls in "use client" modules and all they import. */
+function clientNamespaces(): string[] {
+  const resolve = (from: string, spec: string): string | null => {
+    const base = spec.startsWith("@/")
+      ? spec.slice(2)
+      : spec.startsWith(".")
+        ? path.join(path.dirname(from), spec)
+        : null;
+    if (base === null) return null;
+    const file = [".tsx", ".ts"]
+      .map((ext) => base + ext)
+      .find((f) => existsSync(path.join(ROOT, f)));
+    return file && /^(app|components)\//.test(file) ? file : null;
+  };
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(path.join(ROOT, file), "utf8");
+    for (const m of source.matchAll(/useTranslations(?:<[^>]*>)?\("([A-Za-z]+)/g)) names.add(m[1]!);
+    for (const m of source.matchAll(/from "([^"]+)"/g)) {
+      const next = resolve(file, m[1]!);
+      if (next) visit(next);
+    }
+  };
+  for (const file of TRANSLATED)
+    if (/^["']use client["']/.test(readFileSync(path.join(ROOT, file), "utf8"))) visit(file);
+  return [...names].sort();
+}
+
+describe("the messages sent to the browser", () => {
+  it("are the namespaces client components read, no fewer and no more", () => {
+    const found = clientNamespaces();
+    expect(found).toContain("QueueTable");
+    expect([...CLIENT_NAMESPACES].sort()).toEqual(found);
+  });
+
+  it("are cut from the whole messages by namespace", () => {
+    const picked = clientMessages(en as Record<string, unknown>);
+    expect(Object.keys(picked).sort()).toEqual([...CLIENT_NAMESPACES].sort());
+    expect(picked).not.toHaveProperty("Help");
   });
 });

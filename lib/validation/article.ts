@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGE_TAG } from "@/lib/domain/language-tag";
 import limits from "./upload-limits.json" with { type: "json" };
 
 /** Limits for one article; a larger body is refused with a message, never truncated. */
@@ -53,7 +54,7 @@ export function titleFromBody(body: string): string {
 const languageTag = z
   .string()
   .trim()
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "Language must be a code like en or en-GB");
+  .regex(LANGUAGE_TAG, "Language must be a code like en or en-GB");
 
 /** A reviewer's correction of an article's language. */
 export const articleLanguageInput = z.object({ articleId: z.uuid(), language: languageTag });

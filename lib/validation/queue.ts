@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATES } from "@/lib/domain/claims";
+import { LANGUAGE_TAG } from "@/lib/domain/language-tag";
 import { calendarDate, isStorableText, parseInstant } from "./params";
 
 export const QUEUE_SORTS = ["checkworthy", "newest", "oldest"] as const;
@@ -35,11 +36,7 @@ export const queueQuery = z.object({
   to: dateParam,
   min: z.coerce.number().min(0).max(1).optional().catch(undefined),
   /** Claims of articles in this language (a BCP 47 tag as stored: `es`, `en`). */
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/)
-    .optional()
-    .catch(undefined),
+  language: z.string().regex(LANGUAGE_TAG).optional().catch(undefined),
   /** Claims matched in the fact-check library (or an approved claim of the desk's), or repeats only. */
   checked: z.enum(["yes", "repeat"]).optional().catch(undefined),
   sort: z
