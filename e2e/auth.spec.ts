@@ -1,5 +1,5 @@
 import { DEMO_USERS } from "@/seeds/demo";
-import en from "@/lib/i18n/messages/en.json";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 import { expect, logIn, test } from "./fixtures";
 
 test.describe("logging in", () => {
