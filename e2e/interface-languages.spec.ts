@@ -33,6 +33,15 @@ test("a reviewer switches to Spanish and works the queue in it", async ({
   await expect(wrapper).toHaveAttribute("dir", "ltr");
   expect(await seriousViolations(page), "the queue in Spanish").toEqual([]);
 
+  // The claim page in Spanish: the review form saves, and says so, in Spanish.
+  await page.goto(`/claims/${claim.id}`);
+  await expect(page.getByRole("heading", { name: "Afirmación", level: 1 })).toBeVisible();
+  const form = page.getByRole("form", { name: "Revisión" });
+  await form.getByRole("button", { name: "Guardar", exact: true }).click();
+  await expect(form.getByText("Guardado.", { exact: true })).toBeVisible();
+  await expect(form.getByText("Todos los cambios guardados")).toBeVisible();
+  expect(await seriousViolations(page), "the claim page in Spanish").toEqual([]);
+
   // Back to the browser's language.
   await page.getByRole("link", { name: "Idioma" }).click();
   await page.getByLabel("Idioma de la interfaz").selectOption({ index: 0 });
@@ -46,6 +55,7 @@ test.describe("a browser that asks for Arabic", () => {
   test("gets the desk right to left, in Arabic, and axe stays clean", async ({
     page,
     makeUser,
+    makeClaim,
   }) => {
     // The sign-in page already speaks the browser's language, right to left.
     const user = await makeUser("REVIEWER");
@@ -67,5 +77,12 @@ test.describe("a browser that asks for Arabic", () => {
     const brand = await page.getByRole("link", { name: "ClaimDesk" }).boundingBox();
     expect(brand!.x + brand!.width).toBeGreaterThan(header!.x + header!.width / 2);
     expect(await seriousViolations(page), "the queue in Arabic").toEqual([]);
+
+    // A claim's page in Arabic, right to left, with a clean axe too.
+    const claim = await makeClaim();
+    await page.goto(`/claims/${claim.id}`);
+    await expect(page.getByRole("heading", { name: "الادعاء", level: 1 })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "المراجعة" })).toBeVisible();
+    expect(await seriousViolations(page), "a claim page in Arabic").toEqual([]);
   });
 });
