@@ -147,7 +147,7 @@ export function UsersAdmin({
                 <div className="flex items-center gap-2">
                   <select
                     aria-label={t("roleOf", { email: u.email })}
-                    className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+                    className="rounded-md border-0 py-1 ps-2 pe-8 text-sm ring-1 ring-slate-300 ring-inset"
                     value={roles[u.id] ?? u.role}
                     onChange={(e) => setRoles({ ...roles, [u.id]: e.target.value as Role })}
                   >

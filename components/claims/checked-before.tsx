@@ -76,7 +76,9 @@ export function CheckedBefore({
                   {t("score", { score: m.score, stage: m.foundBy })}
                 </span>
               </div>
-              <p className="text-slate-900">“{m.claim}”</p>
+              <p className="text-slate-900" dir="auto">
+                “{m.claim}”
+              </p>
               <p className="mt-1 text-xs text-slate-600">
                 {m.publisher ?? t("unnamedPublisher")}
                 {m.date ? `, ${m.date}` : ""}

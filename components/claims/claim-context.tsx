@@ -53,7 +53,7 @@ export function ClaimContext({
   }
   inner.push(body.slice(at, end));
   return (
-    <p className="leading-relaxed whitespace-pre-wrap text-slate-700">
+    <p className="leading-relaxed whitespace-pre-wrap text-slate-700" dir="auto">
       {from > 0 && "… "}
       {/* data-start: where this text begins in the body, so a selection maps to offsets. */}
       <span data-start={from} data-testid="claim-context-text">

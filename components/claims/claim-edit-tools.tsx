@@ -138,7 +138,8 @@ export function ClaimEditTools({
         </details>
         {/* The text as it stands in the article: its own quotation marks, none added. */}
         <blockquote
-          className="rounded border-l-4 border-slate-300 bg-slate-50 p-2 text-sm text-slate-700"
+          className="rounded border-s-4 border-slate-300 bg-slate-50 p-2 text-sm text-slate-700"
+          dir="auto"
           aria-live="polite"
           data-testid="span-preview"
         >

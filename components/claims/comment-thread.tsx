@@ -31,7 +31,9 @@ export function CommentThread({ claimId, comments }: { claimId: string; comments
               <strong className="text-slate-800">{c.author}</strong> (
               {roles(c.role as "REVIEWER" | "EDITOR" | "ADMIN").toLowerCase()}) · {c.at}
             </p>
-            <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
+            <p className="whitespace-pre-wrap text-slate-800" dir="auto">
+              {c.body}
+            </p>
           </li>
         ))}
       </ol>

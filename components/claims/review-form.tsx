@@ -182,7 +182,7 @@ export function ReviewForm({
         <legend className="text-sm font-semibold text-slate-800">{t("theClaim")}</legend>
         <div>
           <p className="text-sm font-medium text-slate-800">{t("whatIsClaimed")}</p>
-          <p className="text-sm text-slate-700" data-testid="claim-content">
+          <p className="text-sm text-slate-700" data-testid="claim-content" dir="auto">
             {content}
           </p>
         </div>

@@ -68,7 +68,11 @@ export function SimilarClaims({ claimId }: { claimId: string }) {
               {t("alike", { score: c.score })}
             </span>
           </div>
-          <Link className="text-brand-700 underline hover:text-brand-900" href={`/claims/${c.id}`}>
+          <Link
+            className="text-brand-700 underline hover:text-brand-900"
+            href={`/claims/${c.id}`}
+            dir="auto"
+          >
             {c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}
           </Link>
           <p className="mt-1 text-xs text-slate-600">

@@ -69,7 +69,7 @@ export function NotificationBell({
       </svg>
       {unread > 0 && (
         <span
-          className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white"
+          className="absolute -end-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white"
           data-testid="notification-count"
         >
           {unread > 99 ? "99+" : unread}

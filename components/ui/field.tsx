@@ -91,5 +91,5 @@ export function Textarea({
 }
 
 export function Select({ className, ...props }: React.ComponentProps<"select">) {
-  return <select className={cx(CONTROL, "pr-8", className)} {...useFieldProps(props)} />;
+  return <select className={cx(CONTROL, "pe-8", className)} {...useFieldProps(props)} />;
 }

@@ -188,7 +188,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               <CheckworthinessScore score={claim.checkworthiness} by={claim.checkworthinessBy} />
             </div>
             <blockquote
-              className="border-l-4 border-amber-300 pl-4 text-lg leading-relaxed text-slate-900"
+              className="border-s-4 border-amber-300 ps-4 text-lg leading-relaxed text-slate-900"
+              // The claim reads in its own direction whatever the interface's.
+              dir="auto"
               data-testid="claim-text"
             >
               {claim.text}
