@@ -43,13 +43,13 @@ type Attribution = {
   contentEnd: number | null;
 };
 
+/** The article a claim's span points into: its text, and its language (for the score). */
+type Article = { id: string; body: string; language: string };
+
 /**
  * A span's fields: text, selector, match text, its content and the content's score. The
  * content is what it was where it still lies inside the new span, else the whole span.
  */
-/** The article a claim's span points into: its text, and its language (for the score). */
-type Article = { id: string; body: string; language: string };
-
 function spanData({ body, language }: Article, span: Span, attribution?: Attribution) {
   const selector = quoteSelector(body, span.start, span.end);
   const text = body.slice(span.start, span.end);
