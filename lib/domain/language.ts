@@ -86,10 +86,21 @@ export function hasCheckworthinessModel(tag: string): boolean {
   return primaryLanguage(tag) === "en";
 }
 
-/** A language's name in English ("Spanish"; "es-AR" → "Argentinian Spanish"); the tag if unknown. */
+/** The platform's language names, one set per interface language (there are three). */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A language's name in the interface language, English by default ("Spanish"; "es-AR" →
+ * "Argentinian Spanish"; in Spanish "español"); the tag if unknown.
+ */
 export function languageName(tag: string, locale = "en"): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag;
+    let names = displayNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: "language" });
+      displayNames.set(locale, names);
+    }
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }
@@ -112,6 +123,3 @@ export function languageChoices(locale = "en"): Array<{ tag: string; name: strin
   }
   return choices;
 }
-
-/** The languages offered in English. */
-export const LANGUAGE_CHOICES = languageChoices("en");
