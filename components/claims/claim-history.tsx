@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/ui/format";
-import { CLAIM_STATES } from "@/lib/domain/claims";
+import { CLAIM_STATES, type ClaimState } from "@/lib/domain/claims";
 import { REVIEW_FIELDS } from "@/lib/domain/review-fields";
 import type { BlindReviewAuditAction, ClaimAuditAction } from "@/lib/domain/audit-actions";
 import type en from "@/lib/i18n/messages/en.json";
@@ -55,7 +55,13 @@ const FIELDS = new Set<keyof Messages["fields"]>([
 
 type Translate = ReturnType<typeof useTranslations<"History">>;
 
-function show(value: unknown, names: Record<string, string>, t: Translate): string {
+/** A recorded value in words: a state by its name, ids by their names, lists by addresses. */
+function show(
+  value: unknown,
+  names: Record<string, string>,
+  t: Translate,
+  stateName: (state: ClaimState) => string,
+): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? t("yes") : t("no");
   if (value === "ADOPT") return t("adopted");
@@ -63,7 +69,7 @@ function show(value: unknown, names: Record<string, string>, t: Translate): stri
   if (value === "SAME") return t("yes");
   if (value === "NOT_SAME") return t("no");
   if (typeof value === "string" && (CLAIM_STATES as readonly string[]).includes(value)) {
-    return t("state", { state: value });
+    return stateName(value as ClaimState);
   }
   if (Array.isArray(value)) {
     return value.length === 0
@@ -100,6 +106,7 @@ export function ClaimHistory({
   names: Record<string, string>;
 }) {
   const t = useTranslations("History");
+  const states = useTranslations("States");
   const locale = useLocale();
   if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
@@ -136,9 +143,9 @@ export function ClaimHistory({
                   <li key={field}>
                     {t(`fields.${field}`)}:{" "}
                     <span className="text-slate-500 line-through decoration-slate-400">
-                      {show(before[field], names, t)}
+                      {show(before[field], names, t, states)}
                     </span>{" "}
-                    → <span>{show(after[field], names, t)}</span>
+                    → <span>{show(after[field], names, t, states)}</span>
                   </li>
                 ))}
               </ul>
