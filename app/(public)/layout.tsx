@@ -30,7 +30,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const desk = settings().CLAIMDESK_ORG_NAME;
-  const [t, locale] = [await publicTranslations(), publicLocale()];
+  const t = await publicTranslations();
+  const locale = publicLocale();
   return (
     // The desk's language and its direction, for every reader.
     <div lang={locale} dir={direction(locale)}>

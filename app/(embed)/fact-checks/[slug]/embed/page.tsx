@@ -26,7 +26,8 @@ export default async function FactCheckEmbed({ params }: Params) {
   const fact = await cachedFactCheck(decodeURIComponent((await params).slug));
   if (!fact || fact.status === "UNPUBLISHED") notFound();
   const url = factCheckUrl(fact.slug);
-  const [t, locale] = [await publicTranslations(), publicLocale()];
+  const t = await publicTranslations();
+  const locale = publicLocale();
   return (
     <article
       lang={locale}
